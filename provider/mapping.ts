@@ -1,0 +1,113 @@
+// Mapping between our camelCase model and the SDK's request/response shapes. Pure: no I/O.
+import type {
+    GetUserPoolMfaConfigResponse,
+    SetUserPoolMfaConfigRequest,
+    SetUserPoolMfaConfigResponse,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { MfaConfig, MfaConfigInputs, MfaMode, normalize, UserVerification, WebAuthnFactorConfiguration } from "./model";
+
+type Dict = Record<string, unknown>;
+
+function compact<T extends Dict>(o: T): T {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+/**
+ * The exact SetUserPoolMfaConfig request for a configuration. `MfaConfiguration` is always sent,
+ * because an omitted value means OFF; with OFF no SMS, TOTP or email block is sent, because AWS
+ * refuses "to turn off MFA and configure an MFA together"; a TOTP block is sent only when
+ * enabled, since leaving a block out is how a factor is turned off (full replace).
+ */
+export function toSetRequest(userPoolId: string, config: MfaConfig): SetUserPoolMfaConfigRequest {
+    const c = normalize(config);
+    const req: SetUserPoolMfaConfigRequest = { UserPoolId: userPoolId, MfaConfiguration: c.mfaConfiguration };
+    if (c.smsMfaConfiguration) {
+        const s = c.smsMfaConfiguration;
+        req.SmsMfaConfiguration = compact({
+            SmsAuthenticationMessage: s.smsAuthenticationMessage,
+            SmsConfiguration: compact({
+                SnsCallerArn: s.smsConfiguration.snsCallerArn,
+                ExternalId: s.smsConfiguration.externalId,
+                SnsRegion: s.smsConfiguration.snsRegion,
+            }),
+        });
+    }
+    if (c.softwareTokenMfaConfiguration) req.SoftwareTokenMfaConfiguration = { Enabled: true };
+    if (c.emailMfaConfiguration) {
+        req.EmailMfaConfiguration = compact({
+            Message: c.emailMfaConfiguration.message,
+            Subject: c.emailMfaConfiguration.subject,
+        });
+    }
+    if (c.webAuthnConfiguration) {
+        req.WebAuthnConfiguration = compact({
+            RelyingPartyId: c.webAuthnConfiguration.relyingPartyId,
+            UserVerification: c.webAuthnConfiguration.userVerification,
+            FactorConfiguration: c.webAuthnConfiguration.factorConfiguration,
+        }) as SetUserPoolMfaConfigRequest["WebAuthnConfiguration"];
+    }
+    return req;
+}
+
+/** The configuration a Get (or Set) response describes, in our shape, not yet normalized. */
+export function fromResponse(res: GetUserPoolMfaConfigResponse | SetUserPoolMfaConfigResponse): MfaConfig {
+    const out: MfaConfig = { mfaConfiguration: (res.MfaConfiguration ?? "OFF") as MfaMode };
+    const sms = res.SmsMfaConfiguration;
+    if (sms) {
+        const cfg = sms.SmsConfiguration ?? {};
+        out.smsMfaConfiguration = compact({
+            smsAuthenticationMessage: sms.SmsAuthenticationMessage,
+            smsConfiguration: compact({
+                snsCallerArn: cfg.SnsCallerArn ?? "",
+                externalId: cfg.ExternalId ?? "",
+                snsRegion: cfg.SnsRegion,
+            }),
+        });
+    }
+    if (res.SoftwareTokenMfaConfiguration) {
+        out.softwareTokenMfaConfiguration = { enabled: res.SoftwareTokenMfaConfiguration.Enabled === true };
+    }
+    if (res.EmailMfaConfiguration) {
+        out.emailMfaConfiguration = compact({
+            message: res.EmailMfaConfiguration.Message,
+            subject: res.EmailMfaConfiguration.Subject,
+        });
+    }
+    if (res.WebAuthnConfiguration) {
+        const w = res.WebAuthnConfiguration;
+        out.webAuthnConfiguration = compact({
+            relyingPartyId: w.RelyingPartyId,
+            userVerification: w.UserVerification as UserVerification | undefined,
+            factorConfiguration: (w as Dict).FactorConfiguration as WebAuthnFactorConfiguration | undefined,
+        });
+    }
+    return out;
+}
+
+/**
+ * Args built from a SetUserPoolMfaConfig request, as the AWS CLI's `--cli-input-json` takes it:
+ * the round trip of {@link toSetRequest}. Unknown members are refused so that nothing is silently
+ * dropped.
+ */
+export function fromSetRequest(request: SetUserPoolMfaConfigRequest | string): MfaConfigInputs {
+    const req = (typeof request === "string" ? JSON.parse(request) : request) as Dict;
+    const known = [
+        "UserPoolId",
+        "MfaConfiguration",
+        "SmsMfaConfiguration",
+        "SoftwareTokenMfaConfiguration",
+        "EmailMfaConfiguration",
+        "WebAuthnConfiguration",
+    ];
+    const unknown = Object.keys(req).filter((k) => !known.includes(k));
+    if (unknown.length > 0) {
+        throw new Error(`SetUserPoolMfaConfig request has members this resource does not manage: ${unknown.join(", ")}`);
+    }
+    if (typeof req.UserPoolId !== "string") {
+        throw new Error(`SetUserPoolMfaConfig request needs UserPoolId (received: ${JSON.stringify(req.UserPoolId)})`);
+    }
+    const config = fromResponse(req as GetUserPoolMfaConfigResponse);
+    // A request without MfaConfiguration means OFF to the service; keep the blocks as sent so that
+    // validation can say what is wrong with them instead of dropping them.
+    return { userPoolId: req.UserPoolId, ...config };
+}

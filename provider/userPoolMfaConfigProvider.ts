@@ -1,0 +1,151 @@
+// The dynamic provider behind UserPoolMfaConfig: thin glue between the engine's calls and the
+// model and gateway. How each call maps onto the API:
+//
+//   check   -> validate (no AWS call)
+//   diff    -> compare desired with the last read (no AWS call)
+//   create  -> GetUserPoolMfaConfig (adopt: remember what was there), SetUserPoolMfaConfig only if different
+//   read    -> GetUserPoolMfaConfig
+//   update  -> GetUserPoolMfaConfig, SetUserPoolMfaConfig only if different
+//   delete  -> per deletePolicy: Set OFF (reset), Set the adopted configuration (restore), nothing (retain)
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { findMfaConfig, GatewayOptions, putMfaConfig, resetMfaConfig } from "./gateway";
+import {
+    configOf,
+    containsUnknown,
+    DEFAULT_DELETE_POLICY,
+    desiredWithLiveWebAuthn,
+    diffConfig,
+    inputsFromLive,
+    isUnknown,
+    MfaConfig,
+    MfaConfigInputs,
+    MfaConfigOutputs,
+    normalize,
+    poolRegion,
+    validate,
+} from "./model";
+
+type Outputs = MfaConfigOutputs & { inputShape?: MfaConfigInputs; __provider?: string };
+
+/** The user's inputs with every string replaced by "*": records which members the user set, without values. */
+function shapeOf(inputs: MfaConfigInputs): MfaConfigInputs {
+    const strip = (v: unknown): unknown => {
+        if (typeof v === "string") return "*";
+        if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]));
+        return v;
+    };
+    const { userPoolId, region, deletePolicy, ...config } = inputs;
+    return { userPoolId: "*", ...(region !== undefined ? { region: "*" } : {}), ...(deletePolicy !== undefined ? { deletePolicy } : {}), ...(strip(configOf(config as MfaConfig)) as MfaConfig) };
+}
+
+function notFound(userPoolId: string, region: string): Error {
+    return new Error(
+        `User pool ${userPoolId} does not exist in ${region}. UserPoolMfaConfig manages the MFA settings of an existing pool and never creates one: check userPoolId and region, or remove this resource from the program if the pool was deleted on purpose.`,
+    );
+}
+
+export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaConfigInputs, Outputs> {
+    /** The `aws:region` stack setting, if any. */
+    private stackRegion?: string;
+
+    async configure(req: dynamic.ConfigureRequest): Promise<void> {
+        this.stackRegion = req.config.get("aws:region");
+    }
+
+    /** Region order: the region arg, the pool id's own Region prefix, aws:region, then the SDK's chain. */
+    private region(inputs: { region?: string; userPoolId: string }): string | undefined {
+        return inputs.region ?? poolRegion(inputs.userPoolId) ?? this.stackRegion;
+    }
+
+    private gateway(region: string | undefined): GatewayOptions {
+        return { region, log: (m) => console.error(`[pulumi-cognito-mfa] ${m}`) };
+    }
+
+    async check(_olds: MfaConfigInputs, news: MfaConfigInputs): Promise<dynamic.CheckResult<MfaConfigInputs>> {
+        const failures = validate(news as unknown as Record<string, unknown>);
+        return { inputs: news, failures };
+    }
+
+    async diff(_id: string, olds: Outputs, news: MfaConfigInputs & { __provider?: string }): Promise<dynamic.DiffResult> {
+        const replaces: string[] = [];
+        if (isUnknown(news.userPoolId) || news.userPoolId !== olds.userPoolId) replaces.push("userPoolId");
+        if (news.region !== undefined && (isUnknown(news.region) || news.region !== olds.region)) replaces.push("region");
+        const desired = configOf(news);
+        const configChanged = containsUnknown(desired) || diffConfig(desired, configOf(olds)).length > 0;
+        const bookkeepingChanged = (news.deletePolicy ?? DEFAULT_DELETE_POLICY) !== olds.deletePolicy;
+        // When diff says "no change" the engine keeps the old outputs, and with them the old
+        // serialized provider that refresh and destroy run (pulumi/pulumi#16826). A new provider
+        // text is therefore a change; update then finds nothing to write and makes no Set.
+        const providerChanged = news.__provider !== undefined && olds.__provider !== undefined && news.__provider !== olds.__provider;
+        return {
+            changes: replaces.length > 0 || configChanged || bookkeepingChanged || providerChanged,
+            replaces,
+            deleteBeforeReplace: true,
+        };
+    }
+
+    async create(inputs: MfaConfigInputs): Promise<dynamic.CreateResult<Outputs>> {
+        const region = this.region(inputs);
+        const gw = this.gateway(region);
+        const adopted = await findMfaConfig(inputs.userPoolId, gw);
+        if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
+        const live = await this.apply(inputs, adopted, gw);
+        return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted)) };
+    }
+
+    async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
+        const old = props as Outputs;
+        const userPoolId = old.userPoolId ?? id;
+        const live = await findMfaConfig(userPoolId, this.gateway(old.region || undefined));
+        // An empty result tells the engine the pool is gone, so refresh drops the resource.
+        if (!live) return {};
+        const shape = old.inputShape ?? shapeOf(old);
+        const oldInputs: MfaConfigInputs = { ...shape, userPoolId, region: shape.region !== undefined ? old.region : undefined };
+        const outs = this.outputs({ ...oldInputs, deletePolicy: old.deletePolicy }, old.region, live, old.adoptedConfiguration);
+        outs.inputShape = shape;
+        return { id, props: outs, inputs: inputsFromLive(oldInputs, live) as Outputs };
+    }
+
+    async update(_id: string, olds: Outputs, news: MfaConfigInputs): Promise<dynamic.UpdateResult<Outputs>> {
+        const region = this.region(news);
+        const gw = this.gateway(region);
+        const current = await findMfaConfig(news.userPoolId, gw);
+        if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
+        const live = await this.apply(news, current, gw);
+        return { outs: this.outputs(news, region, live, olds.adoptedConfiguration) };
+    }
+
+    async delete(_id: string, props: Outputs): Promise<void> {
+        const policy = props.deletePolicy ?? DEFAULT_DELETE_POLICY;
+        if (policy === "retain") return;
+        const gw = this.gateway(props.region || undefined);
+        const live = await findMfaConfig(props.userPoolId, gw);
+        if (!live) return; // The pool is gone, and its MFA configuration with it.
+        const target: MfaConfig =
+            policy === "restore" && props.adoptedConfiguration
+                ? props.adoptedConfiguration
+                : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration };
+        if (diffConfig(target, live).length === 0) return;
+        if (policy === "restore") await putMfaConfig(props.userPoolId, target, gw);
+        else await resetMfaConfig(props.userPoolId, live, gw);
+    }
+
+    /** Writes the desired configuration if, and only if, it differs from `live`; returns what is live afterwards. */
+    private async apply(inputs: MfaConfigInputs, live: MfaConfig, gw: GatewayOptions): Promise<MfaConfig> {
+        const desired = configOf(inputs);
+        if (diffConfig(desired, live).length === 0) return normalize(live);
+        return normalize(await putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live), gw));
+    }
+
+    private outputs(inputs: MfaConfigInputs, region: string | undefined, live: MfaConfig, adopted: MfaConfig | undefined): Outputs {
+        const outs: Outputs = {
+            userPoolId: inputs.userPoolId,
+            region: region ?? "",
+            deletePolicy: inputs.deletePolicy ?? DEFAULT_DELETE_POLICY,
+            ...normalize(live),
+            inputShape: shapeOf(inputs),
+        };
+        if (adopted) outs.adoptedConfiguration = adopted;
+        return outs;
+    }
+}

@@ -1,0 +1,167 @@
+// The provider's lifecycle methods against a real moto server, called as the engine calls them
+// (olds are the last outputs). moto stores SMS and TOTP faithfully but ignores email and WebAuthn
+// and never returns AWS's validation errors (see ../shared/reference/moto.md): those paths are
+// covered by the SDK-mocked tests in test/unit/provider.test.ts.
+import * as assert from "node:assert/strict";
+import { describe, it, beforeEach } from "node:test";
+import { DeleteUserPoolCommand, GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { awsEnv, cognitoClient, createUserPool, useMoto } from "../harness/moto";
+import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
+import { MfaConfig, MfaConfigInputs } from "../../provider/model";
+
+const m = useMoto();
+const ROLE = "arn:aws:iam::123456789012:role/cognito-sms";
+
+const FACTOR_SETS: Record<string, Omit<MfaConfig, "mfaConfiguration"> & { mfaConfiguration: MfaConfig["mfaConfiguration"] }> = {
+    OFF: { mfaConfiguration: "OFF" },
+    SMS: {
+        mfaConfiguration: "ON",
+        smsMfaConfiguration: { smsAuthenticationMessage: "Code: {####}", smsConfiguration: { snsCallerArn: ROLE, externalId: "ext-1" } },
+    },
+    TOTP: { mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } },
+    "SMS+TOTP": {
+        mfaConfiguration: "OPTIONAL",
+        smsMfaConfiguration: { smsConfiguration: { snsCallerArn: ROLE, externalId: "ext-2", snsRegion: "us-east-1" } },
+        softwareTokenMfaConfiguration: { enabled: true },
+    },
+};
+
+async function liveConfig(poolId: string) {
+    const res = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+    delete (res as { $metadata?: unknown }).$metadata;
+    return res;
+}
+
+function expectedGet(c: MfaConfig) {
+    const out: Record<string, unknown> = { MfaConfiguration: c.mfaConfiguration };
+    if (c.smsMfaConfiguration) {
+        const s = c.smsMfaConfiguration;
+        out.SmsMfaConfiguration = {
+            ...(s.smsAuthenticationMessage ? { SmsAuthenticationMessage: s.smsAuthenticationMessage } : {}),
+            SmsConfiguration: {
+                SnsCallerArn: s.smsConfiguration.snsCallerArn,
+                ExternalId: s.smsConfiguration.externalId,
+                ...(s.smsConfiguration.snsRegion ? { SnsRegion: s.smsConfiguration.snsRegion } : {}),
+            },
+        };
+    }
+    if (c.softwareTokenMfaConfiguration) out.SoftwareTokenMfaConfiguration = { Enabled: true };
+    return out;
+}
+
+describe("UserPoolMfaConfig provider against moto", () => {
+    let provider: UserPoolMfaConfigProvider;
+    let poolId: string;
+
+    beforeEach(async () => {
+        Object.assign(process.env, awsEnv(m.moto.endpoint));
+        provider = new UserPoolMfaConfigProvider();
+        poolId = await createUserPool(m.moto.endpoint);
+    });
+
+    it("basic: adopts an OFF pool and turns TOTP on", async () => {
+        const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.TOTP };
+        const { id, outs } = await provider.create(inputs);
+        assert.equal(id, poolId);
+        assert.equal(outs!.region, "us-east-1");
+        assert.deepEqual(outs!.adoptedConfiguration, { mfaConfiguration: "OFF" });
+        assert.equal(outs!.mfaConfiguration, "OPTIONAL");
+        assert.deepEqual(outs!.softwareTokenMfaConfiguration, { enabled: true });
+        assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
+        // The engine's next preview: outputs as olds, same inputs as news -> no change.
+        const d = await provider.diff(id, outs!, inputs);
+        assert.equal(d.changes, false);
+    });
+
+    for (const [from, a] of Object.entries(FACTOR_SETS)) {
+        for (const [to, b] of Object.entries(FACTOR_SETS)) {
+            it(`update: ${from} -> ${to} leaves exactly ${to} on the pool`, async () => {
+                const created = await provider.create({ userPoolId: poolId, ...a });
+                assert.deepEqual(await liveConfig(poolId), expectedGet(a));
+                const news: MfaConfigInputs = { userPoolId: poolId, ...b };
+                const d = await provider.diff(poolId, created.outs!, news);
+                assert.equal(d.changes, from !== to, `diff ${from} -> ${to}`);
+                assert.deepEqual(d.replaces, []);
+                const { outs } = await provider.update(poolId, created.outs!, news);
+                assert.deepEqual(await liveConfig(poolId), expectedGet(b));
+                assert.equal(outs!.mfaConfiguration, b.mfaConfiguration);
+                assert.equal((await provider.diff(poolId, outs!, news)).changes, false, "second preview must be empty");
+            });
+        }
+    }
+
+    it("read: reports out-of-band drift field by field", async () => {
+        const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.SMS };
+        const { outs } = await provider.create(inputs);
+        // Someone switches the pool to TOTP-only in the console.
+        await cognitoClient(m.moto.endpoint).send(
+            new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } }),
+        );
+        const r = await provider.read(poolId, outs);
+        assert.equal(r.id, poolId);
+        assert.equal(r.props!.mfaConfiguration, "OPTIONAL");
+        assert.equal(r.props!.smsMfaConfiguration, undefined);
+        assert.deepEqual(r.inputs, { userPoolId: poolId, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } });
+        // The next preview compares the program (SMS) with the refreshed outputs: a change.
+        assert.equal((await provider.diff(poolId, r.props!, inputs)).changes, true);
+        // And up restores it.
+        await provider.update(poolId, r.props!, inputs);
+        assert.deepEqual(await liveConfig(poolId), expectedGet(FACTOR_SETS.SMS));
+    });
+
+    it("read: a clean refresh returns the same inputs the program has", async () => {
+        const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS["SMS+TOTP"] };
+        const { outs } = await provider.create(inputs);
+        const r = await provider.read(poolId, outs);
+        assert.deepEqual(r.inputs, inputs);
+        assert.equal((await provider.diff(poolId, r.props!, inputs)).changes, false);
+    });
+
+    it("delete: reset (the default) turns MFA off", async () => {
+        const { outs } = await provider.create({ userPoolId: poolId, ...FACTOR_SETS["SMS+TOTP"] });
+        await provider.delete(poolId, outs!);
+        assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OFF" });
+    });
+
+    it("delete: restore puts back what the pool had before adoption", async () => {
+        const before = FACTOR_SETS.SMS;
+        await cognitoClient(m.moto.endpoint).send(
+            new SetUserPoolMfaConfigCommand({
+                UserPoolId: poolId,
+                MfaConfiguration: "ON",
+                SmsMfaConfiguration: { SmsAuthenticationMessage: "Code: {####}", SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "ext-1" } },
+            }),
+        );
+        const { outs } = await provider.create({ userPoolId: poolId, deletePolicy: "restore", ...FACTOR_SETS.TOTP });
+        assert.deepEqual(await liveConfig(poolId), expectedGet(FACTOR_SETS.TOTP));
+        await provider.delete(poolId, outs!);
+        assert.deepEqual(await liveConfig(poolId), expectedGet(before));
+    });
+
+    it("delete: retain leaves the pool as it is", async () => {
+        const { outs } = await provider.create({ userPoolId: poolId, deletePolicy: "retain", ...FACTOR_SETS.TOTP });
+        await provider.delete(poolId, outs!);
+        assert.deepEqual(await liveConfig(poolId), expectedGet(FACTOR_SETS.TOTP));
+    });
+
+    it("disappears: a pool deleted out of band reads as gone, update says so, delete succeeds", async () => {
+        const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.TOTP };
+        const { outs } = await provider.create(inputs);
+        await cognitoClient(m.moto.endpoint).send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
+        assert.deepEqual(await provider.read(poolId, outs), {});
+        await assert.rejects(provider.update(poolId, outs!, { ...inputs, mfaConfiguration: "ON" }), (e: Error) => {
+            assert.match(e.message, new RegExp(`User pool ${poolId} does not exist in us-east-1`));
+            assert.match(e.message, /never creates one/);
+            return true;
+        });
+        await provider.delete(poolId, outs!);
+    });
+
+    it("create on a missing pool fails with a clear message and no id", async () => {
+        await assert.rejects(provider.create({ userPoolId: "us-east-1_doesnotexist", mfaConfiguration: "OFF" }), (e: Error & { id?: string }) => {
+            assert.match(e.message, /User pool us-east-1_doesnotexist does not exist in us-east-1/);
+            assert.equal(e.id, undefined);
+            return true;
+        });
+    });
+});
