@@ -117,60 +117,60 @@ function oneOf(list: readonly string[]): string {
     return list.map((x) => `"${x}"`).join(", ");
 }
 
-class Validator {
-    readonly failures: Failure[] = [];
+// A plain object of closures rather than a class: the provider is serialized into state with
+// Pulumi's closure serializer, which does not carry class field initializers across.
+type Validator = ReturnType<typeof validator>;
 
-    fail(property: string, value: unknown, rule: string): void {
-        this.failures.push({ property, reason: `${property} ${rule} (received: ${show(value)})` });
-    }
-
-    /** Runs `fn` only when the value is present and known: unknowns are checked at apply time. */
-    known<T>(value: T | undefined, fn: (v: T) => void): void {
-        if (value === undefined || value === null || isUnknown(value)) return;
-        fn(value);
-    }
-
-    string(property: string, value: unknown, opts: { min?: number; max?: number; pattern?: RegExp; patternText?: string }): void {
-        this.known(value, (v) => {
-            if (typeof v !== "string") return this.fail(property, v, "must be a string");
-            const len = [...v].length;
-            if (opts.min !== undefined && len < opts.min) {
-                return this.fail(property, v, `must be at least ${opts.min} characters long (it has ${len})`);
+function validator() {
+    const failures: Failure[] = [];
+    const v = {
+        failures,
+        fail(property: string, value: unknown, rule: string): void {
+            failures.push({ property, reason: `${property} ${rule} (received: ${show(value)})` });
+        },
+        /** Runs `fn` only when the value is present and known: unknowns are checked at apply time. */
+        known<T>(value: T | undefined, fn: (v: T) => void): void {
+            if (value === undefined || value === null || isUnknown(value)) return;
+            fn(value);
+        },
+        string(property: string, value: unknown, opts: { min?: number; max?: number; pattern?: RegExp; patternText?: string }): void {
+            v.known(value, (x) => {
+                if (typeof x !== "string") return v.fail(property, x, "must be a string");
+                const len = [...x].length;
+                if (opts.min !== undefined && len < opts.min) {
+                    return v.fail(property, x, `must be at least ${opts.min} characters long (it has ${len})`);
+                }
+                if (opts.max !== undefined && len > opts.max) {
+                    return v.fail(property, x, `must be at most ${opts.max} characters long (it has ${len})`);
+                }
+                if (opts.pattern && !opts.pattern.test(x)) {
+                    v.fail(property, x, `must ${opts.patternText ?? `match ${opts.pattern}`}`);
+                }
+            });
+        },
+        enumeration(property: string, value: unknown, allowed: readonly string[]): void {
+            v.known(value, (x) => {
+                if (typeof x !== "string" || !allowed.includes(x)) v.fail(property, x, `must be one of ${oneOf(allowed)}`);
+            });
+        },
+        object(property: string, value: unknown): value is Record<string, unknown> {
+            if (value === undefined || value === null || isUnknown(value)) return false;
+            if (typeof value !== "object" || Array.isArray(value)) {
+                v.fail(property, value, "must be an object");
+                return false;
             }
-            if (opts.max !== undefined && len > opts.max) {
-                return this.fail(property, v, `must be at most ${opts.max} characters long (it has ${len})`);
+            return true;
+        },
+        noExtraKeys(property: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+            for (const key of Object.keys(value)) {
+                if (!allowed.includes(key)) {
+                    const at = property ? `${property}.${key}` : key;
+                    v.fail(at, value[key], `is not a known property; allowed here: ${allowed.join(", ")}`);
+                }
             }
-            if (opts.pattern && !opts.pattern.test(v)) {
-                this.fail(property, v, `must ${opts.patternText ?? `match ${opts.pattern}`}`);
-            }
-        });
-    }
-
-    enumeration(property: string, value: unknown, allowed: readonly string[]): void {
-        this.known(value, (v) => {
-            if (typeof v !== "string" || !allowed.includes(v)) {
-                this.fail(property, v, `must be one of ${oneOf(allowed)}`);
-            }
-        });
-    }
-
-    object(property: string, value: unknown): value is Record<string, unknown> {
-        if (value === undefined || value === null || isUnknown(value)) return false;
-        if (typeof value !== "object" || Array.isArray(value)) {
-            this.fail(property, value, "must be an object");
-            return false;
-        }
-        return true;
-    }
-
-    noExtraKeys(property: string, value: Record<string, unknown>, allowed: readonly string[]): void {
-        for (const key of Object.keys(value)) {
-            if (!allowed.includes(key)) {
-                const at = property ? `${property}.${key}` : key;
-                this.fail(at, value[key], `is not a known property; allowed here: ${allowed.join(", ")}`);
-            }
-        }
-    }
+        },
+    };
+    return v;
 }
 
 const TOP_LEVEL_KEYS = [
@@ -190,7 +190,7 @@ const TOP_LEVEL_KEYS = [
  * Returns one failure per broken rule, each naming the property, the value and what is allowed.
  */
 export function validate(inputs: Record<string, unknown>): Failure[] {
-    const v = new Validator();
+    const v = validator();
     // `__provider` and other engine-internal keys start with "__".
     const userKeys = Object.fromEntries(Object.entries(inputs).filter(([k]) => !k.startsWith("__")));
     v.noExtraKeys("", userKeys, TOP_LEVEL_KEYS);
