@@ -20,3 +20,13 @@ export type {
     WebAuthnFactorConfiguration,
 } from "./model";
 export { AwsCallError } from "./errors";
+export { SnsCallerRole } from "./snsCallerRole";
+export type { SnsCallerRoleArgs } from "./snsCallerRole";
+export {
+    PERMISSION_POLICY_DOCUMENT,
+    PERMISSION_POLICY_NAME,
+    policiesEqual,
+    trustPolicyDocument,
+    validateRole,
+} from "./roleModel";
+export type { SnsCallerRoleInputs, SnsCallerRoleOutputs } from "./roleModel";

@@ -91,15 +91,27 @@ export function fromResponse(res: GetUserPoolMfaConfigResponse | SetUserPoolMfaC
  */
 export function fromSetRequest(request: SetUserPoolMfaConfigRequest | string): MfaConfigInputs {
     const req = (typeof request === "string" ? JSON.parse(request) : request) as Dict;
-    const known = [
-        "UserPoolId",
-        "MfaConfiguration",
-        "SmsMfaConfiguration",
-        "SoftwareTokenMfaConfiguration",
-        "EmailMfaConfiguration",
-        "WebAuthnConfiguration",
-    ];
-    const unknown = Object.keys(req).filter((k) => !known.includes(k));
+    // Every member this resource manages, nested included; anything else is refused rather than
+    // silently dropped (e.g. SmsConfiguration.EumsSms, which this resource does not manage yet).
+    const schema: Record<string, unknown> = {
+        UserPoolId: true,
+        MfaConfiguration: true,
+        SmsMfaConfiguration: { SmsAuthenticationMessage: true, SmsConfiguration: { SnsCallerArn: true, ExternalId: true, SnsRegion: true } },
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+        EmailMfaConfiguration: { Message: true, Subject: true },
+        WebAuthnConfiguration: { RelyingPartyId: true, UserVerification: true, FactorConfiguration: true },
+    };
+    const unknown: string[] = [];
+    const visit = (value: unknown, allowed: Record<string, unknown>, path: string) => {
+        if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+        for (const [k, v] of Object.entries(value)) {
+            const at = path ? `${path}.${k}` : k;
+            const sub = allowed[k];
+            if (sub === undefined) unknown.push(at);
+            else if (typeof sub === "object") visit(v, sub as Record<string, unknown>, at);
+        }
+    };
+    visit(req, schema, "");
     if (unknown.length > 0) {
         throw new Error(`SetUserPoolMfaConfig request has members this resource does not manage: ${unknown.join(", ")}`);
     }

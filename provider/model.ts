@@ -254,7 +254,7 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
                 v.fail("smsMfaConfiguration.smsConfiguration.externalId", cfg.externalId, "is required with SMS MFA and must equal the sts:ExternalId condition in the role's trust policy");
             }
             // 1224 is the longest value an sts:ExternalId condition can match.
-            v.string("smsMfaConfiguration.smsConfiguration.externalId", cfg.externalId, { min: 1, max: 1224 });
+            v.string("smsMfaConfiguration.smsConfiguration.externalId", cfg.externalId, { max: 1224 });
             v.string("smsMfaConfiguration.smsConfiguration.snsRegion", cfg.snsRegion, {
                 min: 5,
                 max: 32,
@@ -316,13 +316,16 @@ function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
         // AWS: "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."
         // A TOTP block with enabled: false says "no TOTP", which OFF already means, so it is
         // normalized away instead of refused.
+        // A block still unknown during preview may resolve to nothing, so only known blocks count.
         const conflicting: [string, unknown][] = [
             ["smsMfaConfiguration", sms],
             ["emailMfaConfiguration", email],
         ];
-        if (present(totp) && !isUnknown(totp) && totp!.enabled !== false) conflicting.push(["softwareTokenMfaConfiguration", totp]);
+        if (present(totp) && !isUnknown(totp) && !isUnknown(totp!.enabled) && totp!.enabled !== false) {
+            conflicting.push(["softwareTokenMfaConfiguration", totp]);
+        }
         for (const [prop, value] of conflicting) {
-            if (!present(value)) continue;
+            if (!present(value) || isUnknown(value)) continue;
             v.fail(
                 prop,
                 value,

@@ -1,0 +1,416 @@
+// The dynamic provider behind SnsCallerRole: thin glue between the engine's calls and the role
+// model (roleModel.ts) and IAM (iamGateway.ts). How each call maps onto the API:
+//
+//   check   -> validate, fill in a generated ExternalId once (no AWS call)
+//   diff    -> compare the program with the last read, including trust/permission drift (no AWS call)
+//   create  -> [DescribeUserPool for the account] CreateRole, [UpdateAssumeRolePolicy], PutRolePolicy
+//   read    -> GetRole, GetRolePolicy
+//   update  -> GetRole, then only what differs: UpdateRole / TagRole / UntagRole /
+//              Put|DeleteRolePermissionsBoundary, UpdateAssumeRolePolicy, PutRolePolicy
+//   delete  -> GetRole, guard (GetUserPoolMfaConfig + DescribeUserPool), DeleteRolePolicy, DeleteRole
+//
+// The provider is a plain object made by a factory, not a class: it is serialized into state
+// with Pulumi's closure serializer, which does not re-run constructors or field initializers.
+// Its only state is `stackRegion`, set by `configure` on the deserialized object.
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { AwsCallError } from "./errors";
+import {
+    deleteRole,
+    deleteRolePolicy,
+    findDefaultRegion,
+    findPoolSmsRoleReferences,
+    findRole,
+    findRolePolicy,
+    findUserPoolArn,
+    IamGatewayOptions,
+    LiveRole,
+    putRole,
+    putRolePolicy,
+    putTrustPolicy,
+    RoleSpec,
+} from "./iamGateway";
+import { containsUnknown, isUnknown, poolRegion } from "./model";
+import {
+    accountOf,
+    bootstrapTrustPolicyDocument,
+    DEFAULT_PATH,
+    decodePolicyDocument,
+    generateRoleName,
+    INPUT_KEYS,
+    inputKeysOf,
+    parseArn,
+    partitionOfRegion,
+    PERMISSION_POLICY_DOCUMENT,
+    PERMISSION_POLICY_NAME,
+    policiesEqual,
+    SnsCallerRoleInputs,
+    SnsCallerRoleOutputs,
+    sourceArnFor,
+    tagsEqual,
+    trustPolicyDocument,
+    validateRole,
+    withExternalId,
+} from "./roleModel";
+
+type Outputs = SnsCallerRoleOutputs & { __provider?: string };
+type Inputs = SnsCallerRoleInputs & { __provider?: string };
+
+/** The SnsCallerRole provider: the engine's methods plus the `aws:region` stack setting. */
+export interface SnsCallerRoleProvider extends dynamic.ResourceProvider<SnsCallerRoleInputs, Outputs> {
+    stackRegion?: string;
+}
+
+/** Where the trust policy's conditions point: the pool's account and partition. */
+interface Source {
+    accountId?: string;
+    partition: string;
+}
+
+const ACCESS_DENIED = ["AccessDeniedException", "AccessDenied", "NotAuthorizedException"];
+
+function gateway(region: string | undefined): IamGatewayOptions {
+    return { region, log: (m) => console.error(`[pulumi-cognito-mfa] ${m}`) };
+}
+
+/**
+ * Region order: the region arg, the pool id's own Region prefix, the Region recorded at create
+ * (so a later change of aws:region does not move an existing role's aws:SourceArn), aws:region,
+ * then the SDK's chain.
+ */
+async function resolveRegion(inputs: SnsCallerRoleInputs, stackRegion: string | undefined, oldRegion: string | undefined): Promise<string> {
+    const region =
+        inputs.region ?? (inputs.userPoolId ? poolRegion(inputs.userPoolId) : undefined) ?? (oldRegion || undefined) ?? stackRegion ?? (await findDefaultRegion());
+    if (!region) {
+        throw new Error(
+            "SnsCallerRole needs a Region for the aws:SourceArn condition of the role's trust policy: set region (or userPoolId), the aws:region stack setting, or AWS_REGION.",
+        );
+    }
+    return region;
+}
+
+/**
+ * The account and partition for the trust policy's aws:SourceAccount and aws:SourceArn.
+ *
+ * No STS client is installed, and the account must be in the trust policy that CreateRole
+ * takes, so the account comes from, in order:
+ *  1. the `accountId` arg;
+ *  2. the pool's ARN (DescribeUserPool) when `userPoolId` is given: it names the pool's own
+ *     account, which is what aws:SourceAccount must be;
+ *  3. the role's ARN, when the role exists (update), or, at create, when neither of the above
+ *     is available (no userPoolId, or no cognito-idp:DescribeUserPool permission): the role is
+ *     then created with a trust policy that has the Cognito principal and the ExternalId
+ *     condition but no account conditions, and that policy is replaced right after CreateRole
+ *     (UpdateAssumeRolePolicy) once the role's ARN has told the account. The short window
+ *     still requires the ExternalId, so it grants nothing the final policy would not.
+ */
+async function resolveSource(inputs: SnsCallerRoleInputs, region: string, gw: IamGatewayOptions, roleArn?: string): Promise<Source> {
+    const fromRole = accountOf(roleArn);
+    if (inputs.accountId) return { accountId: inputs.accountId, partition: fromRole?.partition ?? partitionOfRegion(region) };
+    if (inputs.userPoolId) {
+        try {
+            const poolArn = await findUserPoolArn(inputs.userPoolId, gw);
+            if (poolArn === undefined) {
+                throw new Error(
+                    `User pool ${inputs.userPoolId} does not exist in ${region}. The role's trust policy names the pool (aws:SourceArn): check userPoolId and region, or leave userPoolId out to trust every pool of the account in the Region (userpool/*).`,
+                );
+            }
+            const fromPool = accountOf(poolArn);
+            if (fromPool) return fromPool;
+        } catch (err) {
+            if (!(err instanceof AwsCallError && ACCESS_DENIED.includes(err.awsErrorName))) throw err;
+            gw.log?.(`DescribeUserPool ${inputs.userPoolId} was denied; taking the account from the role's ARN instead`);
+        }
+    }
+    return fromRole ?? { partition: partitionOfRegion(region) };
+}
+
+function specOf(inputs: SnsCallerRoleInputs, roleName: string, trustPolicy: string): RoleSpec {
+    return {
+        roleName,
+        path: inputs.path ?? DEFAULT_PATH,
+        description: inputs.description || undefined,
+        permissionsBoundary: inputs.permissionsBoundary,
+        tags: inputs.tags ?? {},
+        trustPolicy,
+    };
+}
+
+/** Everything in the outputs that is not read from IAM. */
+interface Bookkeeping {
+    namePrefix?: string;
+    externalId: string;
+    userPoolId?: string;
+    region: string;
+    accountId: string;
+    sourceArn: string;
+    forceDelete: boolean;
+    inputKeys: string[];
+}
+
+function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | undefined): Outputs {
+    const outs: Outputs = {
+        arn: live.arn,
+        roleName: live.roleName,
+        roleId: live.roleId,
+        path: live.path,
+        tags: live.tags,
+        externalId: b.externalId,
+        region: b.region,
+        accountId: b.accountId,
+        sourceArn: b.sourceArn,
+        forceDelete: b.forceDelete,
+        trustPolicy: live.trustPolicy,
+        policyName: PERMISSION_POLICY_NAME,
+        smsConfiguration: { snsCallerArn: live.arn, externalId: b.externalId },
+        inputKeys: b.inputKeys,
+    };
+    if (b.namePrefix !== undefined) outs.namePrefix = b.namePrefix;
+    if (b.userPoolId !== undefined) outs.userPoolId = b.userPoolId;
+    if (live.description !== undefined) outs.description = live.description;
+    if (live.permissionsBoundary !== undefined) outs.permissionsBoundary = live.permissionsBoundary;
+    if (permissionPolicy !== undefined) outs.permissionPolicy = permissionPolicy;
+    return outs;
+}
+
+/** Inputs in the program's shape (only the args the user set), with what IAM has now. */
+function inputsFromOutputs(outs: Outputs): SnsCallerRoleInputs {
+    const live: Record<string, unknown> = {
+        roleName: outs.roleName,
+        namePrefix: outs.namePrefix,
+        path: outs.path,
+        description: outs.description,
+        permissionsBoundary: outs.permissionsBoundary,
+        tags: outs.tags,
+        externalId: outs.externalId,
+        userPoolId: outs.userPoolId,
+        region: outs.region,
+        accountId: outs.accountId,
+        forceDelete: outs.forceDelete,
+    };
+    const keys = outs.inputKeys ?? INPUT_KEYS;
+    return Object.fromEntries(keys.filter((k) => live[k] !== undefined).map((k) => [k, live[k]])) as SnsCallerRoleInputs;
+}
+
+/** The trust policy the recorded outputs call for. */
+function expectedTrust(o: Pick<Outputs, "externalId" | "accountId" | "sourceArn">): string {
+    return trustPolicyDocument({ externalId: o.externalId, accountId: o.accountId, sourceArn: o.sourceArn });
+}
+
+function roleGone(roleName: string): Error {
+    return new Error(
+        `IAM role ${roleName} no longer exists. Run \`pulumi refresh\` so the engine forgets it; the next \`pulumi up\` creates it again (a user pool that uses it must then get the new ARN).`,
+    );
+}
+
+function stillReferenced(roleName: string, arn: string, poolId: string, sources: string[]): Error {
+    return new Error(
+        `Refusing to delete IAM role ${roleName}: user pool ${poolId} still uses it to send SMS (${sources.join("; ")} is ${arn}). ` +
+            "Without the role the pool's SMS messages (MFA codes, verification) fail, and Cognito then refuses changes to its SMS settings with InvalidSmsRoleTrustRelationshipException; " +
+            "a pool's SMS configuration cannot be removed, only pointed at another role. Way out: point the pool at another role first (smsConfiguration of its UserPoolMfaConfig or UserPool), " +
+            "or delete the pool, or set forceDelete: true on this SnsCallerRole and run `pulumi up` before deleting it (delete uses the settings last stored in state), " +
+            "or keep the role by removing it from the stack with `pulumi state delete <urn>`.",
+    );
+}
+
+/** Creates the role and its policies; on failure after CreateRole, deletes the role again. */
+async function createRole(inputs: SnsCallerRoleInputs, stackRegion: string | undefined): Promise<dynamic.CreateResult<Outputs>> {
+    // check has filled in the ExternalId; this covers a create that skipped check (tests).
+    const args = withExternalId(undefined, inputs);
+    const externalId = args.externalId!;
+    const region = await resolveRegion(args, stackRegion, undefined);
+    const gw = gateway(region);
+    // A namePrefix gets its random suffix here, once: the name is then kept in the outputs.
+    const roleName = args.roleName ?? generateRoleName(args.namePrefix!);
+    let source = await resolveSource(args, region, gw);
+    const trustFor = (s: Source) =>
+        trustPolicyDocument({ externalId, accountId: s.accountId!, sourceArn: sourceArnFor(s.partition, region, s.accountId!, args.userPoolId) });
+
+    // If CreateRole itself fails nothing exists, and the error goes out as it is.
+    let live = await putRole(specOf(args, roleName, source.accountId ? trustFor(source) : bootstrapTrustPolicyDocument(externalId)), undefined, gw);
+    let permissionPolicy: string | undefined;
+    try {
+        if (!source.accountId) {
+            const fromRole = accountOf(live.arn);
+            if (!fromRole) throw new Error(`CreateRole returned an ARN without an account id: ${live.arn}`);
+            source = fromRole;
+            const trust = trustFor(source);
+            await putTrustPolicy(roleName, trust, gw);
+            live = { ...live, trustPolicy: decodePolicyDocument(trust) };
+        }
+        await putRolePolicy(roleName, PERMISSION_POLICY_NAME, PERMISSION_POLICY_DOCUMENT, gw);
+        permissionPolicy = decodePolicyDocument(PERMISSION_POLICY_DOCUMENT);
+    } catch (err) {
+        // Partial failure. The role is deleted again rather than recorded: a role without its
+        // trust conditions or sns:Publish is of no use to Cognito, nothing can depend on it yet,
+        // and an explicit roleName would otherwise collide with the orphan on the next attempt
+        // (EntityAlreadyExists). Only if that clean-up fails too is the role handed to the
+        // engine (an Error with `id` and `properties`), so that it is in state instead of
+        // orphaned: the next `pulumi up` then updates it, which converges the policies.
+        try {
+            await deleteRolePolicy(roleName, PERMISSION_POLICY_NAME, gw);
+            await deleteRole(roleName, gw);
+        } catch (cleanupErr) {
+            const reason = `${(err as Error).message}; deleting the half-created role failed too: ${(cleanupErr as Error).message}`;
+            const sourceArn = source.accountId ? sourceArnFor(source.partition, region, source.accountId, args.userPoolId) : "";
+            const properties = outputsOf(bookkeeping(args, region, source.accountId ?? "", sourceArn), live, undefined);
+            throw Object.assign(new Error(`SnsCallerRole ${roleName} was created but is incomplete: ${reason}. It is kept in state; the next \`pulumi up\` completes it.`), {
+                id: roleName,
+                properties,
+                reasons: [reason],
+            });
+        }
+        throw err;
+    }
+    const accountId = source.accountId!;
+    const outs = outputsOf(bookkeeping(args, region, accountId, sourceArnFor(source.partition, region, accountId, args.userPoolId)), live, permissionPolicy);
+    return { id: roleName, outs };
+}
+
+function bookkeeping(inputs: SnsCallerRoleInputs, region: string, accountId: string, sourceArn: string): Bookkeeping {
+    return {
+        namePrefix: inputs.roleName === undefined ? inputs.namePrefix : undefined,
+        externalId: inputs.externalId!,
+        userPoolId: inputs.userPoolId,
+        region,
+        accountId,
+        sourceArn,
+        forceDelete: inputs.forceDelete ?? false,
+        inputKeys: inputKeysOf(inputs),
+    };
+}
+
+/** Creates an SnsCallerRole provider. Every resource of one program shares one instance. */
+export function snsCallerRoleProvider(): SnsCallerRoleProvider {
+    return {
+        stackRegion: undefined,
+
+        async configure(req: dynamic.ConfigureRequest): Promise<void> {
+            this.stackRegion = req.config.get("aws:region");
+        },
+
+        async check(olds: SnsCallerRoleInputs, news: SnsCallerRoleInputs): Promise<dynamic.CheckResult<SnsCallerRoleInputs>> {
+            const failures = validateRole(news as unknown as Record<string, unknown>);
+            return { inputs: withExternalId(olds, news), failures };
+        },
+
+        async diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
+            const replaces: string[] = [];
+            if (news.roleName !== undefined) {
+                if (isUnknown(news.roleName) || news.roleName !== olds.roleName) replaces.push("roleName");
+            } else if (isUnknown(news.namePrefix) || news.namePrefix !== olds.namePrefix) {
+                replaces.push("namePrefix");
+            }
+            if (isUnknown(news.path) || (news.path ?? DEFAULT_PATH) !== olds.path) replaces.push("path");
+            // Role names are unique in the account whatever the path, so a replacement that keeps
+            // the name must delete first; a new name (or a new random suffix) creates first, so
+            // that a pool can be moved to the new role before the old one is deleted.
+            const keepsName = news.roleName !== undefined && news.roleName === olds.roleName;
+
+            const newRegion = news.region ?? (typeof news.userPoolId === "string" ? poolRegion(news.userPoolId) : undefined);
+            const changed = [
+                news.externalId !== olds.externalId,
+                news.userPoolId !== olds.userPoolId,
+                news.accountId !== undefined && news.accountId !== olds.accountId,
+                newRegion !== undefined && newRegion !== olds.region,
+                (news.description ?? "") !== (olds.description ?? ""),
+                containsUnknown(news.tags) || !tagsEqual(news.tags, olds.tags),
+                news.permissionsBoundary !== olds.permissionsBoundary,
+                (news.forceDelete ?? false) !== olds.forceDelete,
+                inputKeysOf(news).join() !== (olds.inputKeys ?? []).join(),
+                // Drift that read found: the live documents are not what the recorded settings call for.
+                !policiesEqual(olds.trustPolicy, expectedTrust(olds)),
+                !policiesEqual(olds.permissionPolicy, PERMISSION_POLICY_DOCUMENT),
+                // As in UserPoolMfaConfigProvider: new provider code must reach state (pulumi/pulumi#16826).
+                news.__provider !== undefined && olds.__provider !== undefined && news.__provider !== olds.__provider,
+            ].some(Boolean);
+            return {
+                changes: replaces.length > 0 || changed,
+                replaces,
+                deleteBeforeReplace: replaces.length > 0 && keepsName,
+            };
+        },
+
+        async create(inputs: SnsCallerRoleInputs): Promise<dynamic.CreateResult<Outputs>> {
+            return createRole(inputs, this.stackRegion);
+        },
+
+        async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
+            const old = props as Outputs;
+            const roleName = old.roleName ?? id;
+            const gw = gateway(old.region || undefined);
+            const live = await findRole(roleName, gw);
+            // An empty result tells the engine the role is gone, so refresh drops the resource.
+            if (!live) return {};
+            const permissionPolicy = await findRolePolicy(roleName, old.policyName ?? PERMISSION_POLICY_NAME, gw);
+            const outs = outputsOf(
+                {
+                    namePrefix: old.namePrefix,
+                    externalId: old.externalId,
+                    userPoolId: old.userPoolId,
+                    region: old.region,
+                    accountId: old.accountId,
+                    sourceArn: old.sourceArn,
+                    forceDelete: old.forceDelete ?? false,
+                    inputKeys: old.inputKeys ?? [],
+                },
+                live,
+                permissionPolicy,
+            );
+            return { id, props: outs, inputs: inputsFromOutputs(outs) as Outputs };
+        },
+
+        async update(_id: string, olds: Outputs, news: SnsCallerRoleInputs): Promise<dynamic.UpdateResult<Outputs>> {
+            const args = withExternalId(olds, news);
+            const region = await resolveRegion(args, this.stackRegion, olds.region);
+            const gw = gateway(region);
+            const roleName = olds.roleName;
+            const live = await findRole(roleName, gw);
+            if (!live) throw roleGone(roleName);
+
+            // Same pool, no accountId arg before or now: the account found at create still holds.
+            const samePool = args.userPoolId === olds.userPoolId && args.accountId === undefined && !(olds.inputKeys ?? []).includes("accountId");
+            const source: Source = samePool && olds.accountId
+                ? { accountId: olds.accountId, partition: parseArn(olds.sourceArn)?.partition ?? partitionOfRegion(region) }
+                : await resolveSource(args, region, gw, live.arn);
+            const accountId = source.accountId!;
+            const sourceArn = sourceArnFor(source.partition, region, accountId, args.userPoolId);
+            const trust = trustPolicyDocument({ externalId: args.externalId!, accountId, sourceArn });
+
+            let next = await putRole(specOf(args, roleName, trust), live, gw);
+            if (!policiesEqual(live.trustPolicy, trust)) {
+                await putTrustPolicy(roleName, trust, gw);
+                next = { ...next, trustPolicy: decodePolicyDocument(trust) };
+            }
+            let permissionPolicy = await findRolePolicy(roleName, PERMISSION_POLICY_NAME, gw);
+            if (!policiesEqual(permissionPolicy, PERMISSION_POLICY_DOCUMENT)) {
+                await putRolePolicy(roleName, PERMISSION_POLICY_NAME, PERMISSION_POLICY_DOCUMENT, gw);
+                permissionPolicy = decodePolicyDocument(PERMISSION_POLICY_DOCUMENT);
+            }
+            // The name (with the suffix chosen at create) is the live one: update never renames.
+            return { outs: outputsOf(bookkeeping(args, region, accountId, sourceArn), next, permissionPolicy) };
+        },
+
+        async delete(id: string, props: Outputs): Promise<void> {
+            const roleName = props.roleName ?? id;
+            const gw = gateway(props.region || undefined);
+            const live = await findRole(roleName, gw);
+            if (!live) return; // Already gone: nothing to delete, and no pool can be hurt by it.
+            if (props.userPoolId && !props.forceDelete) {
+                let refs;
+                try {
+                    refs = await findPoolSmsRoleReferences(props.userPoolId, gw);
+                } catch (err) {
+                    if (err instanceof Error) {
+                        err.message += ` (This check keeps the role while pool ${props.userPoolId} uses it; to skip it, set forceDelete: true and run \`pulumi up\` first.)`;
+                    }
+                    throw err;
+                }
+                // Role names are case-insensitive in IAM, so ARNs are compared the same way.
+                const hits = (refs ?? []).filter((r) => r.snsCallerArn.toLowerCase() === live.arn.toLowerCase());
+                if (hits.length > 0) throw stillReferenced(roleName, live.arn, props.userPoolId, hits.map((h) => h.source));
+            }
+            await deleteRolePolicy(roleName, props.policyName ?? PERMISSION_POLICY_NAME, gw);
+            await deleteRole(roleName, gw);
+        },
+    };
+}

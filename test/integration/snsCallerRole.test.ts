@@ -1,0 +1,323 @@
+// The SnsCallerRole provider's lifecycle against a real moto server, called as the engine calls
+// it (check first, olds are the last outputs). moto's IAM stores and returns roles, trust and
+// inline policies like AWS (URL-encoded documents, DeleteConflict, NoSuchEntity); it does not
+// validate the trust policy on CreateRole (see ../shared/reference/moto.md §2). Paths moto
+// cannot produce (a PutRolePolicy failing after CreateRole, AccessDenied) are in
+// test/unit/snsCallerRoleProvider.test.ts.
+import * as assert from "node:assert/strict";
+import { beforeEach, describe, it } from "node:test";
+import { DeleteUserPoolCommand, SetUserPoolMfaConfigCommand, UpdateUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    AttachRolePolicyCommand,
+    CreatePolicyCommand,
+    DeleteRoleCommand,
+    DeleteRolePolicyCommand,
+    DetachRolePolicyCommand,
+    GetRoleCommand,
+    GetRolePolicyCommand,
+    PutRolePolicyCommand,
+    UpdateAssumeRolePolicyCommand,
+} from "@aws-sdk/client-iam";
+import { awsEnv, cognitoClient, createUserPool, iamClient, useMoto } from "../harness/moto";
+import { PERMISSION_POLICY_DOCUMENT, PERMISSION_POLICY_NAME, SnsCallerRoleInputs, SnsCallerRoleOutputs } from "../../provider/roleModel";
+import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRoleProvider";
+import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
+
+const m = useMoto();
+const ACCOUNT = "123456789012"; // moto's default account
+
+function trustFor(externalId: string, sourceArn: string) {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: { Service: "cognito-idp.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: { "sts:ExternalId": externalId, "aws:SourceAccount": ACCOUNT },
+                    ArnLike: { "aws:SourceArn": sourceArn },
+                },
+            },
+        ],
+    };
+}
+
+async function liveTrust(roleName: string): Promise<unknown> {
+    const res = await iamClient(m.moto.endpoint).send(new GetRoleCommand({ RoleName: roleName }));
+    return JSON.parse(decodeURIComponent(res.Role!.AssumeRolePolicyDocument!));
+}
+
+async function livePermission(roleName: string): Promise<unknown> {
+    const res = await iamClient(m.moto.endpoint).send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: PERMISSION_POLICY_NAME }));
+    return JSON.parse(decodeURIComponent(res.PolicyDocument!));
+}
+
+async function roleExists(roleName: string): Promise<boolean> {
+    try {
+        await iamClient(m.moto.endpoint).send(new GetRoleCommand({ RoleName: roleName }));
+        return true;
+    } catch (err) {
+        if ((err as Error).name === "NoSuchEntityException") return false;
+        throw err;
+    }
+}
+
+describe("SnsCallerRole provider against moto", () => {
+    let provider: SnsCallerRoleProvider;
+    let poolId: string;
+
+    /** check then create, as the engine does for a new resource. */
+    async function up(news: SnsCallerRoleInputs): Promise<{ id: string; outs: SnsCallerRoleOutputs; inputs: SnsCallerRoleInputs }> {
+        const checked = await provider.check!({}, news);
+        assert.deepEqual(checked.failures, []);
+        const { id, outs } = await provider.create(checked.inputs!);
+        return { id, outs: outs!, inputs: checked.inputs! };
+    }
+
+    beforeEach(async () => {
+        Object.assign(process.env, awsEnv(m.moto.endpoint));
+        provider = snsCallerRoleProvider();
+        poolId = await createUserPool(m.moto.endpoint);
+    });
+
+    it("create for a pool: exact trust and permission documents, account from the pool's ARN", async () => {
+        const { id, outs, inputs } = await up({ roleName: "cognito-sms", userPoolId: poolId, externalId: "ext-123" });
+        assert.equal(id, "cognito-sms");
+        assert.equal(outs.arn, `arn:aws:iam::${ACCOUNT}:role/cognito-sms`);
+        assert.equal(outs.roleName, "cognito-sms");
+        assert.equal(outs.path, "/");
+        assert.equal(outs.externalId, "ext-123");
+        assert.equal(outs.region, "us-east-1");
+        assert.equal(outs.accountId, ACCOUNT);
+        const sourceArn = `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/${poolId}`;
+        assert.equal(outs.sourceArn, sourceArn);
+        assert.deepEqual(outs.smsConfiguration, { snsCallerArn: outs.arn, externalId: "ext-123" });
+        assert.deepEqual(await liveTrust("cognito-sms"), trustFor("ext-123", sourceArn));
+        assert.deepEqual(await livePermission("cognito-sms"), JSON.parse(PERMISSION_POLICY_DOCUMENT));
+        assert.deepEqual(JSON.parse(outs.trustPolicy), trustFor("ext-123", sourceArn));
+        // Next preview with the same program: no change.
+        const again = await provider.check!(inputs, { roleName: "cognito-sms", userPoolId: poolId, externalId: "ext-123" });
+        assert.equal((await provider.diff!(id, outs, again.inputs!)).changes, false);
+    });
+
+    it("create with namePrefix and no pool: generated name and ExternalId, userpool/* trust with the account from the role's ARN", async () => {
+        const { id, outs, inputs } = await up({ namePrefix: "sms-", path: "/service-role/", description: "Cognito SMS", tags: { team: "id" } });
+        assert.match(outs.roleName, /^sms-[a-z2-7]{26}$/);
+        assert.equal(id, outs.roleName);
+        assert.equal(outs.arn, `arn:aws:iam::${ACCOUNT}:role/service-role/${outs.roleName}`);
+        assert.equal(outs.path, "/service-role/");
+        assert.match(outs.externalId, /^[0-9a-f-]{36}$/);
+        assert.equal(inputs.externalId, outs.externalId);
+        assert.equal(outs.description, "Cognito SMS");
+        assert.deepEqual(outs.tags, { team: "id" });
+        // CreateRole had no account to put in the policy; the final one is written right after.
+        assert.deepEqual(await liveTrust(outs.roleName), trustFor(outs.externalId, `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/*`));
+        // The suffix is kept: the same program again is no change, and no replacement.
+        const again = await provider.check!(inputs, { namePrefix: "sms-", path: "/service-role/", description: "Cognito SMS", tags: { team: "id" } });
+        assert.equal(again.inputs!.externalId, outs.externalId, "ExternalId stays across check calls");
+        assert.deepEqual(await provider.diff!(id, outs, again.inputs!), { changes: false, replaces: [], deleteBeforeReplace: false });
+    });
+
+    it("read: a clean refresh returns the same props and inputs", async () => {
+        const { id, outs, inputs } = await up({ roleName: "r-read", userPoolId: poolId, tags: { a: "1" } });
+        const r = await provider.read!(id, outs);
+        assert.equal(r.id, id);
+        assert.deepEqual(r.props, outs);
+        assert.deepEqual(r.inputs, inputs);
+        assert.equal((await provider.diff!(id, r.props!, inputs)).changes, false);
+    });
+
+    it("drift: an out-of-band trust policy and inline policy are reported by read and restored by update", async () => {
+        const { id, outs, inputs } = await up({ roleName: "r-drift", userPoolId: poolId, externalId: "ext-good" });
+        const iam = iamClient(m.moto.endpoint);
+        const loose = trustFor("ext-evil", `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/*`);
+        await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: "r-drift", PolicyDocument: JSON.stringify(loose) }));
+        const narrow = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: `arn:aws:sns:us-east-1:${ACCOUNT}:topic` }] };
+        await iam.send(new PutRolePolicyCommand({ RoleName: "r-drift", PolicyName: PERMISSION_POLICY_NAME, PolicyDocument: JSON.stringify(narrow) }));
+
+        const r = await provider.read!(id, outs);
+        assert.deepEqual(JSON.parse(r.props!.trustPolicy), loose, "props show the live trust policy");
+        assert.deepEqual(JSON.parse(r.props!.permissionPolicy!), narrow, "props show the live inline policy");
+        assert.equal(r.props!.externalId, "ext-good", "the managed ExternalId stays what the pool must use");
+        assert.deepEqual(r.inputs, inputs);
+        const d = await provider.diff!(id, r.props!, inputs);
+        assert.deepEqual(d, { changes: true, replaces: [], deleteBeforeReplace: false });
+
+        const { outs: fixed } = await provider.update!(id, r.props!, inputs);
+        const sourceArn = `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/${poolId}`;
+        assert.deepEqual(await liveTrust("r-drift"), trustFor("ext-good", sourceArn));
+        assert.deepEqual(await livePermission("r-drift"), JSON.parse(PERMISSION_POLICY_DOCUMENT));
+        assert.equal(fixed!.arn, outs.arn);
+        const after = await provider.read!(id, fixed!);
+        assert.equal((await provider.diff!(id, after.props!, inputs)).changes, false);
+    });
+
+    it("drift: an inline policy deleted out of band reads as missing and update puts it back", async () => {
+        const { id, outs, inputs } = await up({ roleName: "r-nopol", userPoolId: poolId });
+        await iamClient(m.moto.endpoint).send(new DeleteRolePolicyCommand({ RoleName: "r-nopol", PolicyName: PERMISSION_POLICY_NAME }));
+        const r = await provider.read!(id, outs);
+        assert.equal(r.props!.permissionPolicy, undefined);
+        assert.equal((await provider.diff!(id, r.props!, inputs)).changes, true);
+        await provider.update!(id, r.props!, inputs);
+        assert.deepEqual(await livePermission("r-nopol"), JSON.parse(PERMISSION_POLICY_DOCUMENT));
+    });
+
+    it("update in place: ExternalId, pool, description, tags and boundary change without a new role", async () => {
+        const first = await up({ roleName: "r-upd", userPoolId: poolId, externalId: "ext-1", description: "one", tags: { a: "1", b: "2" } });
+        const otherPool = await createUserPool(m.moto.endpoint, "other");
+        const news: SnsCallerRoleInputs = {
+            roleName: "r-upd",
+            userPoolId: otherPool,
+            externalId: "ext-2",
+            description: "two",
+            tags: { b: "3", c: "4" },
+            permissionsBoundary: `arn:aws:iam::${ACCOUNT}:policy/boundary`,
+        };
+        const checked = await provider.check!(first.inputs, news);
+        assert.deepEqual(checked.failures, []);
+        const d = await provider.diff!(first.id, first.outs, checked.inputs!);
+        assert.deepEqual(d, { changes: true, replaces: [], deleteBeforeReplace: false });
+        const { outs } = await provider.update!(first.id, first.outs, checked.inputs!);
+        assert.equal(outs!.arn, first.outs.arn);
+        assert.equal(outs!.roleId, first.outs.roleId, "same role, not a new one");
+        assert.deepEqual(await liveTrust("r-upd"), trustFor("ext-2", `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/${otherPool}`));
+        const live = await iamClient(m.moto.endpoint).send(new GetRoleCommand({ RoleName: "r-upd" }));
+        assert.equal(live.Role!.Description, "two");
+        assert.deepEqual(Object.fromEntries(live.Role!.Tags!.map((t) => [t.Key, t.Value])), { b: "3", c: "4" });
+        assert.equal(live.Role!.PermissionsBoundary?.PermissionsBoundaryArn, `arn:aws:iam::${ACCOUNT}:policy/boundary`);
+        assert.deepEqual(outs!.smsConfiguration, { snsCallerArn: first.outs.arn, externalId: "ext-2" });
+        const r = await provider.read!(first.id, outs!);
+        assert.deepEqual(r.inputs, checked.inputs);
+        assert.equal((await provider.diff!(first.id, r.props!, checked.inputs!)).changes, false);
+
+        // Removing description, tags and boundary clears them.
+        const bare = await provider.check!(checked.inputs!, { roleName: "r-upd", userPoolId: otherPool, externalId: "ext-2" });
+        const { outs: cleared } = await provider.update!(first.id, outs!, bare.inputs!);
+        const live2 = await iamClient(m.moto.endpoint).send(new GetRoleCommand({ RoleName: "r-upd" }));
+        assert.equal(live2.Role!.Description || undefined, undefined);
+        assert.deepEqual(live2.Role!.Tags ?? [], []);
+        assert.equal(live2.Role!.PermissionsBoundary, undefined);
+        assert.equal((await provider.diff!(first.id, cleared!, bare.inputs!)).changes, false);
+    });
+
+    it("replacements: a new name creates first; the same name on a new path deletes first", async () => {
+        const { id, outs, inputs } = await up({ roleName: "r-rep", userPoolId: poolId });
+        const rename = await provider.diff!(id, outs, { ...inputs, roleName: "r-rep2" });
+        assert.deepEqual(rename, { changes: true, replaces: ["roleName"], deleteBeforeReplace: false });
+        const move = await provider.diff!(id, outs, { ...inputs, path: "/other/" });
+        assert.deepEqual(move, { changes: true, replaces: ["path"], deleteBeforeReplace: true });
+        const toPrefix = await provider.diff!(id, outs, { ...inputs, roleName: undefined, namePrefix: "r-" });
+        assert.deepEqual(toPrefix.replaces, ["namePrefix"]);
+        assert.equal(toPrefix.deleteBeforeReplace, false);
+    });
+
+    it("delete: removes the inline policy and the role", async () => {
+        const { id, outs } = await up({ roleName: "r-del", userPoolId: poolId });
+        await provider.delete!(id, outs);
+        assert.equal(await roleExists("r-del"), false);
+    });
+
+    it("delete: a role already gone (or its policy already gone) is not an error; read reports it gone", async () => {
+        const { id, outs } = await up({ roleName: "r-gone", userPoolId: poolId });
+        const iam = iamClient(m.moto.endpoint);
+        await iam.send(new DeleteRolePolicyCommand({ RoleName: "r-gone", PolicyName: PERMISSION_POLICY_NAME }));
+        await iam.send(new DeleteRoleCommand({ RoleName: "r-gone" }));
+        assert.deepEqual(await provider.read!(id, outs), {});
+        await provider.delete!(id, outs);
+        await assert.rejects(provider.update!(id, outs, { roleName: "r-gone", userPoolId: poolId, externalId: outs.externalId }), /IAM role r-gone no longer exists\. Run `pulumi refresh`/);
+
+        const second = await up({ roleName: "r-nopolicy" });
+        await iam.send(new DeleteRolePolicyCommand({ RoleName: "r-nopolicy", PolicyName: PERMISSION_POLICY_NAME }));
+        await provider.delete!(second.id, second.outs);
+        assert.equal(await roleExists("r-nopolicy"), false);
+    });
+
+    it("delete: DeleteConflict from a managed policy attached out of band names the policy and the fix", async () => {
+        const { id, outs } = await up({ roleName: "r-conflict", userPoolId: poolId });
+        const iam = iamClient(m.moto.endpoint);
+        const policy = await iam.send(
+            new CreatePolicyCommand({
+                PolicyName: "extra",
+                PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }),
+            }),
+        );
+        const policyArn = policy.Policy!.Arn!;
+        await iam.send(new AttachRolePolicyCommand({ RoleName: "r-conflict", PolicyArn: policyArn }));
+        await assert.rejects(provider.delete!(id, outs), (e: Error) => {
+            assert.match(e.message, /^DeleteRole on IAM role r-conflict failed: DeleteConflictException: /);
+            assert.ok(e.message.includes(`managed policies attached: ${policyArn}`), e.message);
+            assert.match(e.message, /aws iam detach-role-policy --role-name r-conflict/);
+            return true;
+        });
+        assert.equal(await roleExists("r-conflict"), true);
+        // Once detached, the retried delete completes (the inline policy is already gone: tolerated).
+        await iam.send(new DetachRolePolicyCommand({ RoleName: "r-conflict", PolicyArn: policyArn }));
+        await provider.delete!(id, outs);
+        assert.equal(await roleExists("r-conflict"), false);
+    });
+
+    it("delete guard: refuses while the pool's SMS MFA uses the role; forceDelete deletes", async () => {
+        const { id, outs, inputs } = await up({ roleName: "r-guard", userPoolId: poolId });
+        // The one-line wiring the outputs are made for, through the MFA provider.
+        const mfa = new UserPoolMfaConfigProvider();
+        await mfa.create({ userPoolId: poolId, mfaConfiguration: "ON", smsMfaConfiguration: { smsConfiguration: outs.smsConfiguration } });
+
+        await assert.rejects(provider.delete!(id, outs), (e: Error) => {
+            assert.match(e.message, new RegExp(`^Refusing to delete IAM role r-guard: user pool ${poolId} still uses it to send SMS`));
+            assert.match(e.message, /GetUserPoolMfaConfig SmsMfaConfiguration\.SmsConfiguration\.SnsCallerArn is arn:aws:iam::123456789012:role\/r-guard/);
+            assert.match(e.message, /forceDelete: true/);
+            assert.match(e.message, /point the pool at another role first/);
+            return true;
+        });
+        assert.equal(await roleExists("r-guard"), true);
+
+        // forceDelete reaches state through an update, then delete goes ahead.
+        const checked = await provider.check!(inputs, { roleName: "r-guard", userPoolId: poolId, forceDelete: true });
+        const d = await provider.diff!(id, outs, checked.inputs!);
+        assert.equal(d.changes, true);
+        const { outs: forced } = await provider.update!(id, outs, checked.inputs!);
+        assert.equal(forced!.forceDelete, true);
+        await provider.delete!(id, forced!);
+        assert.equal(await roleExists("r-guard"), false);
+    });
+
+    it("delete guard: the pool-level SMS configuration (DescribeUserPool) counts too; another role or a deleted pool does not", async () => {
+        const { id, outs } = await up({ roleName: "r-guard2", userPoolId: poolId });
+        const cognito = cognitoClient(m.moto.endpoint);
+        await cognito.send(new UpdateUserPoolCommand({ UserPoolId: poolId, SmsConfiguration: { SnsCallerArn: outs.arn, ExternalId: outs.externalId } }));
+        await assert.rejects(provider.delete!(id, outs), /DescribeUserPool UserPool\.SmsConfiguration\.SnsCallerArn is/);
+
+        // Pointed at another role: fine.
+        await cognito.send(
+            new UpdateUserPoolCommand({ UserPoolId: poolId, SmsConfiguration: { SnsCallerArn: `arn:aws:iam::${ACCOUNT}:role/other`, ExternalId: "x" } }),
+        );
+        await cognito.send(
+            new SetUserPoolMfaConfigCommand({
+                UserPoolId: poolId,
+                MfaConfiguration: "ON",
+                SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: `arn:aws:iam::${ACCOUNT}:role/other`, ExternalId: "x" } },
+            }),
+        );
+        const second = await up({ roleName: "r-guard3", userPoolId: poolId });
+        await provider.delete!(second.id, second.outs);
+        assert.equal(await roleExists("r-guard3"), false);
+
+        // The pool deleted: fine.
+        await cognito.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
+        await provider.delete!(id, outs);
+        assert.equal(await roleExists("r-guard2"), false);
+    });
+
+    it("create errors: an existing role name, and a pool that does not exist", async () => {
+        await up({ roleName: "r-dup" });
+        await assert.rejects(provider.create({ roleName: "r-dup", externalId: "ext-1" }), (e: Error & { id?: string }) => {
+            assert.match(e.message, /^CreateRole on IAM role r-dup failed: EntityAlreadyExistsException: /);
+            assert.match(e.message, /choose another roleName, use namePrefix/);
+            assert.equal(e.id, undefined);
+            return true;
+        });
+        await assert.rejects(provider.create({ roleName: "r-nopool", userPoolId: "us-east-1_missing1", externalId: "ext-1" }), /User pool us-east-1_missing1 does not exist in us-east-1/);
+        assert.equal(await roleExists("r-nopool"), false);
+    });
+});

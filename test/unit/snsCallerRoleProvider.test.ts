@@ -1,0 +1,308 @@
+// SnsCallerRole provider behaviour that moto cannot show. moto never fails a PutRolePolicy
+// right after a successful CreateRole, never denies access (no IAM policy evaluation in server
+// mode), and never answers ConcurrentModification, so the no-orphan clean-up, the partial
+// failure record, the AccessDenied fallbacks and the retries are tested here with
+// aws-sdk-client-mock, asserting the exact requests sent. Everything moto can do is in
+// test/integration/snsCallerRole.test.ts.
+import * as assert from "node:assert/strict";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import {
+    CognitoIdentityProviderClient,
+    DescribeUserPoolCommand,
+    GetUserPoolMfaConfigCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import {
+    CreateRoleCommand,
+    DeleteRoleCommand,
+    DeleteRolePolicyCommand,
+    GetRoleCommand,
+    GetRolePolicyCommand,
+    IAMClient,
+    PutRolePolicyCommand,
+    UpdateAssumeRolePolicyCommand,
+} from "@aws-sdk/client-iam";
+import { mockClient } from "aws-sdk-client-mock";
+import * as pulumi from "@pulumi/pulumi";
+import { putRolePolicy } from "../../provider/iamGateway";
+import { RetryClock } from "../../provider/retry";
+import {
+    bootstrapTrustPolicyDocument,
+    PERMISSION_POLICY_DOCUMENT,
+    PERMISSION_POLICY_NAME,
+    SnsCallerRoleInputs,
+    SnsCallerRoleOutputs,
+    trustPolicyDocument,
+} from "../../provider/roleModel";
+import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRoleProvider";
+
+const POOL = "eu-west-1_Abc123";
+const ACCOUNT = "210987654321";
+const POOL_ARN = `arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/${POOL}`;
+const iam = mockClient(IAMClient);
+const cognito = mockClient(CognitoIdentityProviderClient);
+
+function awsError(name: string, message: string): Error {
+    return Object.assign(new Error(message), { name, $fault: "client", $metadata: {} });
+}
+
+/** A CreateRole / GetRole answer as IAM gives it: the trust policy URL-encoded. */
+function role(name: string, trust: string) {
+    return {
+        Role: {
+            RoleName: name,
+            RoleId: "AROAEXAMPLE123",
+            Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+            Path: "/",
+            CreateDate: new Date(0),
+            AssumeRolePolicyDocument: encodeURIComponent(trust),
+        },
+    };
+}
+
+function inputs<T>(calls: { args: [{ input: T }] }[]): T[] {
+    return calls.map((c) => c.args[0].input);
+}
+
+/** A clock that advances instantly, recording how long the code asked to wait. */
+function fakeClock(): RetryClock & { waited: number } {
+    const c = { t: 0, waited: 0, now: () => c.t, random: () => 0.5, sleep: async (ms: number) => void ((c.t += ms), (c.waited += ms)) };
+    return c;
+}
+
+const TRUST = trustPolicyDocument({ externalId: "ext-1", accountId: ACCOUNT, sourceArn: POOL_ARN });
+
+describe("SnsCallerRole create with a mocked IAM", () => {
+    let provider: SnsCallerRoleProvider;
+    beforeEach(() => {
+        iam.reset();
+        cognito.reset();
+        provider = snsCallerRoleProvider();
+    });
+    afterEach(() => {
+        iam.reset();
+        cognito.reset();
+    });
+
+    it("sends exactly CreateRole (final trust policy, account from the pool ARN) and PutRolePolicy", async () => {
+        cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
+        iam.on(CreateRoleCommand).resolves(role("sms", TRUST));
+        iam.on(PutRolePolicyCommand).resolves({});
+        const { id, outs } = await provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" });
+        assert.equal(id, "sms");
+        assert.deepEqual(inputs(iam.commandCalls(CreateRoleCommand)), [{ RoleName: "sms", Path: "/", AssumeRolePolicyDocument: TRUST }]);
+        assert.deepEqual(inputs(iam.commandCalls(PutRolePolicyCommand)), [
+            { RoleName: "sms", PolicyName: PERMISSION_POLICY_NAME, PolicyDocument: PERMISSION_POLICY_DOCUMENT },
+        ]);
+        assert.equal(iam.commandCalls(UpdateAssumeRolePolicyCommand).length, 0);
+        assert.equal(outs!.trustPolicy, TRUST);
+        assert.equal(outs!.region, "eu-west-1");
+        assert.equal(outs!.accountId, ACCOUNT);
+    });
+
+    it("PutRolePolicy failing after CreateRole deletes the role again: no orphan, no id on the error", async () => {
+        cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
+        iam.on(CreateRoleCommand).resolves(role("sms", TRUST));
+        iam.on(PutRolePolicyCommand).rejects(awsError("AccessDenied", "User: arn:aws:sts::210987654321:assumed-role/ci is not authorized to perform: iam:PutRolePolicy"));
+        iam.on(DeleteRolePolicyCommand).rejects(awsError("NoSuchEntityException", "The role policy with name sns-publish cannot be found."));
+        iam.on(DeleteRoleCommand).resolves({});
+        await assert.rejects(provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" }), (e: Error & { id?: string }) => {
+            assert.match(e.message, /^PutRolePolicy on IAM role sms failed: AccessDenied: User: .* is not authorized to perform: iam:PutRolePolicy\. Grant the caller iam:PutRolePolicy on the role sms/);
+            assert.equal(e.id, undefined, "without an id the engine records nothing, which is right: nothing is left");
+            return true;
+        });
+        assert.deepEqual(inputs(iam.commandCalls(DeleteRoleCommand)), [{ RoleName: "sms" }]);
+    });
+
+    it("when the clean-up fails too, the role is handed to the engine (Error with id, properties, reasons)", async () => {
+        cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
+        iam.on(CreateRoleCommand).resolves(role("sms", TRUST));
+        iam.on(PutRolePolicyCommand).rejects(awsError("LimitExceededException", "Maximum policy size of 10240 bytes exceeded for role sms"));
+        iam.on(DeleteRolePolicyCommand).rejects(awsError("NoSuchEntityException", "not found"));
+        iam.on(DeleteRoleCommand).rejects(awsError("AccessDenied", "not authorized to perform: iam:DeleteRole"));
+        await assert.rejects(
+            provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" }),
+            (e: Error & { id?: string; properties?: SnsCallerRoleOutputs; reasons?: string[] }) => {
+                assert.equal(e.id, "sms");
+                assert.equal(e.properties!.arn, `arn:aws:iam::${ACCOUNT}:role/sms`);
+                assert.equal(e.properties!.externalId, "ext-1");
+                assert.equal(e.properties!.permissionPolicy, undefined, "recorded without its policy, so the next diff is a change");
+                assert.match(e.message, /^SnsCallerRole sms was created but is incomplete: PutRolePolicy on IAM role sms failed: LimitExceededException/);
+                assert.match(e.message, /deleting the half-created role failed too: DeleteRole on IAM role sms failed: AccessDenied/);
+                assert.equal(e.reasons!.length, 1);
+                return true;
+            },
+        );
+    });
+
+    it("the recorded partial role converges on the next update", async () => {
+        const partial = {
+            arn: `arn:aws:iam::${ACCOUNT}:role/sms`,
+            roleName: "sms",
+            roleId: "AROAEXAMPLE123",
+            path: "/",
+            tags: {},
+            externalId: "ext-1",
+            userPoolId: POOL,
+            region: "eu-west-1",
+            accountId: ACCOUNT,
+            sourceArn: POOL_ARN,
+            forceDelete: false,
+            trustPolicy: TRUST,
+            policyName: PERMISSION_POLICY_NAME,
+            smsConfiguration: { snsCallerArn: `arn:aws:iam::${ACCOUNT}:role/sms`, externalId: "ext-1" },
+            inputKeys: ["roleName", "externalId", "userPoolId"],
+        } satisfies SnsCallerRoleOutputs;
+        const news: SnsCallerRoleInputs = { roleName: "sms", userPoolId: POOL, externalId: "ext-1" };
+        assert.equal((await provider.diff!("sms", partial, news)).changes, true);
+        iam.on(GetRoleCommand).resolves(role("sms", TRUST));
+        iam.on(GetRolePolicyCommand).rejects(awsError("NoSuchEntityException", "Policy sns-publish not attached to role sms"));
+        iam.on(PutRolePolicyCommand).resolves({});
+        const { outs } = await provider.update!("sms", partial, news);
+        assert.equal(iam.commandCalls(UpdateAssumeRolePolicyCommand).length, 0, "the trust policy was right already");
+        assert.equal(iam.commandCalls(PutRolePolicyCommand).length, 1);
+        assert.equal(cognito.calls().length, 0, "same pool: the account recorded at create is reused");
+        assert.equal((await provider.diff!("sms", outs!, news)).changes, false);
+    });
+
+    it("DescribeUserPool denied: creates with the ExternalId-only trust, then writes the final one with the role's account", async () => {
+        cognito.on(DescribeUserPoolCommand).rejects(awsError("AccessDeniedException", "not authorized to perform: cognito-idp:DescribeUserPool"));
+        iam.on(CreateRoleCommand).resolves(role("sms", bootstrapTrustPolicyDocument("ext-1")));
+        iam.on(UpdateAssumeRolePolicyCommand).resolves({});
+        iam.on(PutRolePolicyCommand).resolves({});
+        const log: string[] = [];
+        const original = console.error;
+        console.error = (m: string) => void log.push(m);
+        try {
+            const { outs } = await provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" });
+            assert.equal(outs!.accountId, ACCOUNT);
+            assert.equal(outs!.trustPolicy, TRUST);
+        } finally {
+            console.error = original;
+        }
+        assert.deepEqual(inputs(iam.commandCalls(CreateRoleCommand)).map((i) => i.AssumeRolePolicyDocument), [bootstrapTrustPolicyDocument("ext-1")]);
+        assert.deepEqual(inputs(iam.commandCalls(UpdateAssumeRolePolicyCommand)), [{ RoleName: "sms", PolicyDocument: TRUST }]);
+        assert.ok(log.some((l) => /DescribeUserPool eu-west-1_Abc123 was denied; taking the account from the role's ARN/.test(l)), log.join("\n"));
+    });
+
+    it("other DescribeUserPool errors are not guessed around", async () => {
+        cognito.on(DescribeUserPoolCommand).rejects(awsError("UnrecognizedClientException", "The security token included in the request is invalid."));
+        await assert.rejects(provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" }), /DescribeUserPool on user pool eu-west-1_Abc123 in eu-west-1 failed: UnrecognizedClientException: .*credentials are not valid/);
+        assert.equal(iam.calls().length, 0);
+    });
+
+    it("CreateRole denied: a clear message and nothing to clean up", async () => {
+        iam.on(CreateRoleCommand).rejects(awsError("AccessDenied", "not authorized to perform: iam:CreateRole"));
+        await assert.rejects(provider.create({ roleName: "sms", accountId: ACCOUNT, region: "eu-west-1", externalId: "ext-1" }), (e: Error & { id?: string }) => {
+            assert.match(e.message, /^CreateRole on IAM role sms failed: AccessDenied: not authorized to perform: iam:CreateRole\. Grant the caller iam:CreateRole/);
+            assert.equal(e.id, undefined);
+            return true;
+        });
+        assert.equal(iam.commandCalls(DeleteRoleCommand).length, 0);
+        assert.equal(cognito.calls().length, 0, "accountId given: no DescribeUserPool");
+        assert.deepEqual(inputs(iam.commandCalls(CreateRoleCommand))[0].AssumeRolePolicyDocument, trustPolicyDocument({
+            externalId: "ext-1",
+            accountId: ACCOUNT,
+            sourceArn: `arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/*`,
+        }));
+    });
+});
+
+describe("SnsCallerRole delete guard with a mocked SDK", () => {
+    const props = {
+        arn: `arn:aws:iam::${ACCOUNT}:role/sms`,
+        roleName: "sms",
+        roleId: "AROAEXAMPLE123",
+        path: "/",
+        tags: {},
+        externalId: "ext-1",
+        userPoolId: POOL,
+        region: "eu-west-1",
+        accountId: ACCOUNT,
+        sourceArn: POOL_ARN,
+        forceDelete: false,
+        trustPolicy: TRUST,
+        permissionPolicy: PERMISSION_POLICY_DOCUMENT,
+        policyName: PERMISSION_POLICY_NAME,
+        smsConfiguration: { snsCallerArn: `arn:aws:iam::${ACCOUNT}:role/sms`, externalId: "ext-1" },
+        inputKeys: ["roleName", "externalId", "userPoolId"],
+    } satisfies SnsCallerRoleOutputs;
+
+    beforeEach(() => {
+        iam.reset();
+        cognito.reset();
+        iam.on(GetRoleCommand).resolves(role("sms", TRUST));
+    });
+
+    it("a denied GetUserPoolMfaConfig stops the delete and says how to skip the check", async () => {
+        cognito.on(GetUserPoolMfaConfigCommand).rejects(awsError("AccessDeniedException", "not authorized to perform: cognito-idp:GetUserPoolMfaConfig"));
+        await assert.rejects(snsCallerRoleProvider().delete!("sms", props), (e: Error) => {
+            assert.match(e.message, /^GetUserPoolMfaConfig on user pool eu-west-1_Abc123 in eu-west-1 failed: AccessDeniedException/);
+            assert.match(e.message, /to skip it, set forceDelete: true and run `pulumi up` first/);
+            return true;
+        });
+        assert.equal(iam.commandCalls(DeleteRoleCommand).length, 0);
+    });
+
+    it("role ARNs are compared without case (IAM role names are case-insensitive)", async () => {
+        cognito.on(GetUserPoolMfaConfigCommand).resolves({
+            MfaConfiguration: "ON",
+            SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: `arn:aws:iam::${ACCOUNT}:role/SMS`, ExternalId: "ext-1" } },
+        });
+        cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL } });
+        await assert.rejects(snsCallerRoleProvider().delete!("sms", props), /Refusing to delete IAM role sms: user pool eu-west-1_Abc123 still uses it/);
+    });
+
+    it("forceDelete skips the pool entirely", async () => {
+        iam.on(DeleteRolePolicyCommand).resolves({});
+        iam.on(DeleteRoleCommand).resolves({});
+        await snsCallerRoleProvider().delete!("sms", { ...props, forceDelete: true });
+        assert.equal(cognito.calls().length, 0);
+        assert.deepEqual(inputs(iam.commandCalls(DeleteRoleCommand)), [{ RoleName: "sms" }]);
+    });
+});
+
+describe("iamGateway retries (mocked: moto never races)", () => {
+    beforeEach(() => iam.reset());
+
+    it("retries ConcurrentModificationException with backoff, then succeeds", async () => {
+        iam.on(PutRolePolicyCommand)
+            .rejectsOnce(awsError("ConcurrentModificationException", "busy"))
+            .resolves({});
+        const clock = fakeClock();
+        const log: string[] = [];
+        await putRolePolicy("sms", PERMISSION_POLICY_NAME, PERMISSION_POLICY_DOCUMENT, { clock, log: (m) => log.push(m) });
+        assert.equal(iam.commandCalls(PutRolePolicyCommand).length, 2);
+        assert.match(log[0], /^PutRolePolicy sms: ConcurrentModificationException, retry 1 in \d+ ms$/);
+        assert.ok(clock.waited > 0);
+    });
+});
+
+describe("SnsCallerRole provider serialization as the engine host does it", () => {
+    beforeEach(() => {
+        iam.reset();
+        cognito.reset();
+    });
+
+    it("round-trips through serializeFunction; configure's aws:region reaches create", async () => {
+        const provider = snsCallerRoleProvider();
+        const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+        assert.equal(sf.containsSecrets, false);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const requireFromString = require("require-from-string") as (code: string) => { handler: () => SnsCallerRoleProvider };
+        const revived = requireFromString(sf.text).handler();
+        const checked = await revived.check!({}, { namePrefix: "sms-", externalId: "" });
+        assert.deepEqual(checked.failures, []);
+        assert.match(checked.inputs!.externalId!, /^[0-9a-f-]{36}$/);
+
+        await revived.configure!({ config: { get: (k: string) => (k === "aws:region" ? "eu-west-2" : undefined), require: () => "" } });
+        // The revived code require()s the same @aws-sdk/client-iam, so the mock answers it too.
+        iam.on(CreateRoleCommand).callsFake((input: { RoleName: string; AssumeRolePolicyDocument: string }) => role(input.RoleName, input.AssumeRolePolicyDocument));
+        iam.on(UpdateAssumeRolePolicyCommand).resolves({});
+        iam.on(PutRolePolicyCommand).resolves({});
+        const { outs } = await revived.create(checked.inputs!);
+        assert.equal(outs!.region, "eu-west-2");
+        assert.equal(outs!.sourceArn, `arn:aws:cognito-idp:eu-west-2:${ACCOUNT}:userpool/*`);
+        console.log(`serialized SnsCallerRole provider (local build): ${sf.text.length} bytes`);
+        assert.ok(sf.text.length < 200_000, `serialized provider is ${sf.text.length} bytes`);
+    });
+});
