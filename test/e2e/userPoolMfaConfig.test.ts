@@ -1,0 +1,121 @@
+// UserPoolMfaConfig and SnsCallerRole through the real pulumi CLI against moto: the programs under
+// examples/ use the package as a user installs it (the npm tarball), and every step is the one a
+// platform team runs: up, preview, refresh, preview --diff, destroy.
+import * as assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
+import { GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { awsEnv, cognitoClient, createUserPool, iamClient, useMoto } from "../harness/moto";
+import { assertNoChanges, cycle, resourceChanges, Stack } from "../harness/pulumi";
+
+const m = useMoto();
+const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
+const ROLE_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:SnsCallerRole";
+
+async function getMfa(poolId: string) {
+    const res = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+    delete (res as { $metadata?: unknown }).$metadata;
+    return res;
+}
+
+describe("e2e with the pulumi CLI", () => {
+    it("TOTP: up, empty preview, drift caught by refresh and shown field by field, restored by up, destroy resets", async () => {
+        const poolId = await createUserPool(m.moto.endpoint);
+        const stack = await Stack.create("examples/totp-optional", { env: awsEnv(m.moto.endpoint) });
+        await stack.init();
+        await stack.setConfig("userPoolId", poolId);
+
+        const up = await stack.up();
+        assert.equal(up.json.result, "succeeded");
+        assert.deepEqual(resourceChanges(up).map((c) => [c.op, c.type]), [["create", MFA_TYPE]]);
+        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
+        assert.deepEqual(await stack.outputs(), { mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } });
+        assertNoChanges(await stack.preview());
+
+        // Someone turns MFA off in the console.
+        await cognitoClient(m.moto.endpoint).send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OFF" }));
+        const refresh = await stack.refresh();
+        assert.ok(resourceChanges(refresh).some((c) => c.type === MFA_TYPE && c.op === "update"), "refresh must report the drift");
+        const state = await stack.exportState();
+        const res = state.deployment.resources!.find((r) => r.type === MFA_TYPE)!;
+        assert.equal(res.outputs!.mfaConfiguration, "OFF", "refresh records the live mode in the outputs");
+        assert.equal(res.inputs!.mfaConfiguration, "OFF", "and in the inputs, so the next diff is field by field");
+
+        // What a reviewer sees on the pull request: the drifted fields by name.
+        const diff = await stack.pulumi(["preview", "--diff"]);
+        assert.match(diff.stdout, /~ mfaConfiguration\s*:\s*"OFF"\s*=>\s*"OPTIONAL"/);
+        assert.match(diff.stdout, /\+ softwareTokenMfaConfiguration\s*:/);
+
+        const restore = await stack.up();
+        assert.ok(resourceChanges(restore).some((c) => c.type === MFA_TYPE && c.op === "update"));
+        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
+        assertNoChanges(await stack.preview());
+
+        await stack.destroy();
+        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" }, "deletePolicy reset (default) turns MFA off");
+        await stack.rm();
+    });
+
+    it("SMS with a created role: SMS live with the role's ARN and ExternalId, clean refresh, no role left, ExternalId secret", async () => {
+        const poolId = await createUserPool(m.moto.endpoint);
+        const iam = iamClient(m.moto.endpoint);
+        const result = await cycle({
+            project: "examples/sms-with-role",
+            env: awsEnv(m.moto.endpoint),
+            config: { userPoolId: poolId },
+            resourceType: MFA_TYPE,
+            outOfBand: async ({ stack, outputs }) => {
+                const live = await getMfa(poolId);
+                const role = await iam.send(new GetRoleCommand({ RoleName: outputs.roleName as string }));
+                assert.equal(live.MfaConfiguration, "OPTIONAL");
+                assert.equal(live.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn, role.Role!.Arn);
+                assert.equal(live.SmsMfaConfiguration?.SmsAuthenticationMessage, "Your sign-in code is {####}");
+                const trust = decodeURIComponent(role.Role!.AssumeRolePolicyDocument!);
+                const externalId = live.SmsMfaConfiguration!.SmsConfiguration!.ExternalId!;
+                assert.ok(externalId.length >= 16, "an ExternalId was generated");
+                assert.ok(trust.includes(`"sts:ExternalId":"${externalId}"`) || trust.includes(`"sts:ExternalId": "${externalId}"`), trust);
+
+                // A refresh with nothing changed is clean.
+                const clean = await stack.refresh();
+                assert.deepEqual(resourceChanges(clean).filter((c) => c.op !== "same" && c.op !== "refresh"), []);
+                assertNoChanges(await stack.preview());
+
+                // The ExternalId never appears in plaintext in the exported state.
+                const exported = (await stack.pulumi(["stack", "export"])).stdout;
+                assert.ok(!exported.includes(externalId), "the ExternalId is in plaintext in `pulumi stack export`");
+
+                // Then someone drops SMS from the pool in the console.
+                await cognitoClient(m.moto.endpoint).send(
+                    new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } }),
+                );
+            },
+            verify: async ({ outputs }) => {
+                const live = await getMfa(poolId);
+                assert.equal(live.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn, outputs.roleArn);
+                assert.deepEqual(live.SoftwareTokenMfaConfiguration, { Enabled: true });
+            },
+        });
+        assert.ok(result.drift.some((c) => c.op === "update"));
+        const roles = await iam.send(new ListRolesCommand({}));
+        assert.deepEqual(roles.Roles ?? [], [], "destroy leaves no role behind");
+        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" });
+        void ROLE_TYPE;
+    });
+
+    it("bad input fails at preview with the property named, and nothing reaches AWS", async () => {
+        const poolId = await createUserPool(m.moto.endpoint);
+        const stack = await Stack.create("test/fixtures/mfa-from-config", { env: awsEnv(m.moto.endpoint) });
+        await stack.init();
+        await stack.setConfig("args", JSON.stringify({ userPoolId: poolId, mfaConfiguration: "OFF", smsMfaConfiguration: { smsAuthenticationMessage: "no placeholder" } }));
+        const before = m.moto.log().length;
+        const preview = await stack.pulumi(["preview"], { allowFailure: true });
+        assert.notEqual(preview.code, 0);
+        const text = preview.stdout + preview.stderr;
+        assert.match(text, /smsMfaConfiguration\.smsAuthenticationMessage must contain the code placeholder \{####\}/);
+        assert.match(text, /smsMfaConfiguration cannot be set while mfaConfiguration is "OFF"/);
+        assert.match(text, /smsMfaConfiguration\.smsConfiguration is required with SMS MFA/);
+        assert.equal(m.moto.log().slice(before).match(/"POST \/ HTTP/g), null, "preview made an AWS call");
+        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" });
+        await stack.rm();
+    });
+});
