@@ -2,8 +2,12 @@
 // serialized provider stays small and credentials always come from the standard AWS chain.
 import {
     CognitoIdentityProviderClient,
+    DescribeUserPoolCommand,
     GetUserPoolMfaConfigCommand,
     SetUserPoolMfaConfigCommand,
+    TagResourceCommand,
+    UntagResourceCommand,
+    UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { AwsCallError } from "./errors";
 import { fromResponse, toSetRequest } from "./mapping";
@@ -41,11 +45,35 @@ function onRetry(opts: GatewayOptions, op: string, poolId: string) {
         opts.log?.(`${op} ${poolId}: ${i.error}, retry ${i.attempt} in ${i.delayMs} ms`);
 }
 
+/**
+ * Runs one SDK call and tells `opts.log` when the SDK itself retried it (adaptive mode retries
+ * throttling, 5xx and connection resets, up to maxAttempts = 5): `$metadata.attempts` and
+ * `totalRetryDelay`, on success and on failure. With onRetry above, every retry is logged.
+ */
+async function logged<T extends { $metadata?: { attempts?: number; totalRetryDelay?: number } }>(
+    opts: GatewayOptions,
+    op: string,
+    poolId: string,
+    call: () => Promise<T>,
+): Promise<T> {
+    const report = (m: { attempts?: number; totalRetryDelay?: number } | undefined, outcome: string) => {
+        if ((m?.attempts ?? 1) > 1) opts.log?.(`${op} ${poolId}: ${outcome} after ${m!.attempts} SDK attempts (${m!.totalRetryDelay ?? 0} ms of SDK backoff)`);
+    };
+    try {
+        const res = await call();
+        report(res?.$metadata, "succeeded");
+        return res;
+    } catch (err) {
+        report((err as { $metadata?: { attempts?: number; totalRetryDelay?: number } })?.$metadata, `failed with ${errorName(err)}`);
+        throw err;
+    }
+}
+
 /** The pool's MFA configuration, or undefined when the pool does not exist. */
 export async function findMfaConfig(userPoolId: string, opts: GatewayOptions = {}): Promise<MfaConfig | undefined> {
     const c = client(opts);
     try {
-        const res = await withRetry(() => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId })), {
+        const res = await withRetry(() => logged(opts, "GetUserPoolMfaConfig", userPoolId, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId }))), {
             rules: [CONCURRENT, THROTTLED],
             clock: opts.clock,
             onRetry: onRetry(opts, "GetUserPoolMfaConfig", userPoolId),
@@ -73,7 +101,7 @@ export async function putMfaConfig(userPoolId: string, config: MfaConfig, opts: 
         capMs: 8_000,
     };
     try {
-        const res = await withRetry(() => c.send(new SetUserPoolMfaConfigCommand(request)), {
+        const res = await withRetry(() => logged(opts, "SetUserPoolMfaConfig", userPoolId, () => c.send(new SetUserPoolMfaConfigCommand(request))), {
             rules: [CONCURRENT, THROTTLED, smsRole],
             clock: opts.clock,
             onRetry: onRetry(opts, "SetUserPoolMfaConfig", userPoolId),
@@ -94,4 +122,85 @@ export async function resetMfaConfig(userPoolId: string, keep: MfaConfig | undef
         if (err instanceof AwsCallError && err.awsErrorName === "ResourceNotFoundException") return undefined;
         throw err;
     }
+}
+
+/**
+ * The pool as DescribeUserPool returns it (read only; used by the pre-flight checks of
+ * `check`), or undefined when the pool does not exist. Other errors are thrown as AwsCallError.
+ */
+export async function findUserPool(userPoolId: string, opts: GatewayOptions = {}): Promise<UserPoolType | undefined> {
+    const c = client(opts);
+    try {
+        const res = await withRetry(() => c.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })), {
+            rules: [CONCURRENT, THROTTLED],
+            clock: opts.clock,
+            onRetry: onRetry(opts, "DescribeUserPool", userPoolId),
+        });
+        return res?.UserPool ?? {};
+    } catch (err) {
+        if (errorName(err) === "ResourceNotFoundException") return undefined;
+        throw new AwsCallError("DescribeUserPool", target(userPoolId, opts.region), err, userPoolId);
+    } finally {
+        c.destroy();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ownership: which UserPoolMfaConfig manages a pool, as a tag on the pool (see docs/reliability.md).
+
+/** The tag a UserPoolMfaConfig puts on the pool it manages; value `<project>/<stack>/<resource name>`. */
+export const OWNER_TAG = "pulumi-cognito-mfa:owner";
+
+export interface PoolOwner {
+    /** The pool's ARN (TagResource and UntagResource need it). */
+    arn: string;
+    /** The value of the owner tag, if the pool has one. */
+    owner?: string;
+}
+
+/** The pool's ARN and owner tag (DescribeUserPool), or undefined when the pool does not exist. */
+export async function findPoolOwner(userPoolId: string, opts: GatewayOptions = {}): Promise<PoolOwner | undefined> {
+    const pool = await findUserPool(userPoolId, opts);
+    if (!pool) return undefined;
+    return { arn: pool.Arn ?? "", owner: pool.UserPoolTags?.[OWNER_TAG] };
+}
+
+/**
+ * Answers that mean the endpoint does not implement cognito-idp tagging at all (an emulator
+ * such as moto 5.2.3 answers TagResource with an HTML 500 page, which the SDK cannot parse);
+ * AWS itself always implements it.
+ */
+function taggingUnsupported(err: unknown): boolean {
+    return ["UnknownOperationException", "NotImplemented", "SyntaxError"].includes(errorName(err));
+}
+
+async function tagCall(op: string, userPoolId: string, opts: GatewayOptions, send: (c: CognitoIdentityProviderClient) => Promise<unknown>): Promise<boolean> {
+    const c = client(opts);
+    try {
+        await withRetry(() => logged(opts, op, userPoolId, () => send(c) as Promise<{ $metadata?: { attempts?: number } }>), {
+            rules: [CONCURRENT, THROTTLED],
+            clock: opts.clock,
+            onRetry: onRetry(opts, op, userPoolId),
+        });
+        return true;
+    } catch (err) {
+        if (errorName(err) === "ResourceNotFoundException") return false;
+        if (taggingUnsupported(err)) {
+            opts.log?.(`${op} ${userPoolId}: this endpoint does not implement cognito-idp tagging (${errorName(err)}); the pool's owner is not recorded`);
+            return false;
+        }
+        throw new AwsCallError(op, target(userPoolId, opts.region), err, userPoolId);
+    } finally {
+        c.destroy();
+    }
+}
+
+/** Records `owner` on the pool (TagResource). False when the pool is gone or the endpoint cannot tag. */
+export function putPoolOwner(userPoolId: string, arn: string, owner: string, opts: GatewayOptions = {}): Promise<boolean> {
+    return tagCall("TagResource", userPoolId, opts, (c) => c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { [OWNER_TAG]: owner } })));
+}
+
+/** Removes the owner tag (UntagResource). False when the pool is gone or the endpoint cannot tag. */
+export function resetPoolOwner(userPoolId: string, arn: string, opts: GatewayOptions = {}): Promise<boolean> {
+    return tagCall("UntagResource", userPoolId, opts, (c) => c.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [OWNER_TAG] })));
 }

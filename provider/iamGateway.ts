@@ -17,6 +17,8 @@ import {
     DeleteRoleCommand,
     DeleteRolePermissionsBoundaryCommand,
     DeleteRolePolicyCommand,
+    GetPolicyCommand,
+    GetPolicyVersionCommand,
     GetRoleCommand,
     GetRolePolicyCommand,
     IAMClient,
@@ -227,6 +229,62 @@ export async function findPoolSmsRoleReferences(userPoolId: string, opts: IamGat
             if (errorName(err) === "ResourceNotFoundException") return undefined;
             throw new AwsCallError(op, poolTarget(userPoolId, opts.region), err, userPoolId);
         }
+    } finally {
+        c.destroy();
+    }
+}
+
+/** One permission policy of a role: inline (by name) or managed (by ARN, default version). */
+export interface RolePermissionPolicy {
+    source: string;
+    /** Decoded, compact JSON. */
+    document: string;
+}
+
+/**
+ * Every permission policy of the role, read only: its inline policies (ListRolePolicies,
+ * GetRolePolicy) and the default version of each attached managed policy
+ * (ListAttachedRolePolicies, GetPolicy, GetPolicyVersion). Used by the pre-flight checks;
+ * errors (AccessDenied included) are thrown as AwsCallError naming the operation.
+ */
+export async function findRolePermissionPolicies(roleName: string, opts: IamGatewayOptions = {}): Promise<RolePermissionPolicy[]> {
+    const c = iam(opts);
+    let op = "ListRolePolicies";
+    const out: RolePermissionPolicy[] = [];
+    try {
+        const inlineNames: string[] = [];
+        let marker: string | undefined;
+        do {
+            const page = await call(opts, op, roleName, () => c.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker })));
+            inlineNames.push(...(page?.PolicyNames ?? []));
+            marker = page?.IsTruncated ? page.Marker : undefined;
+        } while (marker);
+        op = "GetRolePolicy";
+        for (const name of inlineNames) {
+            const res = await call(opts, op, roleName, () => c.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })));
+            if (res?.PolicyDocument !== undefined) out.push({ source: `inline policy ${name}`, document: decodePolicyDocument(res.PolicyDocument) });
+        }
+        op = "ListAttachedRolePolicies";
+        const attached: string[] = [];
+        marker = undefined;
+        do {
+            const page = await call(opts, op, roleName, () => c.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker })));
+            attached.push(...(page?.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? "").filter(Boolean));
+            marker = page?.IsTruncated ? page.Marker : undefined;
+        } while (marker);
+        for (const arn of attached) {
+            op = "GetPolicy";
+            const policy = await call(opts, op, roleName, () => c.send(new GetPolicyCommand({ PolicyArn: arn })));
+            const versionId = policy?.Policy?.DefaultVersionId;
+            if (!versionId) continue;
+            op = "GetPolicyVersion";
+            const version = await call(opts, op, roleName, () => c.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })));
+            const doc = version?.PolicyVersion?.Document;
+            if (doc !== undefined) out.push({ source: `managed policy ${arn}`, document: decodePolicyDocument(doc) });
+        }
+        return out;
+    } catch (err) {
+        throw iamError(op, roleName, err);
     } finally {
         c.destroy();
     }

@@ -108,9 +108,12 @@ export const CODE_PLACEHOLDER = "{####}";
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-function show(v: unknown): string {
+// Check runs on plaintext (the engine strips secrets before calling a dynamic provider), and the
+// engine prints failure reasons as they are: an ExternalId must never be echoed back.
+function show(v: unknown, property = ""): string {
+    if (typeof v === "string" && /(^|\.)externalId$/.test(property)) return `[secret, ${[...v].length} characters]`;
     if (typeof v === "string") return JSON.stringify(v.length > 80 ? v.slice(0, 77) + "..." : v);
-    return JSON.stringify(v);
+    return JSON.stringify(v, (key, x) => (key === "externalId" && typeof x === "string" ? "[secret]" : x));
 }
 
 function oneOf(list: readonly string[]): string {
@@ -126,7 +129,7 @@ function validator() {
     const v = {
         failures,
         fail(property: string, value: unknown, rule: string): void {
-            failures.push({ property, reason: `${property} ${rule} (received: ${show(value)})` });
+            failures.push({ property, reason: `${property} ${rule} (received: ${show(value, property)})` });
         },
         /** Runs `fn` only when the value is present and known: unknowns are checked at apply time. */
         known<T>(value: T | undefined, fn: (v: T) => void): void {
@@ -326,9 +329,14 @@ function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
         }
         for (const [prop, value] of conflicting) {
             if (!present(value) || isUnknown(value)) continue;
+            // The engine prints the value of a failing top-level property next to the reason, and
+            // prints secrets inside it in plaintext: an SMS block holding an ExternalId is
+            // therefore reported at its nested smsConfiguration, which the engine does not print.
+            const block = value as Record<string, unknown>;
+            const at = prop === "smsMfaConfiguration" && typeof block === "object" && block.smsConfiguration !== undefined ? `${prop}.smsConfiguration` : prop;
             v.fail(
-                prop,
-                value,
+                at,
+                at === prop ? value : block.smsConfiguration,
                 `cannot be set while mfaConfiguration is "OFF": AWS refuses to turn off MFA and configure an MFA factor together. Remove ${prop}, or set mfaConfiguration to "OPTIONAL" or "ON"`,
             );
         }

@@ -1,14 +1,19 @@
 // The dynamic provider behind UserPoolMfaConfig: thin glue between the engine's calls and the
 // model and gateway. How each call maps onto the API:
 //
-//   check   -> validate (no AWS call)
+//   check   -> validate; then, only when the inputs changed, read-only pre-flight checks
+//              (DescribeUserPool; GetRole and the role's policies) unless turned off
+//              (stack setting pulumi-cognito-mfa:preflight = false), see preflight.ts
 //   diff    -> compare desired with the last read (no AWS call)
-//   create  -> GetUserPoolMfaConfig (adopt: remember what was there), SetUserPoolMfaConfig only if different
+//   create  -> GetUserPoolMfaConfig (adopt: remember what was there), DescribeUserPool + TagResource
+//              (owner tag: refuse a pool another resource owns), SetUserPoolMfaConfig only if different
 //   read    -> GetUserPoolMfaConfig
 //   update  -> GetUserPoolMfaConfig, SetUserPoolMfaConfig only if different
-//   delete  -> per deletePolicy: Set OFF (reset), Set the adopted configuration (restore), nothing (retain)
+//   delete  -> per deletePolicy: Set OFF (reset), Set the adopted configuration (restore), nothing (retain);
+//              then UntagResource of the owner tag if it is still ours (DescribeUserPool first)
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { findMfaConfig, GatewayOptions, putMfaConfig, resetMfaConfig } from "./gateway";
+import { debugLog } from "./engineLog";
+import { findMfaConfig, findPoolOwner, GatewayOptions, OWNER_TAG, putMfaConfig, putPoolOwner, resetMfaConfig, resetPoolOwner } from "./gateway";
 import {
     configOf,
     containsUnknown,
@@ -24,8 +29,11 @@ import {
     poolRegion,
     validate,
 } from "./model";
+import { emitWarning, inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled } from "./preflight";
 
-type Outputs = MfaConfigOutputs & { inputShape?: MfaConfigInputs; __provider?: string };
+type Outputs = MfaConfigOutputs & { inputShape?: MfaConfigInputs; __provider?: string; __owner?: string };
+/** `__owner`: hidden input set by UserPoolMfaConfig, `<project>/<stack>/<resource name>` (see claim). */
+type Owned = { __owner?: string };
 
 /** The user's inputs with every string replaced by "*": records which members the user set, without values. */
 function shapeOf(inputs: MfaConfigInputs): MfaConfigInputs {
@@ -47,9 +55,12 @@ function notFound(userPoolId: string, region: string): Error {
 export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaConfigInputs, Outputs> {
     /** The `aws:region` stack setting, if any. */
     private stackRegion?: string;
+    /** The `pulumi-cognito-mfa:preflight` stack setting, if any ("false" turns the live checks off). */
+    private preflightSetting?: string;
 
     async configure(req: dynamic.ConfigureRequest): Promise<void> {
         this.stackRegion = req.config.get("aws:region");
+        this.preflightSetting = req.config.get(PREFLIGHT_CONFIG_KEY);
     }
 
     /** Region order: the region arg, the pool id's own Region prefix, aws:region, then the SDK's chain. */
@@ -58,11 +69,18 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     }
 
     private gateway(region: string | undefined): GatewayOptions {
-        return { region, log: (m) => console.error(`[pulumi-cognito-mfa] ${m}`) };
+        return { region, log: (m) => void debugLog(m) };
     }
 
-    async check(_olds: MfaConfigInputs, news: MfaConfigInputs): Promise<dynamic.CheckResult<MfaConfigInputs>> {
+    async check(olds: MfaConfigInputs, news: MfaConfigInputs): Promise<dynamic.CheckResult<MfaConfigInputs>> {
         const failures = validate(news as unknown as Record<string, unknown>);
+        // Live checks only for statically valid inputs that changed (never on a no-change
+        // preview), and only reads: a refusal is a failure, a read that fails is a warning.
+        if (failures.length === 0 && preflightEnabled(this.preflightSetting) && inputsChanged(olds, news)) {
+            const r = await livePreflight(news as unknown as Record<string, unknown>, { region: this.region(news), log: this.gateway(undefined).log });
+            failures.push(...r.failures);
+            for (const w of r.warnings) await emitWarning(w);
+        }
         return { inputs: news, failures };
     }
 
@@ -89,6 +107,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const gw = this.gateway(region);
         const adopted = await findMfaConfig(inputs.userPoolId, gw);
         if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
+        await this.claim(inputs as MfaConfigInputs & Owned, gw);
         const live = await this.apply(inputs, adopted, gw);
         return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted)) };
     }
@@ -101,7 +120,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (!live) return {};
         const shape = old.inputShape ?? shapeOf(old);
         const oldInputs: MfaConfigInputs = { ...shape, userPoolId, region: shape.region !== undefined ? old.region : undefined };
-        const outs = this.outputs({ ...oldInputs, deletePolicy: old.deletePolicy }, old.region, live, old.adoptedConfiguration);
+        const outs = this.outputs({ ...oldInputs, deletePolicy: old.deletePolicy, __owner: old.__owner } as MfaConfigInputs, old.region, live, old.adoptedConfiguration);
         outs.inputShape = shape;
         return { id, props: outs, inputs: inputsFromLive(oldInputs, live) as Outputs };
     }
@@ -116,6 +135,39 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     }
 
     async delete(_id: string, props: Outputs): Promise<void> {
+        await this.unapply(props);
+        await this.release(props);
+    }
+
+    /**
+     * Refuses (before any write) a pool whose owner tag names another UserPoolMfaConfig, then
+     * tags the pool with this one's `__owner`. Costs DescribeUserPool + TagResource per create.
+     */
+    private async claim(inputs: MfaConfigInputs & Owned, gw: GatewayOptions): Promise<void> {
+        const me = inputs.__owner;
+        if (!me) return;
+        const pool = await findPoolOwner(inputs.userPoolId, gw);
+        if (!pool) return; // gone since findMfaConfig: the Set below reports it
+        if (pool.owner !== undefined && pool.owner !== me) {
+            throw new Error(
+                `User pool ${inputs.userPoolId} is already managed by UserPoolMfaConfig ${pool.owner} (tag ${OWNER_TAG} on ${pool.arn}); ` +
+                    `refusing to overwrite its MFA configuration from ${me}. Manage the pool from one resource only. If ${pool.owner} no longer exists, remove the tag: ` +
+                    `aws cognito-idp untag-resource --resource-arn ${pool.arn} --tag-keys ${OWNER_TAG}`,
+            );
+        }
+        if (pool.owner !== me) await putPoolOwner(inputs.userPoolId, pool.arn, me, gw);
+    }
+
+    /** Removes the owner tag if it is still this resource's (DescribeUserPool + UntagResource). */
+    private async release(props: Outputs): Promise<void> {
+        if (!props.__owner) return;
+        const gw = this.gateway(props.region || undefined);
+        const pool = await findPoolOwner(props.userPoolId, gw);
+        if (pool?.owner === props.__owner) await resetPoolOwner(props.userPoolId, pool.arn, gw);
+    }
+
+    /** What delete does to the MFA configuration, per deletePolicy. */
+    private async unapply(props: Outputs): Promise<void> {
         const policy = props.deletePolicy ?? DEFAULT_DELETE_POLICY;
         if (policy === "retain") return;
         const gw = this.gateway(props.region || undefined);
@@ -146,6 +198,8 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             inputShape: shapeOf(inputs),
         };
         if (adopted) outs.adoptedConfiguration = adopted;
+        const owner = (inputs as Owned).__owner;
+        if (owner) outs.__owner = owner;
         return outs;
     }
 }

@@ -78,8 +78,14 @@ function smsCfg(overrides: Record<string, unknown>): Record<string, unknown> {
 const MISSING = Symbol("missing");
 
 /** The "(received: …)" text a failure must carry. Long strings are shortened in messages, so only a prefix is expected. */
+/** What a failure shows for a secret: never the value itself. */
+const SECRET = (length: number) => ({ secretLength: length });
+
 function receivedText(v: unknown): string {
     if (v === MISSING) return "(received: undefined)";
+    if (v && typeof v === "object" && "secretLength" in v) return `(received: [secret, ${(v as { secretLength: number }).secretLength} characters])`;
+    // ExternalIds inside a shown block are redacted too.
+    if (v && typeof v === "object") return `(received: ${JSON.stringify(v, (k, x) => (k === "externalId" && typeof x === "string" ? "[secret]" : x))})`;
     if (typeof v === "string" && v.length > 80) return `(received: ${JSON.stringify(v.slice(0, 40)).slice(0, -1)}`;
     return `(received: ${JSON.stringify(v)})`;
 }
@@ -303,11 +309,11 @@ const validateCases: ValidateCase[] = [
         failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: MISSING, rule: ["is required with SMS MFA", "sts:ExternalId"] }],
     },
     { name: "externalId null", inputs: smsWith(smsCfg({ externalId: null })), failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: null, rule: ["is required with SMS MFA"] }] },
-    { name: "externalId empty", inputs: smsWith(smsCfg({ externalId: "" })), failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: "", rule: ["is required with SMS MFA", "sts:ExternalId"] }] },
+    { name: "externalId empty", inputs: smsWith(smsCfg({ externalId: "" })), failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: SECRET(0), rule: ["is required with SMS MFA", "sts:ExternalId"] }] },
     {
         name: "externalId of 1225",
         inputs: smsWith(smsCfg({ externalId: long(1225) })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: long(1225), rule: ["at most 1224 characters", "it has 1225"] }],
+        failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: SECRET(1225), rule: ["at most 1224 characters", "it has 1225"] }],
     },
     { name: "externalId not a string", inputs: smsWith(smsCfg({ externalId: 42 })), failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: 42, rule: ["must be a string"] }] },
     { name: "snsRegion of 4", inputs: smsWith(smsCfg({ snsRegion: "use1" })), failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsRegion", received: "use1", rule: ["at least 5 characters"] }] },
@@ -384,7 +390,8 @@ const validateCases: ValidateCase[] = [
     {
         name: "OFF + SMS is refused (A2)",
         inputs: off({ smsMfaConfiguration: SMS }),
-        failures: [{ property: "smsMfaConfiguration", received: SMS, rule: [`cannot be set while mfaConfiguration is "OFF"`, `"OPTIONAL" or "ON"`] }],
+        // Reported at the nested smsConfiguration: the engine prints a failing top-level property's value, secrets included.
+        failures: [{ property: "smsMfaConfiguration.smsConfiguration", received: SMS.smsConfiguration, rule: [`cannot be set while mfaConfiguration is "OFF"`, `"OPTIONAL" or "ON"`] }],
     },
     { name: "OFF + empty email block is refused (TF #46801)", inputs: off({ emailMfaConfiguration: {} }), failures: [{ property: "emailMfaConfiguration", received: {}, rule: [`cannot be set while mfaConfiguration is "OFF"`] }] },
     {
@@ -404,7 +411,7 @@ const validateCases: ValidateCase[] = [
         name: "OFF + SMS + email + TOTP names each block",
         inputs: off({ smsMfaConfiguration: SMS, emailMfaConfiguration: { subject: "S" }, softwareTokenMfaConfiguration: { enabled: true } }),
         failures: [
-            { property: "smsMfaConfiguration", received: SMS, rule: [`"OFF"`] },
+            { property: "smsMfaConfiguration.smsConfiguration", received: SMS.smsConfiguration, rule: [`"OFF"`] },
             { property: "emailMfaConfiguration", received: { subject: "S" }, rule: [`"OFF"`] },
             { property: "softwareTokenMfaConfiguration", received: { enabled: true }, rule: [`"OFF"`] },
         ],
@@ -529,7 +536,7 @@ const unknownCases: ValidateCase[] = [
     {
         name: "OFF + known SMS block whose message is unknown is still refused",
         inputs: off({ smsMfaConfiguration: { smsAuthenticationMessage: U, smsConfiguration: SMS_CFG } }),
-        failures: [{ property: "smsMfaConfiguration", received: { smsAuthenticationMessage: U, smsConfiguration: SMS_CFG }, rule: [`"OFF"`] }],
+        failures: [{ property: "smsMfaConfiguration.smsConfiguration", received: SMS_CFG, rule: [`"OFF"`] }],
     },
     {
         name: "unknown top-level key is refused even when its value is unknown",

@@ -1,0 +1,62 @@
+// Debug-level log lines from inside the dynamic-provider host (retries, SDK attempts).
+//
+// `pulumi.log.debug` does nothing in that process: the host (cmd/dynamic-provider/index.js) is
+// started with the engine's address as its first argument but never connects @pulumi/pulumi's
+// log module to it (PULUMI_NODEJS_ENGINE is unset there). And what the host writes to stderr
+// the engine shows at the *default* level, as an "info#err" message on the stack. So the lines
+// are sent to the engine's Log service with severity DEBUG: `pulumi up --debug` (or `-v=N
+// --logtostderr`) shows them, a plain `pulumi up` does not. Outside the host (unit tests, other
+// processes), or if the engine cannot be reached, they go to stderr.
+import { dirname } from "node:path";
+
+interface EngineLogClient {
+    log(req: unknown, md: unknown, opts: { deadline: number }, cb: (err: unknown) => void): void;
+}
+
+let engine: { client: EngineLogClient; pb: { LogRequest: new () => { setSeverity(s: number): void; setMessage(m: string): void }; LogSeverity: { DEBUG: number } }; grpc: { Metadata: new () => unknown } } | null | undefined;
+
+function engineAddress(): string | undefined {
+    const main = require.main?.filename ?? "";
+    const addr = process.argv[2];
+    if (!/[\\/]cmd[\\/]dynamic-provider[\\/]index\.js$/.test(main) || !addr || !/^[\w.[\]:-]+:\d+$/.test(addr)) return undefined;
+    return addr;
+}
+
+/** One engine client per process (lazily; null once known to be unavailable). */
+function connect(): typeof engine {
+    if (engine !== undefined) return engine;
+    const addr = engineAddress();
+    if (!addr) return (engine = null);
+    try {
+        /* eslint-disable @typescript-eslint/no-require-imports */
+        const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
+        const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
+        const rpc = require(`${pulumiDir}/proto/engine_grpc_pb`);
+        const pb = require(`${pulumiDir}/proto/engine_pb`);
+        /* eslint-enable @typescript-eslint/no-require-imports */
+        return (engine = { client: new rpc.EngineClient(addr, grpc.credentials.createInsecure()), pb, grpc });
+    } catch {
+        return (engine = null);
+    }
+}
+
+/**
+ * Writes a debug-level line to Pulumi's log (never throws, never waits for long). Returns when
+ * the engine has it, so a caller that awaits it sees the line before its own next step.
+ */
+export async function debugLog(message: string): Promise<void> {
+    const text = `[pulumi-cognito-mfa] ${message}`;
+    const e = connect();
+    if (e) {
+        try {
+            const req = new e.pb.LogRequest();
+            req.setSeverity(e.pb.LogSeverity.DEBUG);
+            req.setMessage(text);
+            await new Promise<void>((ok, ko) => e.client.log(req, new e.grpc.Metadata(), { deadline: Date.now() + 5_000 }, (err) => (err ? ko(err) : ok())));
+            return;
+        } catch {
+            /* fall back to stderr */
+        }
+    }
+    console.error(text);
+}
