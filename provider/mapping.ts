@@ -123,3 +123,36 @@ export function fromSetRequest(request: SetUserPoolMfaConfigRequest | string): M
     // validation can say what is wrong with them instead of dropping them.
     return { userPoolId: req.UserPoolId, ...config };
 }
+
+/**
+ * The GetUserPoolMfaConfig response (without `$metadata`) that describes a configuration: the
+ * inverse of {@link fromResponse}, in the API's member order. Nothing is normalized, so what the
+ * service returned is what comes back.
+ */
+export function toResponse(config: MfaConfig): GetUserPoolMfaConfigResponse {
+    const res: GetUserPoolMfaConfigResponse = {};
+    const sms = config.smsMfaConfiguration;
+    if (sms) {
+        res.SmsMfaConfiguration = compact({
+            SmsAuthenticationMessage: sms.smsAuthenticationMessage,
+            SmsConfiguration: compact({
+                SnsCallerArn: sms.smsConfiguration?.snsCallerArn || undefined,
+                ExternalId: sms.smsConfiguration?.externalId || undefined,
+                SnsRegion: sms.smsConfiguration?.snsRegion,
+            }),
+        });
+    }
+    if (config.softwareTokenMfaConfiguration) res.SoftwareTokenMfaConfiguration = { Enabled: config.softwareTokenMfaConfiguration.enabled };
+    if (config.emailMfaConfiguration) {
+        res.EmailMfaConfiguration = compact({ Message: config.emailMfaConfiguration.message, Subject: config.emailMfaConfiguration.subject });
+    }
+    res.MfaConfiguration = config.mfaConfiguration;
+    if (config.webAuthnConfiguration) {
+        res.WebAuthnConfiguration = compact({
+            RelyingPartyId: config.webAuthnConfiguration.relyingPartyId,
+            UserVerification: config.webAuthnConfiguration.userVerification,
+            FactorConfiguration: config.webAuthnConfiguration.factorConfiguration,
+        }) as GetUserPoolMfaConfigResponse["WebAuthnConfiguration"];
+    }
+    return res;
+}

@@ -1,0 +1,81 @@
+// What `npm publish` would ship: the compiled provider with its type declarations, the CLI, the
+// README and CHANGELOG, and no test code; and the package.json fields users and Pulumi rely on.
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { repoRoot } from "../harness/moto";
+
+interface PackFile {
+    path: string;
+    size: number;
+    mode: number;
+}
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+let packed: string[] = [];
+
+describe("npm package", () => {
+    before(() => {
+        const r = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: repoRoot, encoding: "utf8" });
+        assert.equal(r.status, 0, `npm pack --dry-run failed:\n${r.stdout}\n${r.stderr}`);
+        const [result] = JSON.parse(r.stdout) as Array<{ name: string; files: PackFile[] }>;
+        assert.equal(result.name, "pulumi-cognito-mfa");
+        packed = result.files.map((f) => f.path).sort();
+    });
+
+    it("ships the compiled JS and .d.ts of every provider module", () => {
+        const modules = readdirSync(join(repoRoot, "provider")).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
+        assert.ok(modules.includes("index.ts") && modules.includes("cli.ts"));
+        for (const m of modules) {
+            const base = `dist/provider/${m.replace(/\.ts$/, "")}`;
+            assert.ok(packed.includes(`${base}.js`), `${base}.js is not in the package`);
+            assert.ok(packed.includes(`${base}.d.ts`), `${base}.d.ts is not in the package`);
+        }
+    });
+
+    it("ships nothing but dist/provider, package.json, README.md and CHANGELOG.md (no tests, sources or examples)", () => {
+        const stray = packed.filter(
+            (p) => !/^dist\/provider\/[\w.-]+\.(js|d\.ts)$/.test(p) && !["package.json", "README.md", "CHANGELOG.md", "LICENSE"].includes(p),
+        );
+        assert.deepEqual(stray, []);
+        assert.ok(!packed.some((p) => p.startsWith("dist/test/") || p.startsWith("test/")), "test code in the package");
+        for (const f of ["package.json", "README.md", "CHANGELOG.md"]) assert.ok(packed.includes(f), `${f} is not in the package`);
+    });
+
+    it("main, types and exports point at files in the package; ./dist/provider/* stays exported", () => {
+        assert.ok(packed.includes(pkg.main), pkg.main);
+        assert.ok(packed.includes(pkg.types), pkg.types);
+        assert.deepEqual(pkg.exports["."], { types: "./dist/provider/index.d.ts", default: "./dist/provider/index.js" });
+        // Pulumi's closure serializer require()s the package's internal modules by path
+        // (e.g. pulumi-cognito-mfa/dist/provider/gateway.js) from the serialized providers in state.
+        assert.equal(pkg.exports["./dist/provider/*"], "./dist/provider/*");
+        assert.equal(pkg.exports["./package.json"], "./package.json");
+        for (const p of ["dist/provider/index.js", "dist/provider/gateway.js", "dist/provider/userPoolMfaConfigProvider.js"]) {
+            assert.ok(packed.includes(p), p);
+        }
+    });
+
+    it("files lists only what is shipped", () => {
+        assert.deepEqual(pkg.files, ["dist/provider/**/*.js", "dist/provider/**/*.d.ts", "README.md", "CHANGELOG.md"]);
+    });
+
+    it("engines: node >= 22, as @pulumi/pulumi 3.249+ declares", () => {
+        assert.equal(pkg.engines.node, ">=22");
+        const sdk = JSON.parse(readFileSync(join(repoRoot, "node_modules/@pulumi/pulumi/package.json"), "utf8"));
+        assert.match(sdk.engines.node, />=\s*22/, `@pulumi/pulumi ${sdk.version} declares node ${sdk.engines.node}`);
+        assert.ok(pkg.peerDependencies["@pulumi/pulumi"], "@pulumi/pulumi is a peer dependency");
+    });
+
+    it("bin: `npx pulumi-cognito-mfa` runs the compiled CLI, which starts with a node shebang", () => {
+        assert.deepEqual(pkg.bin, { "pulumi-cognito-mfa": "dist/provider/cli.js" });
+        assert.ok(packed.includes("dist/provider/cli.js"));
+        assert.match(readFileSync(join(repoRoot, "dist/provider/cli.js"), "utf8"), /^#!\/usr\/bin\/env node\n/);
+    });
+
+    it("CHANGELOG.md has an entry for the package's version", () => {
+        const changelog = readFileSync(join(repoRoot, "CHANGELOG.md"), "utf8");
+        assert.match(changelog, new RegExp(`^## ${pkg.version.replace(/\./g, "\\.")}\\b`, "m"));
+    });
+});
