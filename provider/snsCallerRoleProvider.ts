@@ -14,6 +14,7 @@
 // Its only state is `stackRegion`, set by `configure` on the deserialized object.
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { AwsCallError } from "./errors";
+import { debugLog } from "./engineLog";
 import {
     deleteRole,
     deleteRolePolicy,
@@ -69,7 +70,7 @@ interface Source {
 const ACCESS_DENIED = ["AccessDeniedException", "AccessDenied", "NotAuthorizedException"];
 
 function gateway(region: string | undefined): IamGatewayOptions {
-    return { region, log: (m) => console.error(`[pulumi-cognito-mfa] ${m}`) };
+    return { region, log: (m) => void debugLog(m) };
 }
 
 /**
