@@ -1,4 +1,5 @@
-// Debug-level log lines from inside the dynamic-provider host (retries, SDK attempts).
+// Log lines from inside the dynamic-provider host: debug (retries, SDK attempts) and warnings
+// (pre-flight reads that were denied).
 //
 // `pulumi.log.debug` does nothing in that process: the host (cmd/dynamic-provider/index.js) is
 // started with the engine's address as its first argument but never connects @pulumi/pulumi's
@@ -13,7 +14,7 @@ interface EngineLogClient {
     log(req: unknown, md: unknown, opts: { deadline: number }, cb: (err: unknown) => void): void;
 }
 
-let engine: { client: EngineLogClient; pb: { LogRequest: new () => { setSeverity(s: number): void; setMessage(m: string): void }; LogSeverity: { DEBUG: number } }; grpc: { Metadata: new () => unknown } } | null | undefined;
+let engine: { client: EngineLogClient; pb: { LogRequest: new () => { setSeverity(s: number): void; setMessage(m: string): void }; LogSeverity: { DEBUG: number; WARNING: number } }; grpc: { Metadata: new () => unknown } } | null | undefined;
 
 function engineAddress(): string | undefined {
     const main = require.main?.filename ?? "";
@@ -41,22 +42,30 @@ function connect(): typeof engine {
 }
 
 /**
- * Writes a debug-level line to Pulumi's log (never throws, never waits for long). Returns when
- * the engine has it, so a caller that awaits it sees the line before its own next step.
+ * Sends one line to the engine's log at the given severity; false when there is no engine to
+ * reach (never throws). Awaiting it means the engine has the line before the caller goes on.
  */
+async function send(severity: "DEBUG" | "WARNING", text: string): Promise<boolean> {
+    const e = connect();
+    if (!e) return false;
+    try {
+        const req = new e.pb.LogRequest();
+        req.setSeverity(e.pb.LogSeverity[severity]);
+        req.setMessage(text);
+        await new Promise<void>((ok, ko) => e.client.log(req, new e.grpc.Metadata(), { deadline: Date.now() + 5_000 }, (err) => (err ? ko(err) : ok())));
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** A debug-level line in Pulumi's log (`pulumi up --debug`); stderr outside the host. */
 export async function debugLog(message: string): Promise<void> {
     const text = `[pulumi-cognito-mfa] ${message}`;
-    const e = connect();
-    if (e) {
-        try {
-            const req = new e.pb.LogRequest();
-            req.setSeverity(e.pb.LogSeverity.DEBUG);
-            req.setMessage(text);
-            await new Promise<void>((ok, ko) => e.client.log(req, new e.grpc.Metadata(), { deadline: Date.now() + 5_000 }, (err) => (err ? ko(err) : ok())));
-            return;
-        } catch {
-            /* fall back to stderr */
-        }
-    }
-    console.error(text);
+    if (!(await send("DEBUG", text))) console.error(text);
+}
+
+/** A warning that `pulumi preview` shows and counts; stderr outside the host. */
+export async function warnLog(message: string): Promise<void> {
+    if (!(await send("WARNING", message))) console.error(`warning: ${message}`);
 }

@@ -19,7 +19,7 @@
 // reference from the installed package, so it lives once per provider process; it is never
 // captured by value in the serialized provider.
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
-import { dirname } from "node:path";
+import { warnLog } from "./engineLog";
 import { AwsCallError } from "./errors";
 import { findUserPool } from "./gateway";
 import { findRole, findRolePermissionPolicies, LiveRole, RolePermissionPolicy } from "./iamGateway";
@@ -494,7 +494,7 @@ const emitted = new Set<string>();
  * CLI shows as a message. Tests replace `warn`.
  */
 export const warningSink = {
-    warn: (message: string): Promise<void> => sendWarning(message),
+    warn: (message: string): Promise<void> => warnLog(message),
 };
 
 /** Emits a warning once per process (two resources on one denied pool warn once). */
@@ -503,40 +503,4 @@ export async function emitWarning(message: string): Promise<void> {
     if (emitted.has(text)) return;
     emitted.add(text);
     await warningSink.warn(text);
-}
-
-function engineAddress(): string | undefined {
-    const main = require.main?.filename ?? "";
-    const addr = process.argv[2];
-    if (!/[\\/]cmd[\\/]dynamic-provider[\\/]index\.js$/.test(main) || !addr || !/^[\w.[\]:-]+:\d+$/.test(addr)) return undefined;
-    return addr;
-}
-
-async function sendWarning(message: string): Promise<void> {
-    const addr = engineAddress();
-    if (addr) {
-        try {
-            /* eslint-disable @typescript-eslint/no-require-imports */
-            const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
-            const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
-            const rpc = require(`${pulumiDir}/proto/engine_grpc_pb`);
-            const pb = require(`${pulumiDir}/proto/engine_pb`);
-            /* eslint-enable @typescript-eslint/no-require-imports */
-            const engine = new rpc.EngineClient(addr, grpc.credentials.createInsecure());
-            const req = new pb.LogRequest();
-            req.setSeverity(pb.LogSeverity.WARNING);
-            req.setMessage(message);
-            try {
-                await new Promise<void>((ok, ko) =>
-                    engine.log(req, new grpc.Metadata(), { deadline: Date.now() + 10_000 }, (err: unknown) => (err ? ko(err) : ok())),
-                );
-                return;
-            } finally {
-                engine.close();
-            }
-        } catch {
-            /* fall back to stderr */
-        }
-    }
-    console.error(`warning: ${message}`);
 }

@@ -2,14 +2,14 @@
 // validation, the exact trust and permission documents, name and ExternalId generation, and a
 // policy comparison. No AWS calls here; the only impure parts are the two random generators,
 // which use node:crypto's CSPRNG.
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { Failure, isUnknown, poolRegion, REGION_PATTERN, USER_POOL_ID_PATTERN } from "./model";
 
 /** Resolved (plain) inputs of an SnsCallerRole. */
 export interface SnsCallerRoleInputs {
     /** Exact role name; exclusive with `namePrefix`. */
     roleName?: string;
-    /** Role name prefix; a random suffix is added once, at create. Exclusive with `roleName`. */
+    /** Role name prefix; a suffix (derived from `__owner`, else random) is added at create. Exclusive with `roleName`. */
     namePrefix?: string;
     path?: string;
     description?: string;
@@ -24,6 +24,13 @@ export interface SnsCallerRoleInputs {
     accountId?: string;
     /** Delete the role even while a user pool still names it as its SNS caller. */
     forceDelete?: boolean;
+    /**
+     * Hidden input set by the SnsCallerRole class: `<project>/<stack>/<resource name>`. It seeds
+     * the generated name suffix (so a create repeated after a lost checkpoint picks the same
+     * name) and is the value of the {@link ROLE_OWNER_TAG} tag, which lets create adopt its own
+     * orphan. Absent in states and direct provider use from before it existed.
+     */
+    __owner?: string;
 }
 
 /** What an SnsCallerRole stores as outputs: the role as last read, plus bookkeeping. */
@@ -54,6 +61,13 @@ export interface SnsCallerRoleOutputs {
     smsConfiguration: { snsCallerArn: string; externalId: string };
     /** Which args the user set, so that `read` can give back inputs in the program's shape. */
     inputKeys: string[];
+    /** The hidden `__owner` input the role was created (or last updated) with; see SnsCallerRoleInputs. */
+    __owner?: string;
+    /**
+     * The value of the {@link ROLE_INSTANCE_TAG} tag this resource wrote (new at every create or
+     * adoption): delete leaves alone a role whose tag says a newer resource has adopted it.
+     */
+    __instance?: string;
 }
 
 export const INPUT_KEYS = [
@@ -80,12 +94,26 @@ export const PERMISSION_POLICY_NAME = "sns-publish";
  * the stored inputs: the engine re-marks only keys that were secret in the inputs it sent.
  */
 export const GENERATE_EXTERNAL_ID = "";
+/**
+ * Tag that create puts on the role: the `__owner` of the SnsCallerRole that made it (the key
+ * UserPoolMfaConfig puts on pools, gateway.ts OWNER_TAG). A create that finds the role already
+ * there adopts it only when this tag names the same owner. Not part of the `tags` output.
+ */
+export const ROLE_OWNER_TAG = "pulumi-cognito-mfa:owner";
+/**
+ * Tag with a random token, new at every create and adoption, kept in state as `__instance`. A
+ * delete whose token is not the live one is the old half of a create-before-delete replacement
+ * that adopted the role (same deterministic name), and leaves the role alone. Not in `tags` either.
+ */
+export const ROLE_INSTANCE_TAG = "pulumi-cognito-mfa:instance";
+/** Tags the provider manages itself: kept out of the `tags` output and of its drift comparison. */
+export const MANAGED_TAG_KEYS: readonly string[] = [ROLE_OWNER_TAG, ROLE_INSTANCE_TAG];
 
 // ---------------------------------------------------------------------------------------------
 // Constraints (IAM API reference for CreateRole / TagRole, STS for ExternalId)
 
 export const ROLE_NAME_MAX = 64;
-/** Length of the random suffix added to `namePrefix` (as Terraform's name_prefix: 64 - 38). */
+/** Length of the generated suffix added to `namePrefix` (as Terraform's name_prefix: 64 - 38). */
 export const NAME_SUFFIX_LENGTH = 26;
 export const NAME_PREFIX_MAX = ROLE_NAME_MAX - NAME_SUFFIX_LENGTH;
 export const ROLE_NAME_PATTERN = /^[\w+=,.@-]+$/;
@@ -101,6 +129,8 @@ export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 export const TAG_KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
 export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 export const TAGS_MAX = 50;
+/** User tags: IAM's 50 less the provider's own {@link MANAGED_TAG_KEYS}. */
+export const USER_TAGS_MAX = TAGS_MAX - MANAGED_TAG_KEYS.length;
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -161,7 +191,7 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
 
     const nameChars = "contain only letters, digits and + = , . @ _ -";
     if (present(inputs.roleName) && present(inputs.namePrefix)) {
-        c.fail("namePrefix", inputs.namePrefix, "cannot be set together with roleName: give an exact roleName, or a namePrefix to which a random suffix is added");
+        c.fail("namePrefix", inputs.namePrefix, "cannot be set together with roleName: give an exact roleName, or a namePrefix to which a generated suffix is added");
     } else if (!present(inputs.roleName) && !present(inputs.namePrefix)) {
         c.fail("roleName", inputs.roleName, "or namePrefix is required (the SnsCallerRole class defaults namePrefix to the resource name)");
     }
@@ -192,13 +222,16 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
     c.known(inputs.tags, (tags) => {
         if (typeof tags !== "object" || Array.isArray(tags)) return c.fail("tags", tags, "must be a map of tag keys to values");
         const entries = Object.entries(tags as Record<string, unknown>);
-        if (entries.length > TAGS_MAX) c.fail("tags", `${entries.length} tags`, `must have at most ${TAGS_MAX} keys (it has ${entries.length})`);
+        // The provider's own tags count against IAM's 50 only for roles that carry them (__owner).
+        const max = present(inputs.__owner) ? USER_TAGS_MAX : TAGS_MAX;
+        if (entries.length > max) c.fail("tags", `${entries.length} tags`, `must have at most ${max} keys (it has ${entries.length})`);
         const seen = new Map<string, string>();
         for (const [key, value] of entries) {
             const prop = `tags.${key}`;
             if ([...key].length > 128) c.fail(prop, key, "key must be at most 128 characters long");
             else if (!TAG_KEY_PATTERN.test(key)) c.fail(prop, key, "key must contain only letters, digits, spaces and _ . : / = + - @");
             if (key.toLowerCase().startsWith("aws:")) c.fail(prop, key, 'key must not start with "aws:", which is reserved for AWS');
+            if (MANAGED_TAG_KEYS.some((k) => k.toLowerCase() === key.toLowerCase())) c.fail(prop, key, "key is reserved: the provider sets it itself");
             const other = seen.get(key.toLowerCase());
             if (other !== undefined) c.fail(prop, key, `key differs only in case from "${other}"; IAM refuses such duplicates`);
             seen.set(key.toLowerCase(), key);
@@ -273,9 +306,39 @@ export function roleNameFromPrefix(prefix: string, suffix: string): string {
     return `${prefix}${suffix}`;
 }
 
-/** `namePrefix` + a new random suffix; called once, at create. */
+/** `namePrefix` + a new random suffix: the name of a create without an `__owner` (direct provider use). */
 export function generateRoleName(prefix: string): string {
     return roleNameFromPrefix(prefix, randomNameSuffix());
+}
+
+/**
+ * A {@link NAME_SUFFIX_LENGTH}-character suffix derived from the owner, the prefix and the path
+ * (SHA-256, 130 bits in the same alphabet as the random one). The path is in it because a path
+ * change replaces the role create-first: the new role must not get the old one's name.
+ */
+export function ownedNameSuffix(owner: string, prefix: string, path: string): string {
+    const digest = createHash("sha256").update(`${owner}\n${prefix}\n${path}`).digest();
+    return [...digest.subarray(0, NAME_SUFFIX_LENGTH)].map((b) => SUFFIX_ALPHABET[b % 32]).join("");
+}
+
+/**
+ * The generated role name: `namePrefix` + a suffix that is the same for the same `__owner`,
+ * prefix and path, so that a create repeated after a lost checkpoint finds (and adopts) the role
+ * the first one made instead of creating a second. Without an owner, a random suffix.
+ * At most {@link ROLE_NAME_MAX} characters for any valid prefix.
+ */
+export function roleNameFor(prefix: string, owner: string | undefined, path: string = DEFAULT_PATH): string {
+    return owner ? roleNameFromPrefix(prefix, ownedNameSuffix(owner, prefix, path)) : generateRoleName(prefix);
+}
+
+/** A new token for the {@link ROLE_INSTANCE_TAG} tag. */
+export function newInstanceToken(): string {
+    return randomNameSuffix();
+}
+
+/** The `__owner` value for a resource: `<project>/<stack>/<name>`, as an IAM tag value (at most 256 characters of the allowed set). */
+export function ownerTagValue(project: string, stack: string, resourceName: string): string {
+    return `${project}/${stack}/${resourceName}`.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, "_").slice(0, 256);
 }
 
 /** The default namePrefix for a resource: its name with disallowed characters as "-", then "-". */
@@ -449,9 +512,15 @@ export function policiesEqual(a: string | object | undefined, b: string | object
 // ---------------------------------------------------------------------------------------------
 // Tags and inputs
 
+/** The tags without the provider's own ({@link MANAGED_TAG_KEYS}): what the `tags` output holds. */
+export function userTagsOf(tags: Record<string, string> | undefined): Record<string, string> {
+    return Object.fromEntries(Object.entries(tags ?? {}).filter(([k]) => !MANAGED_TAG_KEYS.includes(k)));
+}
+
+/** True when the user tags are the same; the provider's own tags ({@link MANAGED_TAG_KEYS}) are not drift. */
 export function tagsEqual(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
-    const x = a ?? {};
-    const y = b ?? {};
+    const x = userTagsOf(a);
+    const y = userTagsOf(b);
     const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
     for (const k of keys) if (x[k] !== y[k]) return false;
     return true;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { defaultNamePrefix, GENERATE_EXTERNAL_ID } from "./roleModel";
+import { defaultNamePrefix, GENERATE_EXTERNAL_ID, ownerTagValue } from "./roleModel";
 import { snsCallerRoleProvider } from "./snsCallerRoleProvider";
 
 /** Arguments of {@link SnsCallerRole}. All are optional: `new SnsCallerRole("sms")` makes a working role. */
@@ -7,12 +7,15 @@ export interface SnsCallerRoleArgs {
     /**
      * The exact role name: 1–64 letters, digits and `+=,.@_-`, unique in the account. Cannot be
      * combined with `namePrefix`. Changing it replaces the role.
-     * @default none: the name is `namePrefix` plus a random suffix
+     * @default none: the name is `namePrefix` plus a generated suffix
      */
     roleName?: pulumi.Input<string>;
     /**
-     * Prefix of a generated role name (at most 38 characters); a random 26-character suffix is
-     * chosen once, when the role is created, and kept. Changing it replaces the role.
+     * Prefix of a generated role name (at most 38 characters). The 26-character suffix is derived
+     * from the project, stack and resource name, the prefix and the path, so that a create
+     * repeated after a lost checkpoint picks the same name and adopts the role it made before
+     * (tagged `pulumi-cognito-mfa:owner`) instead of leaving it orphaned. The name is kept in
+     * state. Changing it replaces the role.
      * @default the resource name followed by "-"
      */
     namePrefix?: pulumi.Input<string>;
@@ -144,6 +147,9 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
             // Always sent, as a secret: an omitted ExternalId travels as the "generate" marker, so
             // that the value check generates is secret in the stored inputs too.
             externalId: pulumi.secret(pulumi.output(args.externalId).apply((v) => v ?? GENERATE_EXTERNAL_ID)),
+            // Hidden: `<project>/<stack>/<resource name>`, as UserPoolMfaConfig's. It seeds the
+            // generated name and is the `pulumi-cognito-mfa:owner` tag value by which create recognises its own role.
+            __owner: ownerTagValue(pulumi.getProject(), pulumi.getStack(), name),
         };
         const secretOutputs = ["externalId", "smsConfiguration", "trustPolicy"];
         super(

@@ -3,11 +3,20 @@
 //
 //   check   -> validate, fill in a generated ExternalId once (no AWS call)
 //   diff    -> compare the program with the last read, including trust/permission drift (no AWS call)
-//   create  -> [DescribeUserPool for the account] CreateRole, [UpdateAssumeRolePolicy], PutRolePolicy
+//   create  -> [DescribeUserPool for the account] CreateRole, [UpdateAssumeRolePolicy], PutRolePolicy;
+//              on EntityAlreadyExists: GetRole, and if the owner tag is this resource's, adopt
+//              the role (the update path below) instead of failing
 //   read    -> GetRole, GetRolePolicy
 //   update  -> GetRole, then only what differs: UpdateRole / TagRole / UntagRole /
 //              Put|DeleteRolePermissionsBoundary, UpdateAssumeRolePolicy, PutRolePolicy
 //   delete  -> GetRole, guard (GetUserPoolMfaConfig + DescribeUserPool), DeleteRolePolicy, DeleteRole
+//
+// Lost checkpoints: a generated name is a function of the hidden `__owner` input
+// (`<project>/<stack>/<resource name>`), the prefix and the path, and CreateRole tags the role
+// with that owner. When the engine loses a create (process killed after CreateRole, then
+// `pulumi refresh --clear-pending-creates`), the next create picks the same name, meets
+// EntityAlreadyExists, finds its own owner tag and adopts the role: one role, not an orphan.
+// A role of the same name without the tag (or another owner's) is refused, never taken over.
 //
 // The provider is a plain object made by a factory, not a class: it is serialized into state
 // with Pulumi's closure serializer, which does not re-run constructors or field initializers.
@@ -36,19 +45,23 @@ import {
     bootstrapTrustPolicyDocument,
     DEFAULT_PATH,
     decodePolicyDocument,
-    generateRoleName,
     INPUT_KEYS,
     inputKeysOf,
+    newInstanceToken,
     parseArn,
     partitionOfRegion,
     PERMISSION_POLICY_DOCUMENT,
     PERMISSION_POLICY_NAME,
     policiesEqual,
+    ROLE_INSTANCE_TAG,
+    ROLE_OWNER_TAG,
+    roleNameFor,
     SnsCallerRoleInputs,
     SnsCallerRoleOutputs,
     sourceArnFor,
     tagsEqual,
     trustPolicyDocument,
+    userTagsOf,
     validateRole,
     withExternalId,
 } from "./roleModel";
@@ -125,13 +138,21 @@ async function resolveSource(inputs: SnsCallerRoleInputs, region: string, gw: Ia
     return fromRole ?? { partition: partitionOfRegion(region) };
 }
 
-function specOf(inputs: SnsCallerRoleInputs, roleName: string, trustPolicy: string): RoleSpec {
+/** The provider's own tags: the owner and the instance token, when there are any. */
+function managedTags(owner: string | undefined, instance: string | undefined): Record<string, string> {
+    const tags: Record<string, string> = {};
+    if (owner) tags[ROLE_OWNER_TAG] = owner;
+    if (instance) tags[ROLE_INSTANCE_TAG] = instance;
+    return tags;
+}
+
+function specOf(inputs: SnsCallerRoleInputs, roleName: string, trustPolicy: string, managed: Record<string, string> = {}): RoleSpec {
     return {
         roleName,
         path: inputs.path ?? DEFAULT_PATH,
         description: inputs.description || undefined,
         permissionsBoundary: inputs.permissionsBoundary,
-        tags: inputs.tags ?? {},
+        tags: { ...userTagsOf(inputs.tags), ...managed },
         trustPolicy,
     };
 }
@@ -146,6 +167,8 @@ interface Bookkeeping {
     sourceArn: string;
     forceDelete: boolean;
     inputKeys: string[];
+    owner?: string;
+    instance?: string;
 }
 
 function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | undefined): Outputs {
@@ -154,7 +177,8 @@ function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | un
         roleName: live.roleName,
         roleId: live.roleId,
         path: live.path,
-        tags: live.tags,
+        // The owner and instance tags are the provider's, not the user's: never drift.
+        tags: userTagsOf(live.tags),
         externalId: b.externalId,
         region: b.region,
         accountId: b.accountId,
@@ -170,6 +194,8 @@ function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | un
     if (live.description !== undefined) outs.description = live.description;
     if (live.permissionsBoundary !== undefined) outs.permissionsBoundary = live.permissionsBoundary;
     if (permissionPolicy !== undefined) outs.permissionPolicy = permissionPolicy;
+    if (b.owner) outs.__owner = b.owner;
+    if (b.instance) outs.__instance = b.instance;
     return outs;
 }
 
@@ -220,14 +246,27 @@ async function createRole(inputs: SnsCallerRoleInputs, stackRegion: string | und
     const externalId = args.externalId!;
     const region = await resolveRegion(args, stackRegion, undefined);
     const gw = gateway(region);
-    // A namePrefix gets its random suffix here, once: the name is then kept in the outputs.
-    const roleName = args.roleName ?? generateRoleName(args.namePrefix!);
+    const owner = args.__owner || undefined;
+    // A namePrefix gets its suffix here; the name is then kept in the outputs. With an owner the
+    // suffix is derived from it, so a create repeated after a lost checkpoint picks the same name.
+    const roleName = args.roleName ?? roleNameFor(args.namePrefix!, owner, args.path ?? DEFAULT_PATH);
+    const instance = owner ? newInstanceToken() : undefined;
     let source = await resolveSource(args, region, gw);
     const trustFor = (s: Source) =>
         trustPolicyDocument({ externalId, accountId: s.accountId!, sourceArn: sourceArnFor(s.partition, region, s.accountId!, args.userPoolId) });
 
-    // If CreateRole itself fails nothing exists, and the error goes out as it is.
-    let live = await putRole(specOf(args, roleName, source.accountId ? trustFor(source) : bootstrapTrustPolicyDocument(externalId)), undefined, gw);
+    // If CreateRole itself fails nothing exists, and the error goes out as it is, except for a
+    // role of that name that is this resource's own (an earlier create whose checkpoint was lost).
+    let live: LiveRole;
+    try {
+        const spec = specOf(args, roleName, source.accountId ? trustFor(source) : bootstrapTrustPolicyDocument(externalId), managedTags(owner, instance));
+        live = await putRole(spec, undefined, gw);
+    } catch (err) {
+        if (err instanceof AwsCallError && /^EntityAlreadyExists(Exception)?$/.test(err.awsErrorName)) {
+            return adoptRole(args, roleName, region, gw, source, err);
+        }
+        throw err;
+    }
     let permissionPolicy: string | undefined;
     try {
         if (!source.accountId) {
@@ -253,7 +292,7 @@ async function createRole(inputs: SnsCallerRoleInputs, stackRegion: string | und
         } catch (cleanupErr) {
             const reason = `${(err as Error).message}; deleting the half-created role failed too: ${(cleanupErr as Error).message}`;
             const sourceArn = source.accountId ? sourceArnFor(source.partition, region, source.accountId, args.userPoolId) : "";
-            const properties = outputsOf(bookkeeping(args, region, source.accountId ?? "", sourceArn), live, undefined);
+            const properties = outputsOf(bookkeeping(args, region, source.accountId ?? "", sourceArn, owner, instance), live, undefined);
             throw Object.assign(new Error(`SnsCallerRole ${roleName} was created but is incomplete: ${reason}. It is kept in state; the next \`pulumi up\` completes it.`), {
                 id: roleName,
                 properties,
@@ -263,12 +302,97 @@ async function createRole(inputs: SnsCallerRoleInputs, stackRegion: string | und
         throw err;
     }
     const accountId = source.accountId!;
-    const outs = outputsOf(bookkeeping(args, region, accountId, sourceArnFor(source.partition, region, accountId, args.userPoolId)), live, permissionPolicy);
+    const outs = outputsOf(
+        bookkeeping(args, region, accountId, sourceArnFor(source.partition, region, accountId, args.userPoolId), owner, instance),
+        live,
+        permissionPolicy,
+    );
     return { id: roleName, outs };
 }
 
-function bookkeeping(inputs: SnsCallerRoleInputs, region: string, accountId: string, sourceArn: string): Bookkeeping {
+function notOurs(roleName: string, arn: string, owner: string, found: string | undefined): Error {
+    const whose = found === undefined ? `it has no ${ROLE_OWNER_TAG} tag, so no SnsCallerRole created it` : `its ${ROLE_OWNER_TAG} tag says it belongs to ${found}`;
+    return new Error(
+        `Cannot create IAM role ${roleName}: a role with that name already exists (${arn}) and ${whose}, not to ${owner}. Refusing to take it over. ` +
+            `Choose another roleName or namePrefix, or delete that role if nothing uses it (aws iam delete-role --role-name ${roleName}, after removing its policies). ` +
+            `If it really is this resource's role (made by an earlier run whose state was lost), tag it and run \`pulumi up\` again: ` +
+            `aws iam tag-role --role-name ${roleName} --tags Key=${ROLE_OWNER_TAG},Value=${owner}`,
+    );
+}
+
+/**
+ * The create that finds its role already there: adopts it when its owner tag is this resource's
+ * (an earlier create whose checkpoint was lost), converging it like an update; refuses otherwise.
+ */
+async function adoptRole(
+    args: SnsCallerRoleInputs,
+    roleName: string,
+    region: string,
+    gw: IamGatewayOptions,
+    source: Source,
+    createErr: Error,
+): Promise<dynamic.CreateResult<Outputs>> {
+    const owner = args.__owner || undefined;
+    // Without an owner (direct provider use, programs from before __owner) nothing can be
+    // recognised as this resource's: CreateRole's own error stands, as before.
+    if (!owner) throw createErr;
+    const live = await findRole(roleName, gw);
+    // Gone again since CreateRole said it exists: the error stands, and the next run creates it.
+    if (!live) throw createErr;
+    const found = live.tags[ROLE_OWNER_TAG];
+    if (found !== owner) throw notOurs(roleName, live.arn, owner, found);
+    const path = args.path ?? DEFAULT_PATH;
+    if (live.path !== path) {
+        throw new Error(
+            `Cannot adopt IAM role ${roleName} (${live.arn}): it is this resource's (${ROLE_OWNER_TAG} = ${owner}), left by an earlier create whose state was lost, but its path is ${live.path}, not ${path}, and a path cannot change. ` +
+                `Set path back to "${live.path}" to adopt it, or delete it (aws iam delete-role --role-name ${roleName}, after removing its policies) and run \`pulumi up\` again.`,
+        );
+    }
+    gw.log?.(`CreateRole ${roleName}: the role exists with this resource's owner tag (${owner}); adopting it`);
+    const outs = await convergeRole(args, roleName, live, region, gw, source.accountId ? source : undefined, newInstanceToken());
+    return { id: roleName, outs };
+}
+
+/**
+ * Brings an existing role to the desired state, writing only what differs: description, tags,
+ * boundary (putRole), trust policy, inline policy. Shared by update and adoption. `known` is the
+ * account and partition when the caller already has them; `instance` a new instance token.
+ */
+async function convergeRole(
+    args: SnsCallerRoleInputs,
+    roleName: string,
+    live: LiveRole,
+    region: string,
+    gw: IamGatewayOptions,
+    known: Source | undefined,
+    instance: string | undefined,
+): Promise<Outputs> {
+    const source = known ?? (await resolveSource(args, region, gw, live.arn));
+    const accountId = source.accountId!;
+    const sourceArn = sourceArnFor(source.partition, region, accountId, args.userPoolId);
+    const trust = trustPolicyDocument({ externalId: args.externalId!, accountId, sourceArn });
+    // The provider's tags stay: the owner from the program (or the role when the program has
+    // none), the instance token given, else the role's; a role with an owner and no token gets one.
+    const owner = args.__owner || live.tags[ROLE_OWNER_TAG] || undefined;
+    const token = instance ?? live.tags[ROLE_INSTANCE_TAG] ?? (owner ? newInstanceToken() : undefined);
+
+    let next = await putRole(specOf(args, roleName, trust, managedTags(owner, token)), live, gw);
+    if (!policiesEqual(live.trustPolicy, trust)) {
+        await putTrustPolicy(roleName, trust, gw);
+        next = { ...next, trustPolicy: decodePolicyDocument(trust) };
+    }
+    let permissionPolicy = await findRolePolicy(roleName, PERMISSION_POLICY_NAME, gw);
+    if (!policiesEqual(permissionPolicy, PERMISSION_POLICY_DOCUMENT)) {
+        await putRolePolicy(roleName, PERMISSION_POLICY_NAME, PERMISSION_POLICY_DOCUMENT, gw);
+        permissionPolicy = decodePolicyDocument(PERMISSION_POLICY_DOCUMENT);
+    }
+    return outputsOf(bookkeeping(args, region, accountId, sourceArn, owner, token), next, permissionPolicy);
+}
+
+function bookkeeping(inputs: SnsCallerRoleInputs, region: string, accountId: string, sourceArn: string, owner?: string, instance?: string): Bookkeeping {
     return {
+        owner,
+        instance,
         namePrefix: inputs.roleName === undefined ? inputs.namePrefix : undefined,
         externalId: inputs.externalId!,
         userPoolId: inputs.userPoolId,
@@ -303,9 +427,19 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
             }
             if (isUnknown(news.path) || (news.path ?? DEFAULT_PATH) !== olds.path) replaces.push("path");
             // Role names are unique in the account whatever the path, so a replacement that keeps
-            // the name must delete first; a new name (or a new random suffix) creates first, so
+            // the name must delete first; a new name (or a new generated suffix) creates first, so
             // that a pool can be moved to the new role before the old one is deleted.
-            const keepsName = news.roleName !== undefined && news.roleName === olds.roleName;
+            // Role names are case-insensitive in IAM. A generated name is kept when the owner,
+            // prefix and path that derive it give the old name again.
+            const sameName = (n: string) => n.toLowerCase() === (olds.roleName ?? "").toLowerCase();
+            const keepsName =
+                news.roleName !== undefined
+                    ? typeof news.roleName === "string" && !isUnknown(news.roleName) && sameName(news.roleName)
+                    : typeof news.__owner === "string" &&
+                      typeof news.namePrefix === "string" &&
+                      !isUnknown(news.namePrefix) &&
+                      !isUnknown(news.path) &&
+                      sameName(roleNameFor(news.namePrefix, news.__owner, news.path ?? DEFAULT_PATH));
 
             const newRegion = news.region ?? (typeof news.userPoolId === "string" ? poolRegion(news.userPoolId) : undefined);
             const changed = [
@@ -317,6 +451,9 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                 containsUnknown(news.tags) || !tagsEqual(news.tags, olds.tags),
                 news.permissionsBoundary !== olds.permissionsBoundary,
                 (news.forceDelete ?? false) !== olds.forceDelete,
+                // A new owner (renamed stack or resource) is written to the owner tag. States
+                // from before __owner existed get it with the next update, not as a diff of its own.
+                news.__owner !== undefined && olds.__owner !== undefined && news.__owner !== olds.__owner,
                 inputKeysOf(news).join() !== (olds.inputKeys ?? []).join(),
                 // Drift that read found: the live documents are not what the recorded settings call for.
                 !policiesEqual(olds.trustPolicy, expectedTrust(olds)),
@@ -353,6 +490,8 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                     sourceArn: old.sourceArn,
                     forceDelete: old.forceDelete ?? false,
                     inputKeys: old.inputKeys ?? [],
+                    owner: old.__owner,
+                    instance: old.__instance,
                 },
                 live,
                 permissionPolicy,
@@ -370,25 +509,13 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
 
             // Same pool, no accountId arg before or now: the account found at create still holds.
             const samePool = args.userPoolId === olds.userPoolId && args.accountId === undefined && !(olds.inputKeys ?? []).includes("accountId");
-            const source: Source = samePool && olds.accountId
+            const known: Source | undefined = samePool && olds.accountId
                 ? { accountId: olds.accountId, partition: parseArn(olds.sourceArn)?.partition ?? partitionOfRegion(region) }
-                : await resolveSource(args, region, gw, live.arn);
-            const accountId = source.accountId!;
-            const sourceArn = sourceArnFor(source.partition, region, accountId, args.userPoolId);
-            const trust = trustPolicyDocument({ externalId: args.externalId!, accountId, sourceArn });
-
-            let next = await putRole(specOf(args, roleName, trust), live, gw);
-            if (!policiesEqual(live.trustPolicy, trust)) {
-                await putTrustPolicy(roleName, trust, gw);
-                next = { ...next, trustPolicy: decodePolicyDocument(trust) };
-            }
-            let permissionPolicy = await findRolePolicy(roleName, PERMISSION_POLICY_NAME, gw);
-            if (!policiesEqual(permissionPolicy, PERMISSION_POLICY_DOCUMENT)) {
-                await putRolePolicy(roleName, PERMISSION_POLICY_NAME, PERMISSION_POLICY_DOCUMENT, gw);
-                permissionPolicy = decodePolicyDocument(PERMISSION_POLICY_DOCUMENT);
-            }
+                : undefined;
             // The name (with the suffix chosen at create) is the live one: update never renames.
-            return { outs: outputsOf(bookkeeping(args, region, accountId, sourceArn), next, permissionPolicy) };
+            // A program without __owner (direct provider use) keeps the owner recorded before.
+            const withOwner = args.__owner || !olds.__owner ? args : { ...args, __owner: olds.__owner };
+            return { outs: await convergeRole(withOwner, roleName, live, region, gw, known, olds.__instance) };
         },
 
         async delete(id: string, props: Outputs): Promise<void> {
@@ -396,6 +523,13 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
             const gw = gateway(props.region || undefined);
             const live = await findRole(roleName, gw);
             if (!live) return; // Already gone: nothing to delete, and no pool can be hurt by it.
+            const token = live.tags[ROLE_INSTANCE_TAG];
+            if (props.__instance && token && token !== props.__instance) {
+                // A newer create (a create-before-delete replacement that kept the name, such as
+                // `pulumi up --replace`) has adopted this role: it is that resource's now.
+                void debugLog(`SnsCallerRole ${roleName}: the role was adopted by a newer resource (${ROLE_INSTANCE_TAG} ${token}, this one's ${props.__instance}); leaving it in place`);
+                return;
+            }
             if (props.userPoolId && !props.forceDelete) {
                 let refs;
                 try {

@@ -10,16 +10,26 @@ import { DeleteUserPoolCommand, SetUserPoolMfaConfigCommand, UpdateUserPoolComma
 import {
     AttachRolePolicyCommand,
     CreatePolicyCommand,
+    CreateRoleCommand,
     DeleteRoleCommand,
     DeleteRolePolicyCommand,
     DetachRolePolicyCommand,
     GetRoleCommand,
     GetRolePolicyCommand,
+    ListRolesCommand,
     PutRolePolicyCommand,
     UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, createUserPool, iamClient, useMoto } from "../harness/moto";
-import { PERMISSION_POLICY_DOCUMENT, PERMISSION_POLICY_NAME, SnsCallerRoleInputs, SnsCallerRoleOutputs } from "../../provider/roleModel";
+import {
+    PERMISSION_POLICY_DOCUMENT,
+    PERMISSION_POLICY_NAME,
+    ROLE_INSTANCE_TAG,
+    ROLE_OWNER_TAG,
+    roleNameFor,
+    SnsCallerRoleInputs,
+    SnsCallerRoleOutputs,
+} from "../../provider/roleModel";
 import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRoleProvider";
 import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
 
@@ -51,6 +61,15 @@ async function liveTrust(roleName: string): Promise<unknown> {
 async function livePermission(roleName: string): Promise<unknown> {
     const res = await iamClient(m.moto.endpoint).send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: PERMISSION_POLICY_NAME }));
     return JSON.parse(decodeURIComponent(res.PolicyDocument!));
+}
+
+async function liveTags(roleName: string): Promise<Record<string, string>> {
+    const res = await iamClient(m.moto.endpoint).send(new GetRoleCommand({ RoleName: roleName }));
+    return Object.fromEntries((res.Role!.Tags ?? []).map((t) => [t.Key!, t.Value!]));
+}
+
+async function roleNames(): Promise<string[]> {
+    return ((await iamClient(m.moto.endpoint).send(new ListRolesCommand({}))).Roles ?? []).map((r) => r.RoleName!);
 }
 
 async function roleExists(roleName: string): Promise<boolean> {
@@ -319,5 +338,129 @@ describe("SnsCallerRole provider against moto", () => {
         });
         await assert.rejects(provider.create({ roleName: "r-nopool", userPoolId: "us-east-1_missing1", externalId: "ext-1" }), /User pool us-east-1_missing1 does not exist in us-east-1/);
         assert.equal(await roleExists("r-nopool"), false);
+    });
+
+    describe("lost checkpoints: the owner tag and the deterministic name", () => {
+        const OWNER = "proj/dev/sms";
+
+        it("a create repeated after a lost checkpoint adopts the role it made: same ARN, one role, documents converged", async () => {
+            const args: SnsCallerRoleInputs = { namePrefix: "sms-", userPoolId: poolId, description: "Cognito SMS", tags: { team: "id" }, __owner: OWNER };
+            const first = await up({ ...args });
+            assert.equal(first.outs.roleName, roleNameFor("sms-", OWNER, "/"));
+            assert.match(first.outs.roleName, /^sms-[a-z2-7]{26}$/);
+            const tags = await liveTags(first.outs.roleName);
+            assert.equal(tags[ROLE_OWNER_TAG], OWNER, "CreateRole tagged the owner");
+            assert.equal(tags.team, "id");
+            assert.ok(tags[ROLE_INSTANCE_TAG]);
+            assert.deepEqual(first.outs.tags, { team: "id" }, "the provider's tags are not in the tags output");
+            assert.equal(first.outs.__owner, OWNER);
+            assert.equal(first.outs.__instance, tags[ROLE_INSTANCE_TAG]);
+            // No drift from the provider's own tags: refresh and the same program are no change.
+            const r = await provider.read!(first.id, first.outs);
+            assert.deepEqual(r.props, first.outs);
+            assert.equal((await provider.diff!(first.id, r.props!, first.inputs)).changes, false);
+
+            // The process died after CreateRole (here: before PutRolePolicy and with a stale trust
+            // policy), and `pulumi refresh --clear-pending-creates` forgot the role. The next up
+            // checks from nothing (a new ExternalId) and creates again.
+            const iam = iamClient(m.moto.endpoint);
+            await iam.send(new DeleteRolePolicyCommand({ RoleName: first.outs.roleName, PolicyName: PERMISSION_POLICY_NAME }));
+            await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: first.outs.roleName, PolicyDocument: JSON.stringify(trustFor("stale", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/*")) }));
+            const second = await up({ ...args });
+            assert.notEqual(second.outs.externalId, first.outs.externalId, "the forgotten state had another ExternalId");
+            assert.equal(second.id, first.id);
+            assert.equal(second.outs.arn, first.outs.arn);
+            assert.equal(second.outs.roleId, first.outs.roleId, "the same role, adopted");
+            assert.deepEqual(await roleNames(), [first.outs.roleName], "exactly one role in IAM: no orphan");
+            const sourceArn = `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/${poolId}`;
+            assert.deepEqual(await liveTrust(second.outs.roleName), trustFor(second.outs.externalId, sourceArn), "trust policy for the new state's ExternalId");
+            assert.deepEqual(await livePermission(second.outs.roleName), JSON.parse(PERMISSION_POLICY_DOCUMENT), "inline policy put back");
+            assert.deepEqual(JSON.parse(second.outs.trustPolicy), trustFor(second.outs.externalId, sourceArn));
+            assert.deepEqual(second.outs.smsConfiguration, { snsCallerArn: first.outs.arn, externalId: second.outs.externalId });
+            assert.deepEqual(second.outs.tags, { team: "id" });
+            assert.equal(second.outs.description, "Cognito SMS");
+            const after = await liveTags(second.outs.roleName);
+            assert.equal(after[ROLE_OWNER_TAG], OWNER);
+            assert.equal(after[ROLE_INSTANCE_TAG], second.outs.__instance);
+            assert.notEqual(second.outs.__instance, first.outs.__instance, "adoption writes a new instance token");
+            // Converged: the same program is no change, and delete removes the one role.
+            const again = await provider.check!(second.inputs, { ...args });
+            assert.equal((await provider.diff!(second.id, second.outs, again.inputs!)).changes, false);
+            await provider.delete!(second.id, second.outs);
+            assert.deepEqual(await roleNames(), []);
+        });
+
+        it("an explicit roleName is adopted the same way; the replaced resource's delete then leaves the adopted role", async () => {
+            const args: SnsCallerRoleInputs = { roleName: "r-owned", externalId: "ext-1", __owner: OWNER };
+            const first = await up({ ...args });
+            assert.equal((await liveTags("r-owned"))[ROLE_OWNER_TAG], OWNER);
+            // A create-before-delete replacement that keeps the name (`pulumi up --replace`):
+            // the new resource adopts the role, then the engine deletes the old resource.
+            const second = await up({ ...args });
+            assert.equal(second.outs.arn, first.outs.arn);
+            await provider.delete!(first.id, first.outs);
+            assert.equal(await roleExists("r-owned"), true, "the old resource's delete does not take the adopted role away");
+            assert.deepEqual(await livePermission("r-owned"), JSON.parse(PERMISSION_POLICY_DOCUMENT));
+            await provider.delete!(second.id, second.outs);
+            assert.equal(await roleExists("r-owned"), false);
+        });
+
+        it("a foreign role of the same name (no owner tag, or another owner's) is refused, and left as it was", async () => {
+            const name = roleNameFor("sms-", OWNER, "/");
+            const foreignTrust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+            const iam = iamClient(m.moto.endpoint);
+            await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: foreignTrust }));
+            const checked = await provider.check!({}, { namePrefix: "sms-", __owner: OWNER });
+            await assert.rejects(provider.create(checked.inputs!), (e: Error & { id?: string }) => {
+                assert.match(e.message, new RegExp(`^Cannot create IAM role ${name}: a role with that name already exists \\(arn:aws:iam::${ACCOUNT}:role/${name}\\)`));
+                assert.match(e.message, /it has no pulumi-cognito-mfa:owner tag, so no SnsCallerRole created it, not to proj\/dev\/sms\. Refusing to take it over/);
+                assert.match(e.message, /Choose another roleName or namePrefix/);
+                assert.match(e.message, new RegExp(`aws iam tag-role --role-name ${name} --tags Key=pulumi-cognito-mfa:owner,Value=proj/dev/sms`));
+                assert.equal(e.id, undefined, "nothing is recorded in state");
+                return true;
+            });
+            assert.deepEqual(await liveTrust(name), JSON.parse(foreignTrust), "the foreign role is untouched");
+            await assert.rejects(iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: PERMISSION_POLICY_NAME })), /NoSuchEntity/);
+            assert.deepEqual(await roleNames(), [name]);
+
+            // Another stack's role of that name (its tag names another owner): refused too, naming it.
+            await iam.send(new CreateRoleCommand({ RoleName: "r-theirs", AssumeRolePolicyDocument: foreignTrust, Tags: [{ Key: ROLE_OWNER_TAG, Value: "proj/prod/sms" }] }));
+            await assert.rejects(
+                provider.create({ roleName: "r-theirs", externalId: "ext-1", __owner: OWNER }),
+                /^Error: Cannot create IAM role r-theirs: .* its pulumi-cognito-mfa:owner tag says it belongs to proj\/prod\/sms, not to proj\/dev\/sms\. Refusing/,
+            );
+            assert.deepEqual(await liveTags("r-theirs"), { [ROLE_OWNER_TAG]: "proj/prod/sms" });
+        });
+
+        it("state from before __owner: read, update (which adds the owner tag) and delete work; user tags stay the user's", async () => {
+            const legacy = await up({ namePrefix: "old-", tags: { a: "1" } });
+            assert.equal(legacy.outs.__owner, undefined);
+            assert.deepEqual(await liveTags(legacy.outs.roleName), { a: "1" }, "no owner tag without __owner");
+            const r = await provider.read!(legacy.id, legacy.outs);
+            assert.deepEqual(r.props, legacy.outs);
+            // The upgraded program sends __owner: same name kept, no diff of its own.
+            const news = await provider.check!(legacy.inputs, { namePrefix: "old-", tags: { a: "1" }, __owner: OWNER });
+            const d = await provider.diff!(legacy.id, legacy.outs, news.inputs!);
+            assert.deepEqual(d, { changes: false, replaces: [], deleteBeforeReplace: false });
+            // An update (here: a tag change) writes the owner tag and records it.
+            const changed = await provider.check!(legacy.inputs, { namePrefix: "old-", tags: { a: "2" }, __owner: OWNER });
+            const { outs } = await provider.update!(legacy.id, legacy.outs, changed.inputs!);
+            assert.equal(outs!.roleName, legacy.outs.roleName, "the random name from before is kept");
+            assert.deepEqual(outs!.tags, { a: "2" });
+            assert.equal(outs!.__owner, OWNER);
+            const tags = await liveTags(legacy.outs.roleName);
+            assert.equal(tags.a, "2");
+            assert.equal(tags[ROLE_OWNER_TAG], OWNER);
+            assert.equal(tags[ROLE_INSTANCE_TAG], outs!.__instance);
+            assert.equal((await provider.diff!(legacy.id, outs!, changed.inputs!)).changes, false);
+            // A later update that removes the user's tags keeps the provider's.
+            const bare = await provider.check!(changed.inputs!, { namePrefix: "old-", __owner: OWNER });
+            const { outs: bareOuts } = await provider.update!(legacy.id, outs!, bare.inputs!);
+            assert.deepEqual(bareOuts!.tags, {});
+            assert.deepEqual(Object.keys(await liveTags(legacy.outs.roleName)).sort(), [ROLE_INSTANCE_TAG, ROLE_OWNER_TAG]);
+            // Legacy outputs (no __owner, no __instance) still delete.
+            await provider.delete!(legacy.id, legacy.outs);
+            assert.equal(await roleExists(legacy.outs.roleName), false);
+        });
     });
 });

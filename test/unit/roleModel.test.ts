@@ -15,21 +15,30 @@ import {
     generateExternalId,
     generateRoleName,
     inputKeysOf,
+    MANAGED_TAG_KEYS,
     NAME_PREFIX_MAX,
     NAME_SUFFIX_LENGTH,
     partitionOfRegion,
     PERMISSION_POLICY_DOCUMENT,
     policiesEqual,
     randomNameSuffix,
+    ownerTagValue,
+    ROLE_INSTANCE_TAG,
+    ROLE_NAME_MAX,
+    ROLE_NAME_PATTERN,
+    ROLE_OWNER_TAG,
+    roleNameFor,
     roleNameFromPrefix,
     SnsCallerRoleInputs,
     sourceArnFor,
     tagsEqual,
     trustPolicyDocument,
+    userTagsOf,
     validateRole,
     withExternalId,
 } from "../../provider/roleModel";
 import { snsCallerRoleProvider } from "../../provider/snsCallerRoleProvider";
+import { OWNER_TAG } from "../../provider/gateway";
 
 const POOL = "us-east-1_AbCdEf123";
 
@@ -116,6 +125,47 @@ describe("role names", () => {
 
     it("the name is a deterministic function of prefix and suffix", () => {
         assert.equal(roleNameFromPrefix("sms-", "abc"), "sms-abc");
+    });
+
+    it("with an owner the generated name is deterministic: same owner, same name; another owner, prefix or path, another name", () => {
+        const owner = "proj/dev/sms";
+        const a = roleNameFor("sms-", owner, "/");
+        assert.match(a, /^sms-[a-z2-7]{26}$/);
+        assert.equal(roleNameFor("sms-", owner, "/"), a, "a repeated create picks the same name");
+        assert.equal(roleNameFor("sms-", owner), a, "the path defaults to /");
+        const others = [
+            roleNameFor("sms-", "proj/prod/sms", "/"),
+            roleNameFor("sms-", "proj/dev/sms2", "/"),
+            roleNameFor("sms-", "other/dev/sms", "/"),
+            roleNameFor("sms-", owner, "/service-role/"),
+        ];
+        for (const o of others) assert.notEqual(o, a);
+        assert.equal(new Set(others).size, others.length);
+        // Another prefix: another suffix too, not only another head.
+        assert.notEqual(roleNameFor("sms2-", owner, "/").slice(-NAME_SUFFIX_LENGTH), a.slice(-NAME_SUFFIX_LENGTH));
+    });
+
+    it("owned names stay within 64 characters and IAM's name pattern for the longest prefix and owner", () => {
+        const longOwner = ownerTagValue("p".repeat(200), "s".repeat(200), "r".repeat(200));
+        assert.equal(longOwner.length, 256);
+        for (const prefix of ["a", "a".repeat(NAME_PREFIX_MAX), defaultNamePrefix("x".repeat(100))]) {
+            const n = roleNameFor(prefix, longOwner, "/");
+            assert.ok(n.length <= ROLE_NAME_MAX, `${n.length} characters`);
+            assert.equal(n.length, prefix.length + NAME_SUFFIX_LENGTH);
+            assert.match(n, ROLE_NAME_PATTERN);
+        }
+        assert.equal(roleNameFor("a".repeat(NAME_PREFIX_MAX), longOwner).length, 64);
+    });
+
+    it("without an owner (direct provider use, old states) the suffix stays random", () => {
+        assert.notEqual(roleNameFor("sms-", undefined), roleNameFor("sms-", undefined));
+        assert.notEqual(roleNameFor("sms-", ""), roleNameFor("sms-", ""));
+    });
+
+    it("the owner is <project>/<stack>/<name> in IAM's tag value alphabet, the key the pools use", () => {
+        assert.equal(ownerTagValue("proj", "dev", "sms"), "proj/dev/sms");
+        assert.equal(ownerTagValue("proj", "org#dev", "my role*"), "proj/org_dev/my role_");
+        assert.equal(ROLE_OWNER_TAG, OWNER_TAG);
     });
 
     it("the default prefix is the resource name with IAM-invalid characters replaced", () => {
@@ -282,5 +332,28 @@ describe("helpers", () => {
         assert.equal(tagsEqual({ a: "1" }, { a: "2" }), false);
         const i: SnsCallerRoleInputs = { namePrefix: "x-", externalId: "e1", forceDelete: false };
         assert.deepEqual(inputKeysOf(i), ["namePrefix", "externalId", "forceDelete"]);
+        assert.deepEqual(inputKeysOf({ ...i, __owner: "p/s/r" }), ["namePrefix", "externalId", "forceDelete"], "__owner is not a user arg");
+    });
+
+    it("the owner and instance tags are the provider's: not in the tags output, not drift", () => {
+        const live = { team: "id", [ROLE_OWNER_TAG]: "p/s/r", [ROLE_INSTANCE_TAG]: "abc" };
+        assert.deepEqual(userTagsOf(live), { team: "id" });
+        assert.equal(tagsEqual(live, { team: "id" }), true);
+        assert.equal(tagsEqual({ [ROLE_OWNER_TAG]: "p/s/r" }, undefined), true);
+        assert.equal(tagsEqual(live, { team: "x" }), false);
+        assert.deepEqual([...MANAGED_TAG_KEYS], [ROLE_OWNER_TAG, ROLE_INSTANCE_TAG]);
+    });
+
+    it("validation: the provider's tag keys are reserved, and with an owner 48 user tags fit", () => {
+        const reserved = validateRole({ namePrefix: "x-", tags: { "Pulumi-Cognito-MFA:Owner": "me" } });
+        assert.equal(reserved.length, 1);
+        assert.match(reserved[0].reason, /key is reserved/);
+        const tags = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, "v"]));
+        assert.deepEqual(validateRole({ namePrefix: "x-", tags }), [], "49 without an owner (old behaviour: 50)");
+        const owned = validateRole({ namePrefix: "x-", tags, __owner: "p/s/r" });
+        assert.equal(owned.length, 1);
+        assert.match(owned[0].reason, /at most 48 keys/);
+        const { k48: _dropped, ...fits } = tags;
+        assert.deepEqual(validateRole({ namePrefix: "x-", tags: fits, __owner: "p/s/r" }), []);
     });
 });

@@ -50,10 +50,12 @@ describe("SnsCallerRole class (Pulumi mocks)", () => {
         assert.equal(dflt.namePrefix, "sms-role-");
         assert.ok(isSecretValue(dflt.externalId, ""), `generate marker as a secret: ${JSON.stringify(dflt.externalId)}`);
         assert.ok(typeof dflt.__provider === "string", "the serialized provider travels with the inputs");
+        assert.equal(dflt.__owner, "project/stack/sms role", "hidden owner: <project>/<stack>/<resource name>");
         const given = inputsOf("given");
         assert.equal(given.roleName, "cognito-sms");
         assert.equal(given.namePrefix, undefined);
         assert.ok(isSecretValue(given.externalId, "ext-given"));
+        assert.equal(given.__owner, "project/stack/given", "an explicit roleName gets the owner too (for its owner tag)");
         for (const key of ["arn", "smsConfiguration", "trustPolicy", "region"]) assert.ok(!(key in given), `${key} is an output only`);
     });
 

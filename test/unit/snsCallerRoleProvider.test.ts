@@ -99,6 +99,26 @@ describe("SnsCallerRole create with a mocked IAM", () => {
         assert.equal(outs!.accountId, ACCOUNT);
     });
 
+    it("with __owner: CreateRole carries the owner and instance tags next to the user's, which stay the only ones in the tags output", async () => {
+        cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
+        iam.on(CreateRoleCommand).callsFake((input: { Tags?: { Key: string; Value: string }[] }) => ({ Role: { ...role("sms", TRUST).Role, Tags: input.Tags } }));
+        iam.on(PutRolePolicyCommand).resolves({});
+        const { outs } = await provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1", tags: { team: "id" }, __owner: "proj/dev/sms" });
+        const sent = inputs(iam.commandCalls(CreateRoleCommand))[0] as { Tags?: { Key: string; Value: string }[] };
+        const tags = Object.fromEntries((sent.Tags ?? []).map((t) => [t.Key, t.Value]));
+        assert.deepEqual(Object.keys(tags).sort(), ["pulumi-cognito-mfa:instance", "pulumi-cognito-mfa:owner", "team"]);
+        assert.equal(tags["pulumi-cognito-mfa:owner"], "proj/dev/sms");
+        assert.equal(outs!.__instance, tags["pulumi-cognito-mfa:instance"]);
+        assert.deepEqual(outs!.tags, { team: "id" });
+    });
+
+    it("EntityAlreadyExists without __owner: CreateRole's own error, no GetRole (as before)", async () => {
+        cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
+        iam.on(CreateRoleCommand).rejects(awsError("EntityAlreadyExistsException", "Role with name sms already exists."));
+        await assert.rejects(provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" }), /^AwsCallError: CreateRole on IAM role sms failed: EntityAlreadyExistsException/);
+        assert.equal(iam.commandCalls(GetRoleCommand).length, 0);
+    });
+
     it("PutRolePolicy failing after CreateRole deletes the role again: no orphan, no id on the error", async () => {
         cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
         iam.on(CreateRoleCommand).resolves(role("sms", TRUST));
