@@ -1,0 +1,129 @@
+// Provider overhead, in process: `npm run bench` runs this on Node 22 with AWS_ENDPOINT_URL
+// pointing at the recording proxy in front of moto.
+//
+//   node bench/overhead.mjs <pool id> <iterations> <warm-up iterations>
+//
+// Each iteration runs the UserPoolMfaConfigProvider methods the engine calls in one resource's
+// life (check, create, diff, read, update, delete) and then, for comparison, the same AWS
+// requests made bare with the SDK, twice: with a new client per call (as provider/gateway.ts
+// does: it never keeps a client) and with one shared client. Every method and every bare
+// sequence is timed with process.cpuUsage() (user + system CPU of this process: moto and the
+// proxy are other processes, so time spent waiting for them is not counted) and wall time.
+// Provider CPU minus bare-SDK CPU is what the provider itself costs beyond the calls it makes.
+//
+// Each cycle leaves the pool as it found it (MFA OFF, no owner tag), so every iteration makes
+// the same requests: create = Get + DescribeUserPool + TagResource + Set, read = Get,
+// update = Get + Set, delete = Get + Set(OFF) + DescribeUserPool + UntagResource.
+// Prints one JSON document on stdout.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(join(root, "package.json"));
+const { UserPoolMfaConfigProvider } = require(join(root, "dist/provider/userPoolMfaConfigProvider.js"));
+const sdk = require("@aws-sdk/client-cognito-identity-provider");
+
+const [poolId, itersArg, warmArg] = process.argv.slice(2);
+const iterations = Number(itersArg ?? 50);
+const warmup = Number(warmArg ?? 5);
+const OWNER_TAG = "pulumi-cognito-mfa:owner";
+const owner = "bench/overhead/mfa";
+const A = { userPoolId: poolId, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true }, __owner: owner };
+const B = { ...A, mfaConfiguration: "ON" };
+
+const samples = {}; // name -> { cpuUs: [], wallMs: [] }
+async function timed(name, record, fn) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const out = await fn();
+    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const c = process.cpuUsage(c0);
+    if (record) {
+        const s = (samples[name] ??= { cpuUs: [], wallMs: [] });
+        s.cpuUs.push(c.user + c.system);
+        s.wallMs.push(wallMs);
+    }
+    return out;
+}
+
+const provider = new UserPoolMfaConfigProvider();
+await provider.configure({ config: { get: () => undefined } });
+
+// The gateway's client settings (provider/gateway.ts): region from the pool id, adaptive retries.
+const gatewayClient = () => new sdk.CognitoIdentityProviderClient({ region: "us-east-1", retryMode: "adaptive", maxAttempts: 5 });
+const shared = gatewayClient();
+/** The bare requests of each provider method; `fresh`: a new client per call, destroyed after it. */
+function bare(fresh) {
+    const send = async (cmd) => {
+        const c = fresh ? gatewayClient() : shared;
+        try {
+            return await c.send(cmd);
+        } finally {
+            if (fresh) c.destroy();
+        }
+    };
+    const get = () => send(new sdk.GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+    const describe = () => send(new sdk.DescribeUserPoolCommand({ UserPoolId: poolId }));
+    const set = (mode) =>
+        send(
+            new sdk.SetUserPoolMfaConfigCommand(
+                mode === "OFF" ? { UserPoolId: poolId, MfaConfiguration: "OFF" } : { UserPoolId: poolId, MfaConfiguration: mode, SoftwareTokenMfaConfiguration: { Enabled: true } },
+            ),
+        );
+    return {
+        async create() {
+            await get();
+            const d = await describe();
+            await send(new sdk.TagResourceCommand({ ResourceArn: d.UserPool.Arn, Tags: { [OWNER_TAG]: owner } }));
+            await set("OPTIONAL");
+        },
+        read: () => get(),
+        async update() {
+            await get();
+            await set("ON");
+        },
+        async delete() {
+            await get();
+            await set("OFF");
+            const d = await describe();
+            await send(new sdk.UntagResourceCommand({ ResourceArn: d.UserPool.Arn, TagKeys: [OWNER_TAG] }));
+        },
+    };
+}
+const bareFresh = bare(true);
+const bareShared = bare(false);
+
+for (let i = 0; i < warmup + iterations; i++) {
+    const rec = i >= warmup;
+    // The provider, as the engine drives it over one resource's life.
+    await timed("provider.check (create)", rec, () => provider.check({}, A));
+    await timed("provider.check (no change)", rec, () => provider.check(A, A));
+    const created = await timed("provider.create", rec, () => provider.create(A));
+    await timed("provider.diff", rec, () => provider.diff(poolId, created.outs, B));
+    await timed("provider.read", rec, () => provider.read(poolId, created.outs));
+    const updated = await timed("provider.update", rec, () => provider.update(poolId, created.outs, B));
+    await timed("provider.delete", rec, () => provider.delete(poolId, updated.outs));
+    // The same requests, bare.
+    for (const [label, b] of [["bare, new client per call", bareFresh], ["bare, shared client", bareShared]]) {
+        await timed(`create: ${label}`, rec, () => b.create());
+        await timed(`read: ${label}`, rec, () => b.read());
+        await timed(`update: ${label}`, rec, () => b.update());
+        await timed(`delete: ${label}`, rec, () => b.delete());
+    }
+}
+shared.destroy();
+
+const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const summary = Object.fromEntries(
+    Object.entries(samples).map(([k, s]) => [
+        k,
+        { n: s.cpuUs.length, cpuUsMedian: Math.round(median(s.cpuUs)), cpuUsMean: Math.round(mean(s.cpuUs)), wallMsMedian: +median(s.wallMs).toFixed(2), wallMsMean: +mean(s.wallMs).toFixed(2) },
+    ]),
+);
+console.log(JSON.stringify({ iterations, warmup, node: process.version, methods: summary }));
