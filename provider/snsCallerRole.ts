@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID, ownerTagValue } from "./roleModel";
-import { snsCallerRoleProvider } from "./snsCallerRoleProvider";
+import { forwardingProvider } from "./forwardingProvider";
+import * as providerModule from "./snsCallerRoleProvider";
 
 /** Arguments of {@link SnsCallerRole}. All are optional: `new SnsCallerRole("sms")` makes a working role. */
 export interface SnsCallerRoleArgs {
@@ -75,7 +76,7 @@ export interface SnsCallerRoleArgs {
 
 // One provider instance for every resource: serialized once per program; it holds nothing
 // but functions and the stack's Region (clients are built per call).
-const provider = snsCallerRoleProvider();
+const provider = forwardingProvider(() => providerModule.snsCallerRoleProvider());
 
 /**
  * The IAM role Amazon Cognito assumes to send SMS (MFA codes, verification) through Amazon

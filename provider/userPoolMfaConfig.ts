@@ -12,7 +12,8 @@ import type {
     WebAuthnFactorConfiguration,
 } from "./model";
 import { poolRegion } from "./model";
-import { UserPoolMfaConfigProvider } from "./userPoolMfaConfigProvider";
+import { forwardingProvider } from "./forwardingProvider";
+import * as providerModule from "./userPoolMfaConfigProvider";
 
 /** SMS MFA settings (`SmsMfaConfigType`). */
 export interface SmsMfaConfigurationArgs {
@@ -98,7 +99,7 @@ export interface UserPoolMfaConfigArgs {
 
 // One provider instance for every resource: serialized once per program, and it holds nothing
 // but functions (clients are built per call).
-const provider = new UserPoolMfaConfigProvider();
+const provider = forwardingProvider(() => new providerModule.UserPoolMfaConfigProvider());
 
 /** Pools claimed by the UserPoolMfaConfig resources of this program: "<region>/<pool id>" -> resource name. */
 const claimedPools = new Map<string, string>();

@@ -40,6 +40,13 @@ describe("e2e with the pulumi CLI", () => {
         const res = state.deployment.resources!.find((r) => r.type === MFA_TYPE)!;
         assert.equal(res.outputs!.mfaConfiguration, "OFF", "refresh records the live mode in the outputs");
         assert.equal(res.inputs!.mfaConfiguration, "OFF", "and in the inputs, so the next diff is field by field");
+        // The serialized provider is a forwarding stub that requires the installed package.
+        const providerText = String(res.outputs!.__provider);
+        assert.match(providerText, /require\("pulumi-cognito-mfa\/dist\/provider\/userPoolMfaConfigProvider\.js"\)/);
+        assert.ok(providerText.length < 4_000, `__provider is ${providerText.length} characters`);
+        const resourceBytes = Buffer.byteLength(JSON.stringify(res));
+        console.log(`state of one UserPoolMfaConfig: ${resourceBytes} bytes, __provider ${providerText.length} characters`);
+        assert.ok(resourceBytes < 16_384, `one resource takes ${resourceBytes} bytes of state`);
 
         // What a reviewer sees on the pull request: the drifted fields by name.
         const diff = await stack.pulumi(["preview", "--diff"]);
