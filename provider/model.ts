@@ -122,9 +122,9 @@ function oneOf(list: readonly string[]): string {
 
 // A plain object of closures rather than a class: the provider is serialized into state with
 // Pulumi's closure serializer, which does not carry class field initializers across.
-type Validator = ReturnType<typeof validator>;
+export type Validator = ReturnType<typeof validator>;
 
-function validator() {
+export function validator() {
     const failures: Failure[] = [];
     const v = {
         failures,
@@ -201,21 +201,7 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
     if (inputs.userPoolId === undefined || inputs.userPoolId === null) {
         v.fail("userPoolId", inputs.userPoolId, "is required: the id of an existing user pool, such as \"us-east-1_AbCdEf123\"");
     }
-    v.string("userPoolId", inputs.userPoolId, {
-        min: 1,
-        max: 55,
-        pattern: USER_POOL_ID_PATTERN,
-        patternText: "look like \"<region>_<id>\", for example \"us-east-1_AbCdEf123\"",
-    });
-    v.string("region", inputs.region, { min: 5, max: 32, pattern: REGION_PATTERN, patternText: "be an AWS Region code such as \"us-east-1\"" });
-    v.known(inputs.region, (region) => {
-        v.known(inputs.userPoolId, (poolId) => {
-            const prefix = poolRegion(String(poolId));
-            if (prefix && prefix !== region) {
-                v.fail("region", region, `must be the Region the user pool lives in; pool ${poolId} is in ${prefix}. Remove region or set it to "${prefix}"`);
-            }
-        });
-    });
+    checkPoolAndRegion(v, inputs.userPoolId, inputs.region);
     v.enumeration("deletePolicy", inputs.deletePolicy, DELETE_POLICIES);
 
     if (inputs.mfaConfiguration === undefined || inputs.mfaConfiguration === null) {
@@ -305,6 +291,25 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
 
     crossFieldRules(v, inputs);
     return v.failures;
+}
+
+/** The user pool id and Region rules shared by every resource that names a pool. */
+export function checkPoolAndRegion(v: Validator, userPoolId: unknown, region: unknown): void {
+    v.string("userPoolId", userPoolId, {
+        min: 1,
+        max: 55,
+        pattern: USER_POOL_ID_PATTERN,
+        patternText: "look like \"<region>_<id>\", for example \"us-east-1_AbCdEf123\"",
+    });
+    v.string("region", region, { min: 5, max: 32, pattern: REGION_PATTERN, patternText: "be an AWS Region code such as \"us-east-1\"" });
+    v.known(region, (r) => {
+        v.known(userPoolId, (poolId) => {
+            const prefix = poolRegion(String(poolId));
+            if (prefix && prefix !== r) {
+                v.fail("region", r, `must be the Region the user pool lives in; pool ${poolId} is in ${prefix}. Remove region or set it to "${prefix}"`);
+            }
+        });
+    });
 }
 
 function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {

@@ -3,7 +3,7 @@
 // policy comparison. No AWS calls here; the only impure parts are the two random generators,
 // which use node:crypto's CSPRNG.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { Failure, isUnknown, poolRegion, REGION_PATTERN, USER_POOL_ID_PATTERN } from "./model";
+import { checkPoolAndRegion, Failure, isUnknown, validator } from "./model";
 
 /** Resolved (plain) inputs of an SnsCallerRole. */
 export interface SnsCallerRoleInputs {
@@ -135,46 +135,11 @@ export const USER_TAGS_MAX = TAGS_MAX - MANAGED_TAG_KEYS.length;
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-function show(v: unknown): string {
-    if (typeof v === "string") return JSON.stringify(v.length > 80 ? v.slice(0, 77) + "..." : v);
-    return JSON.stringify(v);
-}
-
 const present = (v: unknown) => v !== undefined && v !== null;
 
-interface StringRule {
-    min?: number;
-    max?: number;
-    pattern?: RegExp;
-    /** Completes "must ...". */
-    patternText?: string;
-}
 
-// Plain closures, no class: this module is serialized into state with the provider.
-function checker() {
-    const failures: Failure[] = [];
-    const c = {
-        failures,
-        fail(property: string, value: unknown, rule: string): void {
-            failures.push({ property, reason: `${property} ${rule} (received: ${show(value)})` });
-        },
-        /** Runs `fn` only for a present, known value: unknowns are checked again at apply time. */
-        known<T>(value: T | undefined | null, fn: (v: T) => void): void {
-            if (!present(value) || isUnknown(value)) return;
-            fn(value as T);
-        },
-        string(property: string, value: unknown, rule: StringRule): void {
-            c.known(value, (x) => {
-                if (typeof x !== "string") return c.fail(property, x, "must be a string");
-                const len = [...x].length;
-                if (rule.min !== undefined && len < rule.min) return c.fail(property, x, `must be at least ${rule.min} characters long (it has ${len})`);
-                if (rule.max !== undefined && len > rule.max) return c.fail(property, x, `must be at most ${rule.max} characters long (it has ${len})`);
-                if (rule.pattern && !rule.pattern.test(x)) c.fail(property, x, `must ${rule.patternText ?? `match ${rule.pattern}`}`);
-            });
-        },
-    };
-    return c;
-}
+// The validator of model.ts: the same failure format, and ExternalIds never echoed back.
+const checker = validator;
 
 /**
  * Checks SnsCallerRole inputs against every IAM rule that can be known without calling AWS.
@@ -251,21 +216,7 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
             patternText: "contain only letters, digits and + = , . @ : / _ - (the characters sts:ExternalId allows)",
         });
     }
-    c.string("userPoolId", inputs.userPoolId, {
-        min: 1,
-        max: 55,
-        pattern: USER_POOL_ID_PATTERN,
-        patternText: 'look like "<region>_<id>", for example "us-east-1_AbCdEf123"',
-    });
-    c.string("region", inputs.region, { min: 5, max: 32, pattern: REGION_PATTERN, patternText: 'be an AWS Region code such as "us-east-1"' });
-    c.known(inputs.region, (region) => {
-        c.known(inputs.userPoolId, (poolId) => {
-            const prefix = poolRegion(String(poolId));
-            if (prefix && prefix !== region) {
-                c.fail("region", region, `must be the Region of the user pool; pool ${poolId} is in ${prefix}. Remove region or set it to "${prefix}"`);
-            }
-        });
-    });
+    checkPoolAndRegion(c, inputs.userPoolId, inputs.region);
     c.string("accountId", inputs.accountId, { pattern: ACCOUNT_ID_PATTERN, patternText: "be a 12-digit AWS account id" });
     c.known(inputs.forceDelete, (f) => {
         if (typeof f !== "boolean") c.fail("forceDelete", f, "must be true or false");

@@ -292,8 +292,9 @@ describe("validateRole", () => {
         });
     }
 
-    it("failures say what was received", () => {
-        assert.equal(one({ externalId: "a" }).reason, 'externalId must be at least 2 characters long (it has 1) (received: "a")');
+    it("failures say what was received, but never the ExternalId itself", () => {
+        assert.equal(one({ externalId: "a" }).reason, "externalId must be at least 2 characters long (it has 1) (received: [secret, 1 characters])");
+        assert.ok(!one({ externalId: "bad id with spaces" }).reason.includes("bad id with spaces"));
         assert.equal(one({ path: "/a" }).reason.endsWith('(received: "/a")'), true);
     });
 
