@@ -6,10 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ListRolesCommand } from "@aws-sdk/client-iam";
-import { awsEnv, iamClient, useMoto } from "../harness/moto";
-import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
+import { iamClient, useMoto } from "../harness/moto";
+import { FaultProxy } from "../harness/faultProxy";
 import { assertNoChanges, CliResult, Stack } from "../harness/pulumi";
-import { createPools, figures, FULL, liveMfa, removeStack, useStack } from "./scenario";
+import { createPools, figures, FULL, liveMfa, removeStack, useStack, proxiedFixture } from "./scenario";
 
 const m = useMoto({ resetAfterEach: false });
 const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
@@ -54,10 +54,7 @@ async function assertConverged(stack: Stack, pools: string[]): Promise<void> {
 describe("reliability: the CLI killed or interrupted mid-up", () => {
     let proxy: FaultProxy;
     let stack: Stack;
-    before(async () => {
-        proxy = await startFaultProxy(m.moto.endpoint);
-        stack = await Stack.create("test/fixtures/many-mfa", { env: awsEnv(proxy.endpoint) });
-    });
+    before(async () => ({ proxy, stack } = await proxiedFixture(m.moto.endpoint)));
     after(async () => proxy?.stop());
 
     for (const signal of ["SIGKILL", "SIGINT"] as const) {

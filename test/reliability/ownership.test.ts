@@ -4,10 +4,10 @@
 import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { DeleteUserPoolCommand, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { awsEnv, cognitoClient, useMoto } from "../harness/moto";
-import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
+import { cognitoClient, useMoto } from "../harness/moto";
+import { FaultProxy } from "../harness/faultProxy";
 import { Stack } from "../harness/pulumi";
-import { createPools, liveMfa, removeStack, selectStack, useStack } from "./scenario";
+import { createPools, liveMfa, removeStack, selectStack, useStack, proxiedFixture } from "./scenario";
 
 const m = useMoto({ resetAfterEach: false });
 const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
@@ -16,10 +16,7 @@ const OWNER_TAG = "pulumi-cognito-mfa:owner";
 describe("reliability: pools deleted out of band, and pools claimed twice", () => {
     let proxy: FaultProxy;
     let stack: Stack;
-    before(async () => {
-        proxy = await startFaultProxy(m.moto.endpoint);
-        stack = await Stack.create("test/fixtures/many-mfa", { env: awsEnv(proxy.endpoint) });
-    });
+    before(async () => ({ proxy, stack } = await proxiedFixture(m.moto.endpoint)));
     after(async () => proxy?.stop());
 
     // Tags as the proxy (i.e. AWS) shows them, through DescribeUserPool.

@@ -1,7 +1,7 @@
 // Shared helpers for the reliability scenarios (test/reliability/*.test.ts).
 import { CognitoIdentityProviderClient, GetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { cognitoClient, createUserPool } from "../harness/moto";
-import { FaultProxy } from "../harness/faultProxy";
+import { awsEnv, cognitoClient, createUserPool } from "../harness/moto";
+import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
 import { Stack } from "../harness/pulumi";
 
 /** `npm run bench` sets BENCH_FULL=1: the scenarios then run at full size. */
@@ -63,4 +63,11 @@ export async function selectStack(stack: Stack, name: string): Promise<void> {
 
 export async function removeStack(stack: Stack, name: string): Promise<void> {
     await stack.pulumi(["stack", "rm", "--yes", name]);
+}
+
+/** A fault proxy in front of moto, and the many-mfa fixture installed to reach AWS through it. */
+export async function proxiedFixture(motoEndpoint: string): Promise<{ proxy: FaultProxy; stack: Stack }> {
+    const proxy = await startFaultProxy(motoEndpoint);
+    const stack = await Stack.create("test/fixtures/many-mfa", { env: awsEnv(proxy.endpoint) });
+    return { proxy, stack };
 }

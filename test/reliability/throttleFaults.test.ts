@@ -3,10 +3,10 @@
 // Small N in `npm test`, full N with BENCH_FULL=1.
 import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { awsEnv, useMoto } from "../harness/moto";
-import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
+import { useMoto } from "../harness/moto";
+import { FaultProxy } from "../harness/faultProxy";
 import { Stack } from "../harness/pulumi";
-import { createPools, figures, FULL, liveMfa, removeStack, useStack } from "./scenario";
+import { createPools, figures, FULL, liveMfa, removeStack, useStack, proxiedFixture } from "./scenario";
 
 const m = useMoto({ resetAfterEach: false });
 const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
@@ -14,10 +14,7 @@ const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
 describe("reliability: throttling and faults", () => {
     let proxy: FaultProxy;
     let stack: Stack;
-    before(async () => {
-        proxy = await startFaultProxy(m.moto.endpoint);
-        stack = await Stack.create("test/fixtures/many-mfa", { env: awsEnv(proxy.endpoint) });
-    });
+    before(async () => ({ proxy, stack } = await proxiedFixture(m.moto.endpoint)));
     after(async () => proxy?.stop());
 
     it(`scenario 1: ${FULL ? 100 : 15} resources, up under a 15 requests/second Cognito throttle: all succeed`, async () => {
