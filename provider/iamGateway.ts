@@ -382,28 +382,26 @@ export async function putRole(spec: RoleSpec, live: LiveRole | undefined, opts: 
     }
 }
 
-/** Writes the role's trust policy (UpdateAssumeRolePolicy). */
-export async function putTrustPolicy(roleName: string, document: string, opts: IamGatewayOptions = {}): Promise<void> {
+/** One IAM write with a client of its own; AWS errors come back with the fix. */
+async function write(op: string, roleName: string, opts: IamGatewayOptions, send: (c: IAMClient) => Promise<unknown>): Promise<void> {
     const c = iam(opts);
     try {
-        await call(opts, "UpdateAssumeRolePolicy", roleName, () => c.send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: document })));
+        await call(opts, op, roleName, () => send(c));
     } catch (err) {
-        throw iamError("UpdateAssumeRolePolicy", roleName, err);
+        throw iamError(op, roleName, err);
     } finally {
         c.destroy();
     }
 }
 
+/** Writes the role's trust policy (UpdateAssumeRolePolicy). */
+export function putTrustPolicy(roleName: string, document: string, opts: IamGatewayOptions = {}): Promise<void> {
+    return write("UpdateAssumeRolePolicy", roleName, opts, (c) => c.send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: document })));
+}
+
 /** Creates or replaces an inline policy of the role (PutRolePolicy is an upsert). */
-export async function putRolePolicy(roleName: string, policyName: string, document: string, opts: IamGatewayOptions = {}): Promise<void> {
-    const c = iam(opts);
-    try {
-        await call(opts, "PutRolePolicy", roleName, () => c.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document })));
-    } catch (err) {
-        throw iamError("PutRolePolicy", roleName, err);
-    } finally {
-        c.destroy();
-    }
+export function putRolePolicy(roleName: string, policyName: string, document: string, opts: IamGatewayOptions = {}): Promise<void> {
+    return write("PutRolePolicy", roleName, opts, (c) => c.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document })));
 }
 
 // ---------------------------------------------------------------------------------------------
