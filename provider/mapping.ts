@@ -4,12 +4,37 @@ import type {
     SetUserPoolMfaConfigRequest,
     SetUserPoolMfaConfigResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { MfaConfig, MfaConfigInputs, MfaMode, normalize, UserVerification, WebAuthnFactorConfiguration } from "./model";
+import { EmailMfaConfiguration, MfaConfig, MfaConfigInputs, MfaMode, normalize, SmsMfaConfiguration, UserVerification, WebAuthnConfiguration, WebAuthnFactorConfiguration } from "./model";
 
 type Dict = Record<string, unknown>;
 
 function compact<T extends Dict>(o: T): T {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+// The API shapes of the blocks, shared by the request and the response mappings. An empty
+// ARN or ExternalId (what fromResponse makes of a missing one) is left out, not sent as "".
+function smsToApi(s: SmsMfaConfiguration) {
+    return compact({
+        SmsAuthenticationMessage: s.smsAuthenticationMessage,
+        SmsConfiguration: compact({
+            SnsCallerArn: s.smsConfiguration?.snsCallerArn || undefined,
+            ExternalId: s.smsConfiguration?.externalId || undefined,
+            SnsRegion: s.smsConfiguration?.snsRegion,
+        }),
+    });
+}
+
+function emailToApi(e: EmailMfaConfiguration) {
+    return compact({ Message: e.message, Subject: e.subject });
+}
+
+function webAuthnToApi(w: WebAuthnConfiguration): SetUserPoolMfaConfigRequest["WebAuthnConfiguration"] {
+    return compact({
+        RelyingPartyId: w.relyingPartyId,
+        UserVerification: w.userVerification,
+        FactorConfiguration: w.factorConfiguration,
+    }) as SetUserPoolMfaConfigRequest["WebAuthnConfiguration"];
 }
 
 /**
@@ -21,31 +46,10 @@ function compact<T extends Dict>(o: T): T {
 export function toSetRequest(userPoolId: string, config: MfaConfig): SetUserPoolMfaConfigRequest {
     const c = normalize(config);
     const req: SetUserPoolMfaConfigRequest = { UserPoolId: userPoolId, MfaConfiguration: c.mfaConfiguration };
-    if (c.smsMfaConfiguration) {
-        const s = c.smsMfaConfiguration;
-        req.SmsMfaConfiguration = compact({
-            SmsAuthenticationMessage: s.smsAuthenticationMessage,
-            SmsConfiguration: compact({
-                SnsCallerArn: s.smsConfiguration.snsCallerArn,
-                ExternalId: s.smsConfiguration.externalId,
-                SnsRegion: s.smsConfiguration.snsRegion,
-            }),
-        });
-    }
+    if (c.smsMfaConfiguration) req.SmsMfaConfiguration = smsToApi(c.smsMfaConfiguration);
     if (c.softwareTokenMfaConfiguration) req.SoftwareTokenMfaConfiguration = { Enabled: true };
-    if (c.emailMfaConfiguration) {
-        req.EmailMfaConfiguration = compact({
-            Message: c.emailMfaConfiguration.message,
-            Subject: c.emailMfaConfiguration.subject,
-        });
-    }
-    if (c.webAuthnConfiguration) {
-        req.WebAuthnConfiguration = compact({
-            RelyingPartyId: c.webAuthnConfiguration.relyingPartyId,
-            UserVerification: c.webAuthnConfiguration.userVerification,
-            FactorConfiguration: c.webAuthnConfiguration.factorConfiguration,
-        }) as SetUserPoolMfaConfigRequest["WebAuthnConfiguration"];
-    }
+    if (c.emailMfaConfiguration) req.EmailMfaConfiguration = emailToApi(c.emailMfaConfiguration);
+    if (c.webAuthnConfiguration) req.WebAuthnConfiguration = webAuthnToApi(c.webAuthnConfiguration);
     return req;
 }
 
@@ -131,28 +135,10 @@ export function fromSetRequest(request: SetUserPoolMfaConfigRequest | string): M
  */
 export function toResponse(config: MfaConfig): GetUserPoolMfaConfigResponse {
     const res: GetUserPoolMfaConfigResponse = {};
-    const sms = config.smsMfaConfiguration;
-    if (sms) {
-        res.SmsMfaConfiguration = compact({
-            SmsAuthenticationMessage: sms.smsAuthenticationMessage,
-            SmsConfiguration: compact({
-                SnsCallerArn: sms.smsConfiguration?.snsCallerArn || undefined,
-                ExternalId: sms.smsConfiguration?.externalId || undefined,
-                SnsRegion: sms.smsConfiguration?.snsRegion,
-            }),
-        });
-    }
+    if (config.smsMfaConfiguration) res.SmsMfaConfiguration = smsToApi(config.smsMfaConfiguration);
     if (config.softwareTokenMfaConfiguration) res.SoftwareTokenMfaConfiguration = { Enabled: config.softwareTokenMfaConfiguration.enabled };
-    if (config.emailMfaConfiguration) {
-        res.EmailMfaConfiguration = compact({ Message: config.emailMfaConfiguration.message, Subject: config.emailMfaConfiguration.subject });
-    }
+    if (config.emailMfaConfiguration) res.EmailMfaConfiguration = emailToApi(config.emailMfaConfiguration);
     res.MfaConfiguration = config.mfaConfiguration;
-    if (config.webAuthnConfiguration) {
-        res.WebAuthnConfiguration = compact({
-            RelyingPartyId: config.webAuthnConfiguration.relyingPartyId,
-            UserVerification: config.webAuthnConfiguration.userVerification,
-            FactorConfiguration: config.webAuthnConfiguration.factorConfiguration,
-        }) as GetUserPoolMfaConfigResponse["WebAuthnConfiguration"];
-    }
+    if (config.webAuthnConfiguration) res.WebAuthnConfiguration = webAuthnToApi(config.webAuthnConfiguration);
     return res;
 }
