@@ -14,8 +14,8 @@ import {
     GetUserPoolMfaConfigCommand,
     SetUserPoolMfaConfigCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
-import { MfaConfig, MfaConfigInputs } from "../../provider/model";
+import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
+import { MfaConfig, MfaConfigInputs } from "../../provider/userPoolMfaConfig/model";
 
 const env = process.env;
 const skip =

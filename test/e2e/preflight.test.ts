@@ -16,7 +16,7 @@ import { CreateUserPoolCommand, CreateUserPoolCommandInput, GetUserPoolMfaConfig
 import { CreateRoleCommand, PutRolePolicyCommand, AttachRolePolicyCommand, CreatePolicyCommand } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, iamClient, useMoto } from "../harness/moto";
 import { Stack } from "../harness/pulumi";
-import { BAD_INPUTS, BASE_POOL, EXTERNAL_ID, GOOD_ROLE, POOL, ROLE_ARN, RoleFixture } from "../unit/badInputCatalogue";
+import { BAD_INPUTS, BASE_POOL, EXTERNAL_ID, GOOD_ROLE, POOL, ROLE_ARN, RoleFixture } from "../unit/userPoolMfaConfig/badInputCatalogue";
 
 const m = useMoto({ resetAfterEach: false });
 

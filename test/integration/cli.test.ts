@@ -5,8 +5,9 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { fromSetRequest } from "../../provider/mapping";
-import { normalize, validate } from "../../provider/model";
+import { fromSetRequest } from "../../provider/userPoolMfaConfig/mapping";
+import { normalize } from "../../provider/userPoolMfaConfig/model";
+import { validate } from "../../provider/userPoolMfaConfig/validate";
 import { awsEnv, cognitoClient, createUserPool, repoRoot, useMoto } from "../harness/moto";
 
 const m = useMoto();

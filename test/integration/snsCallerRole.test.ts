@@ -21,17 +21,10 @@ import {
     UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, createUserPool, iamClient, useMoto } from "../harness/moto";
-import {
-    PERMISSION_POLICY_DOCUMENT,
-    PERMISSION_POLICY_NAME,
-    ROLE_INSTANCE_TAG,
-    ROLE_OWNER_TAG,
-    roleNameFor,
-    SnsCallerRoleInputs,
-    SnsCallerRoleOutputs,
-} from "../../provider/roleModel";
-import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRoleProvider";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
+import { PERMISSION_POLICY_NAME, ROLE_INSTANCE_TAG, ROLE_OWNER_TAG, roleNameFor, SnsCallerRoleInputs, SnsCallerRoleOutputs } from "../../provider/snsCallerRole/model";
+import { PERMISSION_POLICY_DOCUMENT } from "../../provider/snsCallerRole/policies";
+import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRole/provider";
+import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
 
 const m = useMoto();
 const ACCOUNT = "123456789012"; // moto's default account

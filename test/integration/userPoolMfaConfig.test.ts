@@ -6,8 +6,8 @@ import * as assert from "node:assert/strict";
 import { describe, it, beforeEach } from "node:test";
 import { DeleteUserPoolCommand, GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { awsEnv, cognitoClient, createUserPool, useMoto } from "../harness/moto";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
-import { MfaConfig, MfaConfigInputs } from "../../provider/model";
+import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
+import { MfaConfig, MfaConfigInputs } from "../../provider/userPoolMfaConfig/model";
 
 const m = useMoto();
 const ROLE = "arn:aws:iam::123456789012:role/cognito-sms";

@@ -1,7 +1,7 @@
 // Scenario 3 of docs/reliability.md: IAM propagation after the SNS caller role is created.
 // The proxy refuses SetUserPoolMfaConfig with InvalidSmsRoleTrustRelationshipException while the
 // role is younger than the window (6 s in `npm test`, 60 s with BENCH_FULL=1); the provider's
-// default budget for that error is 120 s of real backoff (provider/gateway.ts putMfaConfig).
+// default budget for that error is 120 s of real backoff (provider/aws/cognito.ts putMfaConfig).
 import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { ListRolesCommand } from "@aws-sdk/client-iam";

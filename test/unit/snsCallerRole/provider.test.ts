@@ -22,17 +22,11 @@ import {
     UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { mockClient } from "aws-sdk-client-mock";
-import { putRolePolicy } from "../../provider/iamGateway";
-import { RetryClock } from "../../provider/retry";
-import {
-    bootstrapTrustPolicyDocument,
-    PERMISSION_POLICY_DOCUMENT,
-    PERMISSION_POLICY_NAME,
-    SnsCallerRoleInputs,
-    SnsCallerRoleOutputs,
-    trustPolicyDocument,
-} from "../../provider/roleModel";
-import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRoleProvider";
+import { putRolePolicy } from "../../../provider/aws/iam";
+import { RetryClock } from "../../../provider/aws/retry";
+import { PERMISSION_POLICY_NAME, SnsCallerRoleInputs, SnsCallerRoleOutputs } from "../../../provider/snsCallerRole/model";
+import { bootstrapTrustPolicyDocument, PERMISSION_POLICY_DOCUMENT, trustPolicyDocument } from "../../../provider/snsCallerRole/policies";
+import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../../provider/snsCallerRole/provider";
 
 const POOL = "eu-west-1_Abc123";
 const ACCOUNT = "210987654321";
@@ -280,7 +274,7 @@ describe("SnsCallerRole delete guard with a mocked SDK", () => {
     });
 });
 
-describe("iamGateway retries (mocked: moto never races)", () => {
+describe("aws/iam retries (mocked: moto never races)", () => {
     beforeEach(() => iam.reset());
 
     it("retries ConcurrentModificationException with backoff, then succeeds", async () => {

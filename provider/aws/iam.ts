@@ -1,16 +1,9 @@
-// The only place that calls IAM for the SNS caller role, plus the two Cognito reads the role
-// needs (DescribeUserPool for the pool's ARN and SMS role, GetUserPoolMfaConfig for the delete
-// guard). Clients are built per call and never captured, as in gateway.ts, so the serialized
-// provider stays small and credentials always come from the standard AWS chain.
+// The only place that calls IAM (for the SMS role). Clients are built per call, as in
+// cognito.ts, so credentials always come from the standard AWS chain.
 //
 // Verbs: find… reads (undefined when the thing does not exist), put… writes (create or
 // converge), delete… removes (tolerating "already gone"). Every other AWS error is rethrown as
 // an AwsCallError naming the operation, the role or pool, the AWS error name and a fix.
-import {
-    CognitoIdentityProviderClient,
-    DescribeUserPoolCommand,
-    GetUserPoolMfaConfigCommand,
-} from "@aws-sdk/client-cognito-identity-provider";
 import {
     CreateRoleCommand,
     CreateRoleCommandInput,
@@ -34,7 +27,7 @@ import {
     UpdateRoleCommand,
 } from "@aws-sdk/client-iam";
 import { AwsCallError } from "./errors";
-import { decodePolicyDocument } from "./roleModel";
+import { decodePolicyDocument } from "../snsCallerRole/policies";
 import { errorName, RetryClock, RetryRule, withRetry } from "./retry";
 
 export interface IamGatewayOptions {
@@ -82,9 +75,6 @@ function iam(opts: IamGatewayOptions): IAMClient {
     return new IAMClient({ region: opts.region, retryMode: "adaptive", maxAttempts: 5 });
 }
 
-function cognito(opts: IamGatewayOptions): CognitoIdentityProviderClient {
-    return new CognitoIdentityProviderClient({ region: opts.region, retryMode: "adaptive", maxAttempts: 5 });
-}
 
 /** The IAM error name without the SDK's "Exception" suffix: "NoSuchEntity", "AccessDenied", ... */
 function iamErrorName(err: unknown): string {
@@ -119,9 +109,6 @@ function iamError(operation: string, roleName: string, err: unknown, fix?: strin
     return e;
 }
 
-function poolTarget(poolId: string, region?: string): string {
-    return `user pool ${poolId}${region ? ` in ${region}` : ""}`;
-}
 
 async function call<T>(opts: IamGatewayOptions, op: string, target: string, fn: () => Promise<T>): Promise<T> {
     return withRetry(fn, {
@@ -175,60 +162,6 @@ export async function findRolePolicy(roleName: string, policyName: string, opts:
     } catch (err) {
         if (iamErrorName(err) === "NoSuchEntity") return undefined;
         throw iamError("GetRolePolicy", roleName, err);
-    } finally {
-        c.destroy();
-    }
-}
-
-/**
- * The pool's ARN (which names its partition and account), or undefined when the pool does not
- * exist. Other errors, AccessDenied included, are thrown: the caller decides whether it can do
- * without the ARN.
- */
-export async function findUserPoolArn(userPoolId: string, opts: IamGatewayOptions = {}): Promise<string | undefined> {
-    const c = cognito(opts);
-    try {
-        const res = await call(opts, "DescribeUserPool", userPoolId, () => c.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })));
-        return res.UserPool?.Arn;
-    } catch (err) {
-        if (errorName(err) === "ResourceNotFoundException") return undefined;
-        throw new AwsCallError("DescribeUserPool", poolTarget(userPoolId, opts.region), err, userPoolId);
-    } finally {
-        c.destroy();
-    }
-}
-
-/** Where a pool names an SNS caller role. */
-export interface PoolSmsRoleReference {
-    snsCallerArn: string;
-    /** The API member it was read from. */
-    source: string;
-}
-
-/**
- * Every SNS caller role ARN the pool names: in its MFA configuration (GetUserPoolMfaConfig
- * SmsMfaConfiguration.SmsConfiguration) and in its pool-level SMS configuration
- * (DescribeUserPool UserPool.SmsConfiguration). Real AWS stores one setting behind both, moto
- * two, so both are read. Undefined when the pool does not exist.
- */
-export async function findPoolSmsRoleReferences(userPoolId: string, opts: IamGatewayOptions = {}): Promise<PoolSmsRoleReference[] | undefined> {
-    const c = cognito(opts);
-    const refs: PoolSmsRoleReference[] = [];
-    try {
-        let op = "GetUserPoolMfaConfig";
-        try {
-            const mfa = await call(opts, op, userPoolId, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId })));
-            const arn = mfa.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn;
-            if (arn) refs.push({ snsCallerArn: arn, source: "GetUserPoolMfaConfig SmsMfaConfiguration.SmsConfiguration.SnsCallerArn" });
-            op = "DescribeUserPool";
-            const pool = await call(opts, op, userPoolId, () => c.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })));
-            const poolArn = pool.UserPool?.SmsConfiguration?.SnsCallerArn;
-            if (poolArn) refs.push({ snsCallerArn: poolArn, source: "DescribeUserPool UserPool.SmsConfiguration.SnsCallerArn" });
-            return refs;
-        } catch (err) {
-            if (errorName(err) === "ResourceNotFoundException") return undefined;
-            throw new AwsCallError(op, poolTarget(userPoolId, opts.region), err, userPoolId);
-        }
     } finally {
         c.destroy();
     }

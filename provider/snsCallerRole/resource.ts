@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { defaultNamePrefix, GENERATE_EXTERNAL_ID, ownerTagValue } from "./roleModel";
-import stub = require("./engine/snsCallerRoleStub");
+import { defaultNamePrefix, GENERATE_EXTERNAL_ID, ownerTagValue } from "./model";
+import stub = require("../engine/snsCallerRoleStub");
 
 /** Arguments of {@link SnsCallerRole}. All are optional: `new SnsCallerRole("sms")` makes a working role. */
 export interface SnsCallerRoleArgs {

@@ -2,8 +2,9 @@
 import * as assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { GetUserPoolMfaConfigResponse, SetUserPoolMfaConfigRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { fromResponse, fromSetRequest, toSetRequest } from "../../provider/mapping";
-import { MfaConfig, normalize, validate } from "../../provider/model";
+import { fromResponse, fromSetRequest, toSetRequest } from "../../../provider/userPoolMfaConfig/mapping";
+import { MfaConfig, normalize } from "../../../provider/userPoolMfaConfig/model";
+import { validate } from "../../../provider/userPoolMfaConfig/validate";
 
 const POOL = "us-east-1_AbCdEf123";
 const ROLE = "arn:aws:iam::123456789012:role/cognito-sms";

@@ -2,7 +2,7 @@
 import * as assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ResourceNotFoundException, TooManyRequestsException } from "@aws-sdk/client-cognito-identity-provider";
-import { errorName, RetryClock, RetryRule, withRetry } from "../../provider/retry";
+import { errorName, RetryClock, RetryRule, withRetry } from "../../../provider/aws/retry";
 
 /** A clock that never sleeps: it records the delays and advances its own time. */
 class FakeClock implements RetryClock {

@@ -3,9 +3,10 @@
 // call AWS at all, live cases only the read-only pre-flight calls.
 import * as assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
-import { MfaConfigInputs } from "../../provider/model";
-import { clearPreflightCache, warningSink } from "../../provider/preflight";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
+import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
+import { warningSink } from "../../../provider/engine/warnings";
+import { clearPreflightCache } from "../../../provider/userPoolMfaConfig/preflight";
+import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
 import { BAD_INPUTS, BASE_POOL, GOOD_INPUTS, GOOD_ROLE, ROLE_NAME } from "./badInputCatalogue";
 import { mockPool, mockRole, READ_ONLY_COMMANDS, resetMocks, sentCommands } from "./preflightMocks";
 

@@ -4,41 +4,15 @@
 // reference for CreateRole/TagRole (name, path, description, boundary, tag limits).
 import * as assert from "node:assert/strict";
 import { describe, it, test } from "node:test";
-import { Failure, UNKNOWN } from "../../provider/model";
-import {
-    accountOf,
-    bootstrapTrustPolicyDocument,
-    canonicalPolicy,
-    decodePolicyDocument,
-    defaultNamePrefix,
-    GENERATE_EXTERNAL_ID,
-    generateExternalId,
-    generateRoleName,
-    inputKeysOf,
-    MANAGED_TAG_KEYS,
-    NAME_PREFIX_MAX,
-    NAME_SUFFIX_LENGTH,
-    partitionOfRegion,
-    PERMISSION_POLICY_DOCUMENT,
-    policiesEqual,
-    randomNameSuffix,
-    ownerTagValue,
-    ROLE_INSTANCE_TAG,
-    ROLE_NAME_MAX,
-    ROLE_NAME_PATTERN,
-    ROLE_OWNER_TAG,
-    roleNameFor,
-    roleNameFromPrefix,
-    SnsCallerRoleInputs,
-    sourceArnFor,
-    tagsEqual,
-    trustPolicyDocument,
-    userTagsOf,
-    validateRole,
-    withExternalId,
-} from "../../provider/roleModel";
-import { snsCallerRoleProvider } from "../../provider/snsCallerRoleProvider";
-import { OWNER_TAG } from "../../provider/gateway";
+import { UNKNOWN } from "../../../provider/common/unknown";
+import { Failure } from "../../../provider/common/validator";
+import { accountOf } from "../../../provider/common/arn";
+import { partitionOfRegion } from "../../../provider/common/regions";
+import { defaultNamePrefix, GENERATE_EXTERNAL_ID, generateExternalId, generateRoleName, inputKeysOf, MANAGED_TAG_KEYS, NAME_PREFIX_MAX, NAME_SUFFIX_LENGTH, ownerTagValue, randomNameSuffix, ROLE_INSTANCE_TAG, ROLE_NAME_MAX, ROLE_NAME_PATTERN, ROLE_OWNER_TAG, roleNameFor, roleNameFromPrefix, SnsCallerRoleInputs, tagsEqual, userTagsOf, withExternalId } from "../../../provider/snsCallerRole/model";
+import { bootstrapTrustPolicyDocument, canonicalPolicy, decodePolicyDocument, PERMISSION_POLICY_DOCUMENT, policiesEqual, sourceArnFor, trustPolicyDocument } from "../../../provider/snsCallerRole/policies";
+import { validateRole } from "../../../provider/snsCallerRole/validate";
+import { snsCallerRoleProvider } from "../../../provider/snsCallerRole/provider";
+import { OWNER_TAG } from "../../../provider/aws/cognito";
 
 const POOL = "us-east-1_AbCdEf123";
 

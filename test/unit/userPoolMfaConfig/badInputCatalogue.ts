@@ -1,5 +1,5 @@
 // A catalogue of inputs AWS would refuse at `pulumi up`, each with the property `check` must
-// name. Static cases are caught by model.validate without any AWS call; live cases need the
+// name. Static cases are caught by validate() without any AWS call; live cases need the
 // pool (DescribeUserPool) or the SNS caller role (IAM reads) as described by `pool` / `role`.
 // test/unit/badInputCatalogue.test.ts runs every case through the provider's `check` with a
 // mocked SDK; test/e2e/preflight.test.ts runs a sample through `pulumi preview` against moto,

@@ -1,5 +1,5 @@
 // aws-sdk-client-mock set-up for the pre-flight tests: answers the read-only calls of
-// provider/preflight.ts from a pool (DescribeUserPool shape) and a role fixture, and lists the
+// provider/userPoolMfaConfig/preflight.ts from a pool (DescribeUserPool shape) and a role fixture, and lists the
 // commands that were sent, so tests can assert that nothing but reads happened.
 import {
     CognitoIdentityProviderClient,

@@ -1,5 +1,6 @@
-// The only place that calls Cognito. Clients are built per call (never captured), so the
-// serialized provider stays small and credentials always come from the standard AWS chain.
+// The only place that calls Cognito. Clients are built per call, so credentials always come from
+// the standard AWS chain. Verbs: find… reads (undefined when the pool does not exist), put…
+// writes, reset… puts back the OFF state; every other AWS error is an AwsCallError.
 import {
     CognitoIdentityProviderClient,
     DescribeUserPoolCommand,
@@ -10,8 +11,8 @@ import {
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { AwsCallError } from "./errors";
-import { fromResponse, toSetRequest } from "./mapping";
-import { MfaConfig } from "./model";
+import { fromResponse, toSetRequest } from "../userPoolMfaConfig/mapping";
+import { MfaConfig } from "../userPoolMfaConfig/model";
 import { errorName, RetryClock, RetryRule, withRetry } from "./retry";
 
 export interface GatewayOptions {
@@ -203,4 +204,42 @@ export function putPoolOwner(userPoolId: string, arn: string, owner: string, opt
 /** Removes the owner tag (UntagResource). False when the pool is gone or the endpoint cannot tag. */
 export function resetPoolOwner(userPoolId: string, arn: string, opts: GatewayOptions = {}): Promise<boolean> {
     return tagCall("UntagResource", userPoolId, opts, (c) => c.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [OWNER_TAG] })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the SMS role needs to know about a pool.
+
+/**
+ * The pool's ARN (which names its partition and account), or undefined when the pool does not
+ * exist. Other errors, AccessDenied included, are thrown: the caller decides whether it can do
+ * without the ARN.
+ */
+export async function findUserPoolArn(userPoolId: string, opts: GatewayOptions = {}): Promise<string | undefined> {
+    return (await findUserPool(userPoolId, opts))?.Arn;
+}
+
+/** Where a pool names an SNS caller role. */
+export interface PoolSmsRoleReference {
+    snsCallerArn: string;
+    /** The API member it was read from. */
+    source: string;
+}
+
+/**
+ * Every SNS caller role ARN the pool names: in its MFA configuration (GetUserPoolMfaConfig
+ * SmsMfaConfiguration.SmsConfiguration) and in its pool-level SMS configuration
+ * (DescribeUserPool UserPool.SmsConfiguration). Real AWS stores one setting behind both, moto
+ * two, so both are read. Undefined when the pool does not exist.
+ */
+export async function findPoolSmsRoleReferences(userPoolId: string, opts: GatewayOptions = {}): Promise<PoolSmsRoleReference[] | undefined> {
+    const mfa = await findMfaConfig(userPoolId, opts);
+    if (!mfa) return undefined;
+    const refs: PoolSmsRoleReference[] = [];
+    const arn = mfa.smsMfaConfiguration?.smsConfiguration?.snsCallerArn;
+    if (arn) refs.push({ snsCallerArn: arn, source: "GetUserPoolMfaConfig SmsMfaConfiguration.SmsConfiguration.SnsCallerArn" });
+    const pool = await findUserPool(userPoolId, opts);
+    if (!pool) return undefined;
+    const poolArn = pool.SmsConfiguration?.SnsCallerArn;
+    if (poolArn) refs.push({ snsCallerArn: poolArn, source: "DescribeUserPool UserPool.SmsConfiguration.SnsCallerArn" });
+    return refs;
 }

@@ -1,4 +1,4 @@
-// The live pre-flight of UserPoolMfaConfig's `check` (provider/preflight.ts): first the pure
+// The live pre-flight of UserPoolMfaConfig's `check` (provider/userPoolMfaConfig/preflight.ts, poolRules.ts, roleRules.ts): first the pure
 // rules on DescribeUserPool-shaped data and role documents, then the provider with a mocked SDK.
 //
 // Why mocked: moto (5.2.3) stores and echoes UserPoolTier, EmailConfiguration, Policies and
@@ -11,21 +11,15 @@ import { afterEach, beforeEach, describe, it } from "node:test";
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { GetRoleCommand, GetRolePolicyCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
-import { MfaConfigInputs, UNKNOWN } from "../../provider/model";
-import {
-    clearPreflightCache,
-    emitWarning,
-    inputsChanged,
-    PREFLIGHT_CONFIG_KEY,
-    PREFLIGHT_ENV,
-    preflightEnabled,
-    poolRules,
-    roleNameOf,
-    roleRules,
-    warningSink,
-    wildcardMatch,
-} from "../../provider/preflight";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
+import { UNKNOWN } from "../../../provider/common/unknown";
+import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
+import { roleNameOf } from "../../../provider/common/arn";
+import { emitWarning, warningSink } from "../../../provider/engine/warnings";
+import { wildcardMatch } from "../../../provider/snsCallerRole/policyEvaluation";
+import { poolRules } from "../../../provider/userPoolMfaConfig/poolRules";
+import { clearPreflightCache, inputsChanged, PREFLIGHT_CONFIG_KEY, PREFLIGHT_ENV, preflightEnabled } from "../../../provider/userPoolMfaConfig/preflight";
+import { roleRules } from "../../../provider/userPoolMfaConfig/roleRules";
+import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
 import { BASE_POOL, EXTERNAL_ID, GOOD_ROLE, GOOD_TRUST, POOL, ROLE_ARN, ROLE_NAME, SMS, SNS_PUBLISH, TOTP } from "./badInputCatalogue";
 import { awsError, cognitoMock, iamMock, mockPool, mockRole, READ_ONLY_COMMANDS, resetMocks, sentCommands } from "./preflightMocks";
 

@@ -6,8 +6,8 @@ import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import type { MockResourceArgs } from "@pulumi/pulumi/runtime";
-import { SnsCallerRole } from "../../provider/snsCallerRole";
-import { UserPoolMfaConfig } from "../../provider/userPoolMfaConfig";
+import { SnsCallerRole } from "../../../provider/snsCallerRole/resource";
+import { UserPoolMfaConfig } from "../../../provider/userPoolMfaConfig/resource";
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const registered: MockResourceArgs[] = [];

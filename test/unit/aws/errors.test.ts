@@ -7,7 +7,7 @@ import {
     InvalidSmsRoleTrustRelationshipException,
     ResourceNotFoundException,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { AwsCallError } from "../../provider/errors";
+import { AwsCallError } from "../../../provider/aws/errors";
 
 const POOL = "us-east-1_AbCdEf123";
 const TARGET = `user pool ${POOL} in us-east-1`;

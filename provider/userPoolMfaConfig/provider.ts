@@ -12,39 +12,19 @@
 //   delete  -> per deletePolicy: Set OFF (reset), Set the adopted configuration (restore), nothing (retain);
 //              then UntagResource of the owner tag if it is still ours (DescribeUserPool first)
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { debugLog } from "./engineLog";
-import { findMfaConfig, findPoolOwner, GatewayOptions, OWNER_TAG, putMfaConfig, putPoolOwner, resetMfaConfig, resetPoolOwner } from "./gateway";
-import {
-    configOf,
-    containsUnknown,
-    DEFAULT_DELETE_POLICY,
-    desiredWithLiveWebAuthn,
-    diffConfig,
-    inputsFromLive,
-    isUnknown,
-    MfaConfig,
-    MfaConfigInputs,
-    MfaConfigOutputs,
-    normalize,
-    poolRegion,
-    validate,
-} from "./model";
-import { emitWarning, inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled } from "./preflight";
+import { debugLog } from "../engine/log";
+import { findMfaConfig, findPoolOwner, GatewayOptions, OWNER_TAG, putMfaConfig, putPoolOwner, resetMfaConfig, resetPoolOwner } from "../aws/cognito";
+import { poolRegion } from "../common/regions";
+import { containsUnknown, isUnknown } from "../common/unknown";
+import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
+import { configOf, DEFAULT_DELETE_POLICY, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
+import { validate } from "./validate";
+import { emitWarning } from "../engine/warnings";
+import { inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled } from "./preflight";
 
 type Outputs = MfaConfigOutputs & { inputShape?: MfaConfigInputs; __provider?: string; __owner?: string };
 /** `__owner`: hidden input set by UserPoolMfaConfig, `<project>/<stack>/<resource name>` (see claim). */
 type Owned = { __owner?: string };
-
-/** The user's inputs with every string replaced by "*": records which members the user set, without values. */
-function shapeOf(inputs: MfaConfigInputs): MfaConfigInputs {
-    const strip = (v: unknown): unknown => {
-        if (typeof v === "string") return "*";
-        if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]));
-        return v;
-    };
-    const { userPoolId, region, deletePolicy, ...config } = inputs;
-    return { userPoolId: "*", ...(region !== undefined ? { region: "*" } : {}), ...(deletePolicy !== undefined ? { deletePolicy } : {}), ...(strip(configOf(config as MfaConfig)) as MfaConfig) };
-}
 
 function notFound(userPoolId: string, region: string): Error {
     return new Error(

@@ -10,10 +10,11 @@ import {
     SetUserPoolMfaConfigCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { mockClient } from "aws-sdk-client-mock";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
-import { putMfaConfig } from "../../provider/gateway";
-import { RetryClock } from "../../provider/retry";
-import { MfaConfigInputs, UNKNOWN } from "../../provider/model";
+import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
+import { putMfaConfig } from "../../../provider/aws/cognito";
+import { RetryClock } from "../../../provider/aws/retry";
+import { UNKNOWN } from "../../../provider/common/unknown";
+import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
 
 const POOL = "eu-west-1_Abc123";
 const cognito = mockClient(CognitoIdentityProviderClient);

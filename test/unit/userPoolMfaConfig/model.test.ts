@@ -3,18 +3,11 @@
 // Rules come from /work/shared/reference/aws-mfa-api.md §1-3, §7 and prior-art.md §0 (A1-A13), §2.
 import * as assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import {
-    desiredWithLiveWebAuthn,
-    diffConfig,
-    Failure,
-    FieldChange,
-    inputsFromLive,
-    MfaConfig,
-    MfaConfigInputs,
-    normalize,
-    UNKNOWN,
-    validate,
-} from "../../provider/model";
+import { UNKNOWN } from "../../../provider/common/unknown";
+import { Failure } from "../../../provider/common/validator";
+import { desiredWithLiveWebAuthn, diffConfig, FieldChange, inputsFromLive } from "../../../provider/userPoolMfaConfig/diff";
+import { MfaConfig, MfaConfigInputs, normalize } from "../../../provider/userPoolMfaConfig/model";
+import { validate } from "../../../provider/userPoolMfaConfig/validate";
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures

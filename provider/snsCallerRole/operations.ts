@@ -1,15 +1,6 @@
-// The dynamic provider behind SnsCallerRole: thin glue between the engine's calls and the role
-// model (roleModel.ts) and IAM (iamGateway.ts). How each call maps onto the API:
-//
-//   check   -> validate, fill in a generated ExternalId once (no AWS call)
-//   diff    -> compare the program with the last read, including trust/permission drift (no AWS call)
-//   create  -> [DescribeUserPool for the account] CreateRole, [UpdateAssumeRolePolicy], PutRolePolicy;
-//              on EntityAlreadyExists: GetRole, and if the owner tag is this resource's, adopt
-//              the role (the update path below) instead of failing
-//   read    -> GetRole, GetRolePolicy
-//   update  -> GetRole, then only what differs: UpdateRole / TagRole / UntagRole /
-//              Put|DeleteRolePermissionsBoundary, UpdateAssumeRolePolicy, PutRolePolicy
-//   delete  -> GetRole, guard (GetUserPoolMfaConfig + DescribeUserPool), DeleteRolePolicy, DeleteRole
+// How an SnsCallerRole is made and kept in IAM: create (with the partial-failure clean-up), adopt
+// a role a lost create left behind, converge an existing role to the program, and the outputs
+// recorded from what IAM holds. provider.ts calls these; aws/iam.ts makes the calls.
 //
 // Lost checkpoints: a generated name is a function of the hidden `__owner` input
 // (`<project>/<stack>/<resource name>`), the prefix and the path, and CreateRole tags the role
@@ -17,72 +8,29 @@
 // `pulumi refresh --clear-pending-creates`), the next create picks the same name, meets
 // EntityAlreadyExists, finds its own owner tag and adopts the role: one role, not an orphan.
 // A role of the same name without the tag (or another owner's) is refused, never taken over.
-//
-// The provider is a plain object made by a factory, not a class: it is serialized into state
-// with Pulumi's closure serializer, which does not re-run constructors or field initializers.
-// Its only state is `stackRegion`, set by `configure` on the deserialized object.
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { AwsCallError } from "./errors";
-import { debugLog } from "./engineLog";
-import {
-    deleteRole,
-    deleteRolePolicy,
-    findDefaultRegion,
-    findPoolSmsRoleReferences,
-    findRole,
-    findRolePolicy,
-    findUserPoolArn,
-    IamGatewayOptions,
-    LiveRole,
-    putRole,
-    putRolePolicy,
-    putTrustPolicy,
-    RoleSpec,
-} from "./iamGateway";
-import { containsUnknown, isUnknown, poolRegion } from "./model";
-import {
-    accountOf,
-    bootstrapTrustPolicyDocument,
-    DEFAULT_PATH,
-    decodePolicyDocument,
-    INPUT_KEYS,
-    inputKeysOf,
-    newInstanceToken,
-    parseArn,
-    partitionOfRegion,
-    PERMISSION_POLICY_DOCUMENT,
-    PERMISSION_POLICY_NAME,
-    policiesEqual,
-    ROLE_INSTANCE_TAG,
-    ROLE_OWNER_TAG,
-    roleNameFor,
-    SnsCallerRoleInputs,
-    SnsCallerRoleOutputs,
-    sourceArnFor,
-    tagsEqual,
-    trustPolicyDocument,
-    userTagsOf,
-    validateRole,
-    withExternalId,
-} from "./roleModel";
+import { AwsCallError } from "../aws/errors";
+import { debugLog } from "../engine/log";
+import { findUserPoolArn } from "../aws/cognito";
+import { deleteRole, deleteRolePolicy, findDefaultRegion, findRole, findRolePolicy, IamGatewayOptions, LiveRole, putRole, putRolePolicy, putTrustPolicy, RoleSpec } from "../aws/iam";
+import { poolRegion } from "../common/regions";
+import { accountOf } from "../common/arn";
+import { partitionOfRegion } from "../common/regions";
+import { DEFAULT_PATH, INPUT_KEYS, inputKeysOf, newInstanceToken, PERMISSION_POLICY_NAME, ROLE_INSTANCE_TAG, ROLE_OWNER_TAG, roleNameFor, SnsCallerRoleInputs, SnsCallerRoleOutputs, userTagsOf, withExternalId } from "./model";
+import { bootstrapTrustPolicyDocument, decodePolicyDocument, PERMISSION_POLICY_DOCUMENT, policiesEqual, sourceArnFor, trustPolicyDocument } from "./policies";
 
-type Outputs = SnsCallerRoleOutputs & { __provider?: string };
-type Inputs = SnsCallerRoleInputs & { __provider?: string };
-
-/** The SnsCallerRole provider: the engine's methods plus the `aws:region` stack setting. */
-export interface SnsCallerRoleProvider extends dynamic.ResourceProvider<SnsCallerRoleInputs, Outputs> {
-    stackRegion?: string;
-}
+/** What an SnsCallerRole stores as outputs, with the stub the engine adds. */
+export type Outputs = SnsCallerRoleOutputs & { __provider?: string };
 
 /** Where the trust policy's conditions point: the pool's account and partition. */
-interface Source {
+export interface Source {
     accountId?: string;
     partition: string;
 }
 
 const ACCESS_DENIED = ["AccessDeniedException", "AccessDenied", "NotAuthorizedException"];
 
-function gateway(region: string | undefined): IamGatewayOptions {
+export function gateway(region: string | undefined): IamGatewayOptions {
     return { region, log: (m) => void debugLog(m) };
 }
 
@@ -91,7 +39,7 @@ function gateway(region: string | undefined): IamGatewayOptions {
  * (so a later change of aws:region does not move an existing role's aws:SourceArn), aws:region,
  * then the SDK's chain.
  */
-async function resolveRegion(inputs: SnsCallerRoleInputs, stackRegion: string | undefined, oldRegion: string | undefined): Promise<string> {
+export async function resolveRegion(inputs: SnsCallerRoleInputs, stackRegion: string | undefined, oldRegion: string | undefined): Promise<string> {
     const region =
         inputs.region ?? (inputs.userPoolId ? poolRegion(inputs.userPoolId) : undefined) ?? (oldRegion || undefined) ?? stackRegion ?? (await findDefaultRegion());
     if (!region) {
@@ -171,7 +119,7 @@ interface Bookkeeping {
     instance?: string;
 }
 
-function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | undefined): Outputs {
+export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | undefined): Outputs {
     const outs: Outputs = {
         arn: live.arn,
         roleName: live.roleName,
@@ -200,7 +148,7 @@ function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | un
 }
 
 /** Inputs in the program's shape (only the args the user set), with what IAM has now. */
-function inputsFromOutputs(outs: Outputs): SnsCallerRoleInputs {
+export function inputsFromOutputs(outs: Outputs): SnsCallerRoleInputs {
     const live: Record<string, unknown> = {
         roleName: outs.roleName,
         namePrefix: outs.namePrefix,
@@ -219,17 +167,17 @@ function inputsFromOutputs(outs: Outputs): SnsCallerRoleInputs {
 }
 
 /** The trust policy the recorded outputs call for. */
-function expectedTrust(o: Pick<Outputs, "externalId" | "accountId" | "sourceArn">): string {
+export function expectedTrust(o: Pick<Outputs, "externalId" | "accountId" | "sourceArn">): string {
     return trustPolicyDocument({ externalId: o.externalId, accountId: o.accountId, sourceArn: o.sourceArn });
 }
 
-function roleGone(roleName: string): Error {
+export function roleGone(roleName: string): Error {
     return new Error(
         `IAM role ${roleName} no longer exists. Run \`pulumi refresh\` so the engine forgets it; the next \`pulumi up\` creates it again (a user pool that uses it must then get the new ARN).`,
     );
 }
 
-function stillReferenced(roleName: string, arn: string, poolId: string, sources: string[]): Error {
+export function stillReferenced(roleName: string, arn: string, poolId: string, sources: string[]): Error {
     return new Error(
         `Refusing to delete IAM role ${roleName}: user pool ${poolId} still uses it to send SMS (${sources.join("; ")} is ${arn}). ` +
             "Without the role the pool's SMS messages (MFA codes, verification) fail, and Cognito then refuses changes to its SMS settings with InvalidSmsRoleTrustRelationshipException; " +
@@ -240,7 +188,7 @@ function stillReferenced(roleName: string, arn: string, poolId: string, sources:
 }
 
 /** Creates the role and its policies; on failure after CreateRole, deletes the role again. */
-async function createRole(inputs: SnsCallerRoleInputs, stackRegion: string | undefined): Promise<dynamic.CreateResult<Outputs>> {
+export async function createRole(inputs: SnsCallerRoleInputs, stackRegion: string | undefined): Promise<dynamic.CreateResult<Outputs>> {
     // check has filled in the ExternalId; this covers a create that skipped check (tests).
     const args = withExternalId(undefined, inputs);
     const externalId = args.externalId!;
@@ -358,7 +306,7 @@ async function adoptRole(
  * boundary (putRole), trust policy, inline policy. Shared by update and adoption. `known` is the
  * account and partition when the caller already has them; `instance` a new instance token.
  */
-async function convergeRole(
+export async function convergeRole(
     args: SnsCallerRoleInputs,
     roleName: string,
     live: LiveRole,
@@ -401,151 +349,5 @@ function bookkeeping(inputs: SnsCallerRoleInputs, region: string, accountId: str
         sourceArn,
         forceDelete: inputs.forceDelete ?? false,
         inputKeys: inputKeysOf(inputs),
-    };
-}
-
-/** Creates an SnsCallerRole provider. Every resource of one program shares one instance. */
-export function snsCallerRoleProvider(): SnsCallerRoleProvider {
-    return {
-        stackRegion: undefined,
-
-        async configure(req: dynamic.ConfigureRequest): Promise<void> {
-            this.stackRegion = req.config.get("aws:region");
-        },
-
-        async check(olds: SnsCallerRoleInputs, news: SnsCallerRoleInputs): Promise<dynamic.CheckResult<SnsCallerRoleInputs>> {
-            const failures = validateRole(news as unknown as Record<string, unknown>);
-            return { inputs: withExternalId(olds, news), failures };
-        },
-
-        async diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
-            const replaces: string[] = [];
-            if (news.roleName !== undefined) {
-                if (isUnknown(news.roleName) || news.roleName !== olds.roleName) replaces.push("roleName");
-            } else if (isUnknown(news.namePrefix) || news.namePrefix !== olds.namePrefix) {
-                replaces.push("namePrefix");
-            }
-            if (isUnknown(news.path) || (news.path ?? DEFAULT_PATH) !== olds.path) replaces.push("path");
-            // Role names are unique in the account whatever the path, so a replacement that keeps
-            // the name must delete first; a new name (or a new generated suffix) creates first, so
-            // that a pool can be moved to the new role before the old one is deleted.
-            // Role names are case-insensitive in IAM. A generated name is kept when the owner,
-            // prefix and path that derive it give the old name again.
-            const sameName = (n: string) => n.toLowerCase() === (olds.roleName ?? "").toLowerCase();
-            const keepsName =
-                news.roleName !== undefined
-                    ? typeof news.roleName === "string" && !isUnknown(news.roleName) && sameName(news.roleName)
-                    : typeof news.__owner === "string" &&
-                      typeof news.namePrefix === "string" &&
-                      !isUnknown(news.namePrefix) &&
-                      !isUnknown(news.path) &&
-                      sameName(roleNameFor(news.namePrefix, news.__owner, news.path ?? DEFAULT_PATH));
-
-            const newRegion = news.region ?? (typeof news.userPoolId === "string" ? poolRegion(news.userPoolId) : undefined);
-            const changed = [
-                news.externalId !== olds.externalId,
-                news.userPoolId !== olds.userPoolId,
-                news.accountId !== undefined && news.accountId !== olds.accountId,
-                newRegion !== undefined && newRegion !== olds.region,
-                (news.description ?? "") !== (olds.description ?? ""),
-                containsUnknown(news.tags) || !tagsEqual(news.tags, olds.tags),
-                news.permissionsBoundary !== olds.permissionsBoundary,
-                (news.forceDelete ?? false) !== olds.forceDelete,
-                // A new owner (renamed stack or resource) is written to the owner tag. States
-                // from before __owner existed get it with the next update, not as a diff of its own.
-                news.__owner !== undefined && olds.__owner !== undefined && news.__owner !== olds.__owner,
-                inputKeysOf(news).join() !== (olds.inputKeys ?? []).join(),
-                // Drift that read found: the live documents are not what the recorded settings call for.
-                !policiesEqual(olds.trustPolicy, expectedTrust(olds)),
-                !policiesEqual(olds.permissionPolicy, PERMISSION_POLICY_DOCUMENT),
-                // As in UserPoolMfaConfigProvider: new provider code must reach state (pulumi/pulumi#16826).
-                news.__provider !== undefined && olds.__provider !== undefined && news.__provider !== olds.__provider,
-            ].some(Boolean);
-            return {
-                changes: replaces.length > 0 || changed,
-                replaces,
-                deleteBeforeReplace: replaces.length > 0 && keepsName,
-            };
-        },
-
-        async create(inputs: SnsCallerRoleInputs): Promise<dynamic.CreateResult<Outputs>> {
-            return createRole(inputs, this.stackRegion);
-        },
-
-        async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
-            const old = props as Outputs;
-            const roleName = old.roleName ?? id;
-            const gw = gateway(old.region || undefined);
-            const live = await findRole(roleName, gw);
-            // An empty result tells the engine the role is gone, so refresh drops the resource.
-            if (!live) return {};
-            const permissionPolicy = await findRolePolicy(roleName, old.policyName ?? PERMISSION_POLICY_NAME, gw);
-            const outs = outputsOf(
-                {
-                    namePrefix: old.namePrefix,
-                    externalId: old.externalId,
-                    userPoolId: old.userPoolId,
-                    region: old.region,
-                    accountId: old.accountId,
-                    sourceArn: old.sourceArn,
-                    forceDelete: old.forceDelete ?? false,
-                    inputKeys: old.inputKeys ?? [],
-                    owner: old.__owner,
-                    instance: old.__instance,
-                },
-                live,
-                permissionPolicy,
-            );
-            return { id, props: outs, inputs: inputsFromOutputs(outs) as Outputs };
-        },
-
-        async update(_id: string, olds: Outputs, news: SnsCallerRoleInputs): Promise<dynamic.UpdateResult<Outputs>> {
-            const args = withExternalId(olds, news);
-            const region = await resolveRegion(args, this.stackRegion, olds.region);
-            const gw = gateway(region);
-            const roleName = olds.roleName;
-            const live = await findRole(roleName, gw);
-            if (!live) throw roleGone(roleName);
-
-            // Same pool, no accountId arg before or now: the account found at create still holds.
-            const samePool = args.userPoolId === olds.userPoolId && args.accountId === undefined && !(olds.inputKeys ?? []).includes("accountId");
-            const known: Source | undefined = samePool && olds.accountId
-                ? { accountId: olds.accountId, partition: parseArn(olds.sourceArn)?.partition ?? partitionOfRegion(region) }
-                : undefined;
-            // The name (with the suffix chosen at create) is the live one: update never renames.
-            // A program without __owner (direct provider use) keeps the owner recorded before.
-            const withOwner = args.__owner || !olds.__owner ? args : { ...args, __owner: olds.__owner };
-            return { outs: await convergeRole(withOwner, roleName, live, region, gw, known, olds.__instance) };
-        },
-
-        async delete(id: string, props: Outputs): Promise<void> {
-            const roleName = props.roleName ?? id;
-            const gw = gateway(props.region || undefined);
-            const live = await findRole(roleName, gw);
-            if (!live) return; // Already gone: nothing to delete, and no pool can be hurt by it.
-            const token = live.tags[ROLE_INSTANCE_TAG];
-            if (props.__instance && token && token !== props.__instance) {
-                // A newer create (a create-before-delete replacement that kept the name, such as
-                // `pulumi up --replace`) has adopted this role: it is that resource's now.
-                void debugLog(`SnsCallerRole ${roleName}: the role was adopted by a newer resource (${ROLE_INSTANCE_TAG} ${token}, this one's ${props.__instance}); leaving it in place`);
-                return;
-            }
-            if (props.userPoolId && !props.forceDelete) {
-                let refs;
-                try {
-                    refs = await findPoolSmsRoleReferences(props.userPoolId, gw);
-                } catch (err) {
-                    if (err instanceof Error) {
-                        err.message += ` (This check keeps the role while pool ${props.userPoolId} uses it; to skip it, set forceDelete: true and run \`pulumi up\` first.)`;
-                    }
-                    throw err;
-                }
-                // Role names are case-insensitive in IAM, so ARNs are compared the same way.
-                const hits = (refs ?? []).filter((r) => r.snsCallerArn.toLowerCase() === live.arn.toLowerCase());
-                if (hits.length > 0) throw stillReferenced(roleName, live.arn, props.userPoolId, hits.map((h) => h.source));
-            }
-            await deleteRolePolicy(roleName, props.policyName ?? PERMISSION_POLICY_NAME, gw);
-            await deleteRole(roleName, gw);
-        },
     };
 }
