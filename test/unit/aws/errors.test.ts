@@ -8,17 +8,13 @@ import {
     ResourceNotFoundException,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { AwsCallError } from "../../../provider/aws/errors";
+import { awsError } from "../fakes";
 
 const POOL = "us-east-1_AbCdEf123";
 const TARGET = `user pool ${POOL} in us-east-1`;
 const SET = "SetUserPoolMfaConfig";
 const GET = "GetUserPoolMfaConfig";
 
-function awsError(name: string, message: string): Error {
-    const e = new Error(message);
-    e.name = name;
-    return e;
-}
 
 interface ErrorCase {
     name: string;

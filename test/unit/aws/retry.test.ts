@@ -3,6 +3,7 @@ import * as assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ResourceNotFoundException, TooManyRequestsException } from "@aws-sdk/client-cognito-identity-provider";
 import { errorName, RetryClock, RetryRule, withRetry } from "../../../provider/aws/retry";
+import { awsError } from "../fakes";
 
 /** A clock that never sleeps: it records the delays and advances its own time. */
 class FakeClock implements RetryClock {
@@ -29,11 +30,6 @@ class FakeClock implements RetryClock {
     }
 }
 
-function awsError(name: string, message = `${name} happened`): Error {
-    const e = new Error(message);
-    e.name = name;
-    return e;
-}
 
 /** fn that fails with the given errors in turn, then returns "done". */
 function failing(errors: unknown[]): { fn: () => Promise<string>; calls: () => number } {

@@ -22,11 +22,11 @@ import {
     UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { mockClient } from "aws-sdk-client-mock";
-import { putRolePolicy } from "../../../provider/aws/iam";
-import { RetryClock } from "../../../provider/aws/retry";
 import { PERMISSION_POLICY_NAME, SnsCallerRoleInputs, SnsCallerRoleOutputs } from "../../../provider/snsCallerRole/model";
 import { bootstrapTrustPolicyDocument, PERMISSION_POLICY_DOCUMENT, trustPolicyDocument } from "../../../provider/snsCallerRole/policies";
 import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../../provider/snsCallerRole/provider";
+
+import { awsError } from "../fakes";
 
 const POOL = "eu-west-1_Abc123";
 const ACCOUNT = "210987654321";
@@ -34,9 +34,6 @@ const POOL_ARN = `arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/${POOL}`;
 const iam = mockClient(IAMClient);
 const cognito = mockClient(CognitoIdentityProviderClient);
 
-function awsError(name: string, message: string): Error {
-    return Object.assign(new Error(message), { name, $fault: "client", $metadata: {} });
-}
 
 /** A CreateRole / GetRole answer as IAM gives it: the trust policy URL-encoded. */
 function role(name: string, trust: string) {
@@ -56,11 +53,6 @@ function inputs<T>(calls: { args: [{ input: T }] }[]): T[] {
     return calls.map((c) => c.args[0].input);
 }
 
-/** A clock that advances instantly, recording how long the code asked to wait. */
-function fakeClock(): RetryClock & { waited: number } {
-    const c = { t: 0, waited: 0, now: () => c.t, random: () => 0.5, sleep: async (ms: number) => void ((c.t += ms), (c.waited += ms)) };
-    return c;
-}
 
 const TRUST = trustPolicyDocument({ externalId: "ext-1", accountId: ACCOUNT, sourceArn: POOL_ARN });
 
@@ -271,21 +263,5 @@ describe("SnsCallerRole delete guard with a mocked SDK", () => {
         await snsCallerRoleProvider().delete!("sms", { ...props, forceDelete: true });
         assert.equal(cognito.calls().length, 0);
         assert.deepEqual(inputs(iam.commandCalls(DeleteRoleCommand)), [{ RoleName: "sms" }]);
-    });
-});
-
-describe("aws/iam retries (mocked: moto never races)", () => {
-    beforeEach(() => iam.reset());
-
-    it("retries ConcurrentModificationException with backoff, then succeeds", async () => {
-        iam.on(PutRolePolicyCommand)
-            .rejectsOnce(awsError("ConcurrentModificationException", "busy"))
-            .resolves({});
-        const clock = fakeClock();
-        const log: string[] = [];
-        await putRolePolicy("sms", PERMISSION_POLICY_NAME, PERMISSION_POLICY_DOCUMENT, { clock, log: (m) => log.push(m) });
-        assert.equal(iam.commandCalls(PutRolePolicyCommand).length, 2);
-        assert.match(log[0], /^PutRolePolicy sms: ConcurrentModificationException, retry 1 in \d+ ms$/);
-        assert.ok(clock.waited > 0);
     });
 });

@@ -1,5 +1,5 @@
-// The live pre-flight of UserPoolMfaConfig's `check` (provider/userPoolMfaConfig/preflight.ts, poolRules.ts, roleRules.ts): first the pure
-// rules on DescribeUserPool-shaped data and role documents, then the provider with a mocked SDK.
+// The live pre-flight of UserPoolMfaConfig's `check` (preflight.ts): when it runs, and the
+// provider with a mocked SDK. The pure rules are in poolRules.test.ts and roleRules.test.ts.
 //
 // Why mocked: moto (5.2.3) stores and echoes UserPoolTier, EmailConfiguration, Policies and
 // AccountRecoverySetting given to CreateUserPool, but enforces none of the rules (tier,
@@ -13,173 +13,15 @@ import { DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provid
 import { GetRoleCommand, GetRolePolicyCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
-import { roleNameOf } from "../../../provider/common/arn";
 import { emitWarning, warningSink } from "../../../provider/engine/warnings";
-import { wildcardMatch } from "../../../provider/snsCallerRole/policyEvaluation";
-import { poolRules } from "../../../provider/userPoolMfaConfig/poolRules";
 import { clearPreflightCache, inputsChanged, PREFLIGHT_CONFIG_KEY, PREFLIGHT_ENV, preflightEnabled } from "../../../provider/userPoolMfaConfig/preflight";
-import { roleRules } from "../../../provider/userPoolMfaConfig/roleRules";
 import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
 import { BASE_POOL, EXTERNAL_ID, GOOD_ROLE, GOOD_TRUST, POOL, ROLE_ARN, ROLE_NAME, SMS, SNS_PUBLISH, TOTP } from "./badInputCatalogue";
 import { awsError, cognitoMock, iamMock, mockPool, mockRole, READ_ONLY_COMMANDS, resetMocks, sentCommands } from "./preflightMocks";
 
 const props = (fs: { property: string }[]) => fs.map((f) => f.property);
-
-// ---------------------------------------------------------------------------------------------
-// Pure: pool rules
-
-interface PoolCase {
-    name: string;
-    pool: UserPoolType;
-    inputs: Record<string, unknown>;
-    expect: string[];
-}
-
-const ESSENTIALS_DEV = BASE_POOL;
-const LITE: UserPoolType = { ...BASE_POOL, UserPoolTier: "LITE" };
-const PLUS: UserPoolType = { ...BASE_POOL, UserPoolTier: "PLUS" };
-const COGNITO_EMAIL: UserPoolType = { ...BASE_POOL, EmailConfiguration: { EmailSendingAccount: "COGNITO_DEFAULT" } };
-const SMS_POOL: UserPoolType = { ...BASE_POOL, SmsConfiguration: { SnsCallerArn: ROLE_ARN, ExternalId: EXTERNAL_ID } };
-const recovery = (...names: string[]): UserPoolType => ({
-    ...BASE_POOL,
-    AccountRecoverySetting: { RecoveryMechanisms: names.map((n, i) => ({ Name: n as "verified_email", Priority: i + 1 })) },
-});
-const firstFactors = (...f: string[]): UserPoolType => ({ ...BASE_POOL, Policies: { SignInPolicy: { AllowedFirstAuthFactors: f as "PASSWORD"[] } } });
-const email = {};
 const P = POOL;
-
-const POOL_CASES: PoolCase[] = [
-    { name: "tier: email on LITE", pool: LITE, inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: email }, expect: ["emailMfaConfiguration"] },
-    { name: "tier: email on ESSENTIALS", pool: ESSENTIALS_DEV, inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: email }, expect: [] },
-    { name: "tier: email on PLUS", pool: PLUS, inputs: { userPoolId: P, mfaConfiguration: "ON", emailMfaConfiguration: email }, expect: [] },
-    { name: "tier: email with OFF is not email MFA", pool: LITE, inputs: { userPoolId: P, mfaConfiguration: "OFF" }, expect: [] },
-    { name: "tier: passkeys on LITE", pool: LITE, inputs: { userPoolId: P, mfaConfiguration: "OFF", webAuthnConfiguration: { relyingPartyId: "x.example" } }, expect: ["webAuthnConfiguration"] },
-    { name: "tier: empty passkey block on LITE manages nothing", pool: LITE, inputs: { userPoolId: P, mfaConfiguration: "OFF", webAuthnConfiguration: {} }, expect: [] },
-    { name: "tier: no tier reported (older pool or emulator) is not judged", pool: { ...BASE_POOL, UserPoolTier: undefined }, inputs: { userPoolId: P, mfaConfiguration: "ON", emailMfaConfiguration: email }, expect: [] },
-    { name: "tier: LITE with TOTP is fine", pool: LITE, inputs: { userPoolId: P, mfaConfiguration: "ON", softwareTokenMfaConfiguration: TOTP }, expect: [] },
-    { name: "email: COGNITO_DEFAULT", pool: COGNITO_EMAIL, inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: email }, expect: ["emailMfaConfiguration"] },
-    { name: "email: LITE and COGNITO_DEFAULT, two failures", pool: { ...COGNITO_EMAIL, UserPoolTier: "LITE" }, inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: email }, expect: ["emailMfaConfiguration", "emailMfaConfiguration"] },
-    { name: "email: unknown block at preview is skipped", pool: COGNITO_EMAIL, inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: UNKNOWN, softwareTokenMfaConfiguration: TOTP }, expect: [] },
-    { name: "sticky SMS: OPTIONAL + TOTP", pool: SMS_POOL, inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: TOTP }, expect: ["smsMfaConfiguration"] },
-    { name: "sticky SMS: ON + SMS", pool: SMS_POOL, inputs: { userPoolId: P, mfaConfiguration: "ON", smsMfaConfiguration: SMS }, expect: [] },
-    { name: "sticky SMS: OFF is allowed", pool: SMS_POOL, inputs: { userPoolId: P, mfaConfiguration: "OFF" }, expect: [] },
-    { name: "sticky SMS: unknown SMS block is not judged", pool: SMS_POOL, inputs: { userPoolId: P, mfaConfiguration: "ON", smsMfaConfiguration: UNKNOWN }, expect: [] },
-    { name: "recovery: email MFA, email only", pool: recovery("verified_email"), inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: email }, expect: ["emailMfaConfiguration"] },
-    { name: "recovery: email MFA, email then phone", pool: recovery("verified_email", "verified_phone_number"), inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: email }, expect: [] },
-    { name: "recovery: email MFA, admin_only", pool: recovery("admin_only"), inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: email }, expect: [] },
-    { name: "recovery: SMS MFA, phone among mechanisms", pool: recovery("verified_email", "verified_phone_number"), inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", smsMfaConfiguration: SMS }, expect: ["smsMfaConfiguration.smsConfiguration"] },
-    { name: "recovery: SMS MFA, email only", pool: recovery("verified_email"), inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", smsMfaConfiguration: SMS }, expect: [] },
-    { name: "recovery: legacy (no setting) is not judged", pool: BASE_POOL, inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", smsMfaConfiguration: SMS, emailMfaConfiguration: email }, expect: [] },
-    { name: "first factors: ON + EMAIL_OTP", pool: firstFactors("PASSWORD", "EMAIL_OTP"), inputs: { userPoolId: P, mfaConfiguration: "ON", softwareTokenMfaConfiguration: TOTP }, expect: ["mfaConfiguration"] },
-    { name: "first factors: OPTIONAL + EMAIL_OTP", pool: firstFactors("PASSWORD", "EMAIL_OTP"), inputs: { userPoolId: P, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: TOTP }, expect: [] },
-    { name: "first factors: ON + SMS_OTP", pool: firstFactors("PASSWORD", "SMS_OTP"), inputs: { userPoolId: P, mfaConfiguration: "ON", smsMfaConfiguration: SMS }, expect: ["mfaConfiguration"] },
-    { name: "first factors: ON + PASSWORD only", pool: firstFactors("PASSWORD"), inputs: { userPoolId: P, mfaConfiguration: "ON", softwareTokenMfaConfiguration: TOTP }, expect: [] },
-    { name: "first factors: ON + WEB_AUTHN, passkeys single factor", pool: firstFactors("PASSWORD", "WEB_AUTHN"), inputs: { userPoolId: P, mfaConfiguration: "ON", softwareTokenMfaConfiguration: TOTP }, expect: ["mfaConfiguration"] },
-    {
-        name: "first factors: ON + WEB_AUTHN, passkeys multi-factor",
-        pool: firstFactors("PASSWORD", "WEB_AUTHN"),
-        inputs: { userPoolId: P, mfaConfiguration: "ON", softwareTokenMfaConfiguration: TOTP, webAuthnConfiguration: { factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" } },
-        expect: [],
-    },
-    { name: "mode unknown at preview: nothing judged", pool: { ...LITE, ...SMS_POOL, UserPoolTier: "LITE" }, inputs: { userPoolId: P, mfaConfiguration: UNKNOWN, emailMfaConfiguration: email }, expect: [] },
-];
-
-describe("pre-flight pool rules (pure, DescribeUserPool-shaped data)", () => {
-    for (const c of POOL_CASES) {
-        it(c.name, () => {
-            const failures = poolRules(c.inputs, c.pool);
-            assert.deepEqual(props(failures), c.expect, JSON.stringify(failures, null, 1));
-            for (const f of failures) {
-                assert.ok(f.reason.startsWith(f.property), f.reason);
-                assert.match(f.reason, new RegExp(POOL), "the reason names the pool");
-            }
-        });
-    }
-
-    it("a refusal names the property, the value, the rule and the fix", () => {
-        const [f] = poolRules({ userPoolId: P, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: TOTP }, SMS_POOL);
-        assert.match(f.reason, /^smsMfaConfiguration is required with mfaConfiguration "OPTIONAL"/);
-        assert.match(f.reason, /Can't turn off SMS_MFA when SMS configuration is set for the user pool/);
-        assert.match(f.reason, /Add smsMfaConfiguration .* or set mfaConfiguration to "OFF"/);
-        assert.ok(f.reason.includes(ROLE_ARN), "names the pool's role");
-        assert.ok(!f.reason.includes(EXTERNAL_ID), "never shows an ExternalId");
-    });
-});
-
-// ---------------------------------------------------------------------------------------------
-// Pure: role rules
-
-const trust = (statement: object) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
-const cognito = { Service: "cognito-idp.amazonaws.com" };
-const perms = (...statements: object[]) => [{ source: "inline policy p", document: JSON.stringify({ Version: "2012-10-17", Statement: statements }) }];
-const publishAll = { Effect: "Allow", Action: "sns:Publish", Resource: "*" };
-const ARN = "smsMfaConfiguration.smsConfiguration.snsCallerArn";
-const EXT = "smsMfaConfiguration.smsConfiguration.externalId";
-
-interface RoleCase {
-    name: string;
-    trust: string;
-    perms?: { source: string; document: string }[];
-    externalId?: string;
-    expect: string[];
-}
-
-const ROLE_CASES: RoleCase[] = [
-    { name: "the SnsCallerRole shape passes", trust: JSON.stringify(GOOD_TRUST), perms: perms(publishAll), externalId: EXTERNAL_ID, expect: [] },
-    {
-        name: "trust with SourceAccount / SourceArn too passes",
-        trust: trust({ Effect: "Allow", Principal: cognito, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": EXTERNAL_ID, "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/*" } } }),
-        perms: perms(publishAll),
-        externalId: EXTERNAL_ID,
-        expect: [],
-    },
-    { name: "principal as a list of services", trust: trust({ Effect: "Allow", Principal: { Service: ["lambda.amazonaws.com", "cognito-idp.amazonaws.com"] }, Action: ["sts:AssumeRole"] }), perms: perms(publishAll), externalId: "x1", expect: [] },
-    { name: "no ExternalId condition accepts any ExternalId", trust: trust({ Effect: "Allow", Principal: cognito, Action: "sts:AssumeRole" }), perms: perms(publishAll), externalId: "anything", expect: [] },
-    { name: "action sts:* admits AssumeRole", trust: trust({ Effect: "Allow", Principal: cognito, Action: "sts:*", Condition: { StringEquals: { "sts:ExternalId": "e1" } } }), externalId: "e1", expect: [] },
-    { name: "StringLike pattern matches", trust: trust({ Effect: "Allow", Principal: cognito, Action: "sts:AssumeRole", Condition: { StringLike: { "sts:ExternalId": "pool-*" } } }), externalId: "pool-42", expect: [] },
-    { name: "StringLike pattern does not match", trust: trust({ Effect: "Allow", Principal: cognito, Action: "sts:AssumeRole", Condition: { StringLike: { "sts:ExternalId": "pool-*" } } }), externalId: "other", expect: [EXT] },
-    { name: "ExternalId in a list of allowed values", trust: trust({ Effect: "Allow", Principal: cognito, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": ["a1", "b2"] } } }), externalId: "b2", expect: [] },
-    { name: "ExternalId differs", trust: JSON.stringify(GOOD_TRUST), externalId: "wrong", expect: [EXT] },
-    { name: "ExternalId unknown at preview is not judged", trust: JSON.stringify(GOOD_TRUST), externalId: undefined, expect: [] },
-    { name: "ExternalId compared case-sensitively", trust: JSON.stringify(GOOD_TRUST), externalId: EXTERNAL_ID.toUpperCase(), expect: [EXT] },
-    { name: "Deny statement for Cognito does not admit", trust: trust({ Effect: "Deny", Principal: cognito, Action: "sts:AssumeRole" }), expect: [ARN] },
-    { name: "another service only", trust: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }), expect: [ARN] },
-    { name: "an account principal only", trust: trust({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }), expect: [ARN] },
-    { name: "unparsable trust policy", trust: "{not json", expect: [ARN] },
-    { name: "sns:* on *", trust: JSON.stringify(GOOD_TRUST), perms: perms({ Effect: "Allow", Action: "sns:*", Resource: "*" }), expect: [] },
-    { name: "* on *", trust: JSON.stringify(GOOD_TRUST), perms: perms({ Effect: "Allow", Action: "*", Resource: "*" }), expect: [] },
-    { name: "action case differs (IAM actions are case-insensitive)", trust: JSON.stringify(GOOD_TRUST), perms: perms({ Effect: "Allow", Action: "SNS:publish", Resource: ["*"] }), expect: [] },
-    { name: "NotAction that leaves sns:Publish allowed", trust: JSON.stringify(GOOD_TRUST), perms: perms({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }), expect: [] },
-    { name: "publish on a topic only", trust: JSON.stringify(GOOD_TRUST), perms: perms({ Effect: "Allow", Action: "sns:Publish", Resource: "arn:aws:sns:eu-west-1:123456789012:t" }), expect: [ARN] },
-    { name: "no statements", trust: JSON.stringify(GOOD_TRUST), perms: [], expect: [ARN] },
-    { name: "explicit Deny wins", trust: JSON.stringify(GOOD_TRUST), perms: perms(publishAll, { Effect: "Deny", Action: "sns:Publish", Resource: "*" }), expect: [ARN] },
-    { name: "permissions unreadable: the sns:Publish rule is skipped", trust: JSON.stringify(GOOD_TRUST), perms: undefined, expect: [] },
-    { name: "trust and permissions both wrong: two failures", trust: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }), perms: [], expect: [ARN, ARN] },
-];
-
-describe("pre-flight role rules (pure, role documents)", () => {
-    for (const c of ROLE_CASES) {
-        it(c.name, () => {
-            const failures = roleRules({ arn: ROLE_ARN, trustPolicy: c.trust, permissionPolicies: c.perms }, c.externalId);
-            assert.deepEqual(props(failures), c.expect, JSON.stringify(failures, null, 1));
-            for (const f of failures) {
-                assert.ok(f.reason.startsWith(f.property), f.reason);
-                assert.ok(f.reason.includes(ROLE_ARN), "names the role");
-                if (c.externalId) assert.ok(!f.reason.includes(c.externalId) || c.externalId === EXTERNAL_ID.toUpperCase(), "never shows the ExternalId");
-            }
-        });
-    }
-
-    it("helpers: role names from ARNs with paths, wildcard matching", () => {
-        assert.equal(roleNameOf("arn:aws:iam::123456789012:role/service-role/cognito-sms"), "cognito-sms");
-        assert.equal(roleNameOf("arn:aws-cn:iam::123456789012:role/r"), "r");
-        assert.equal(roleNameOf("arn:aws:sns:eu-west-1:123456789012:topic"), undefined);
-        assert.ok(wildcardMatch("sns:Pub*", "sns:Publish"));
-        assert.ok(wildcardMatch("sns:Publis?", "sns:Publish"));
-        assert.ok(!wildcardMatch("sns:Pub", "sns:Publish"));
-        assert.ok(!wildcardMatch("a.c", "abc"), "regex characters are literal");
-    });
-});
+const firstFactors = (...f: string[]): UserPoolType => ({ ...BASE_POOL, Policies: { SignInPolicy: { AllowedFirstAuthFactors: f as "PASSWORD"[] } } });
 
 // ---------------------------------------------------------------------------------------------
 // When the live checks run

@@ -32,9 +32,9 @@ export const READ_ONLY_COMMANDS = [
     "GetPolicyVersionCommand",
 ];
 
-export function awsError(name: string, message: string): Error {
-    return Object.assign(new Error(message), { name, $fault: "client", $metadata: {} });
-}
+import { awsError } from "../fakes";
+
+export { awsError };
 
 export function resetMocks(): void {
     cognitoMock.reset();

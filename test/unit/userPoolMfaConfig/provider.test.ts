@@ -11,27 +11,19 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { mockClient } from "aws-sdk-client-mock";
 import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
-import { putMfaConfig } from "../../../provider/aws/cognito";
-import { RetryClock } from "../../../provider/aws/retry";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
+
+import { awsError } from "../fakes";
 
 const POOL = "eu-west-1_Abc123";
 const cognito = mockClient(CognitoIdentityProviderClient);
 
-function awsError(name: string, message: string): Error {
-    return Object.assign(new Error(message), { name, $fault: "client", $metadata: {} });
-}
 
 function setCalls() {
     return cognito.commandCalls(SetUserPoolMfaConfigCommand).map((c) => c.args[0].input);
 }
 
-/** A clock that advances instantly, recording how long the code asked to wait. */
-function fakeClock(): RetryClock & { waited: number } {
-    const c = { t: 0, waited: 0, now: () => c.t, random: () => 0.5, sleep: async (ms: number) => void ((c.t += ms), (c.waited += ms)) };
-    return c;
-}
 
 describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
     let provider: UserPoolMfaConfigProvider;
@@ -192,46 +184,5 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
         cognito.reset();
         cognito.on(GetUserPoolMfaConfigCommand).rejects(awsError("NotAuthorizedException", "not allowed"));
         await assert.rejects(provider.read(POOL, { userPoolId: POOL, region: "eu-west-1", deletePolicy: "reset", mfaConfiguration: "OFF" }), /GetUserPoolMfaConfig on user pool eu-west-1_Abc123 in eu-west-1 failed: NotAuthorizedException: not allowed\. Grant the caller cognito-idp:GetUserPoolMfaConfig/);
-    });
-});
-
-describe("gateway retries (mocked: moto never throttles or races)", () => {
-    beforeEach(() => cognito.reset());
-
-    it("retries ConcurrentModificationException with backoff, then succeeds", async () => {
-        cognito
-            .on(SetUserPoolMfaConfigCommand)
-            .rejectsOnce(awsError("ConcurrentModificationException", "busy"))
-            .rejectsOnce(awsError("ConcurrentModificationException", "busy"))
-            .resolves({ MfaConfiguration: "OFF" });
-        const clock = fakeClock();
-        const retries: string[] = [];
-        const live = await putMfaConfig(POOL, { mfaConfiguration: "OFF" }, { region: "eu-west-1", clock, log: (m) => retries.push(m) });
-        assert.deepEqual(live, { mfaConfiguration: "OFF" });
-        assert.equal(setCalls().length, 3);
-        assert.equal(retries.length, 2);
-        assert.match(retries[0], /ConcurrentModificationException, retry 1 in \d+ ms/);
-        assert.ok(clock.waited > 0);
-    });
-
-    it("retries the SMS-role errors of IAM propagation for about two minutes, then explains", async () => {
-        cognito
-            .on(SetUserPoolMfaConfigCommand)
-            .rejects(awsError("InvalidSmsRoleTrustRelationshipException", "Role does not have a trust relationship allowing Cognito to assume the role"));
-        const clock = fakeClock();
-        const sms = { smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } };
-        await assert.rejects(putMfaConfig(POOL, { mfaConfiguration: "ON", smsMfaConfiguration: sms }, { clock }), (e: Error) => {
-            assert.match(e.message, /InvalidSmsRoleTrustRelationshipException/);
-            assert.match(e.message, /same error when the role has been deleted/);
-            return true;
-        });
-        assert.ok(clock.waited <= 120_000 && clock.waited > 100_000, `waited ${clock.waited} ms`);
-        assert.ok(setCalls().length > 10);
-    });
-
-    it("does not retry validation errors", async () => {
-        cognito.on(SetUserPoolMfaConfigCommand).rejects(awsError("InvalidParameterException", "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."));
-        await assert.rejects(putMfaConfig(POOL, { mfaConfiguration: "OFF" }, { clock: fakeClock() }), /With mfaConfiguration "OFF" no SMS, TOTP or email factor may be configured/);
-        assert.equal(setCalls().length, 1);
     });
 });
