@@ -202,7 +202,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then((code) => {
+    void main(process.argv.slice(2)).then((code) => {
         process.exitCode = code;
     });
 }

@@ -58,7 +58,8 @@ async function logged<T extends { $metadata?: { attempts?: number; totalRetryDel
     call: () => Promise<T>,
 ): Promise<T> {
     const report = (m: { attempts?: number; totalRetryDelay?: number } | undefined, outcome: string) => {
-        if ((m?.attempts ?? 1) > 1) opts.log?.(`${op} ${poolId}: ${outcome} after ${m!.attempts} SDK attempts (${m!.totalRetryDelay ?? 0} ms of SDK backoff)`);
+        if ((m?.attempts ?? 1) > 1)
+            opts.log?.(`${op} ${poolId}: ${outcome} after ${m!.attempts} SDK attempts (${m!.totalRetryDelay ?? 0} ms of SDK backoff)`);
     };
     try {
         const res = await call();
@@ -74,11 +75,15 @@ async function logged<T extends { $metadata?: { attempts?: number; totalRetryDel
 export async function findMfaConfig(userPoolId: string, opts: GatewayOptions = {}): Promise<MfaConfig | undefined> {
     const c = client(opts);
     try {
-        const res = await withRetry(() => logged(opts, "GetUserPoolMfaConfig", userPoolId, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId }))), {
-            rules: [CONCURRENT, THROTTLED],
-            clock: opts.clock,
-            onRetry: onRetry(opts, "GetUserPoolMfaConfig", userPoolId),
-        });
+        const res = await withRetry(
+            () =>
+                logged(opts, "GetUserPoolMfaConfig", userPoolId, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId }))),
+            {
+                rules: [CONCURRENT, THROTTLED],
+                clock: opts.clock,
+                onRetry: onRetry(opts, "GetUserPoolMfaConfig", userPoolId),
+            },
+        );
         return fromResponse(res);
     } catch (err) {
         if (errorName(err) === "ResourceNotFoundException") return undefined;
@@ -102,11 +107,14 @@ export async function putMfaConfig(userPoolId: string, config: MfaConfig, opts: 
         capMs: 8_000,
     };
     try {
-        const res = await withRetry(() => logged(opts, "SetUserPoolMfaConfig", userPoolId, () => c.send(new SetUserPoolMfaConfigCommand(request))), {
-            rules: [CONCURRENT, THROTTLED, smsRole],
-            clock: opts.clock,
-            onRetry: onRetry(opts, "SetUserPoolMfaConfig", userPoolId),
-        });
+        const res = await withRetry(
+            () => logged(opts, "SetUserPoolMfaConfig", userPoolId, () => c.send(new SetUserPoolMfaConfigCommand(request))),
+            {
+                rules: [CONCURRENT, THROTTLED, smsRole],
+                clock: opts.clock,
+                onRetry: onRetry(opts, "SetUserPoolMfaConfig", userPoolId),
+            },
+        );
         return fromResponse(res);
     } catch (err) {
         throw new AwsCallError("SetUserPoolMfaConfig", target(userPoolId, opts.region), err, userPoolId);
@@ -116,7 +124,11 @@ export async function putMfaConfig(userPoolId: string, config: MfaConfig, opts: 
 }
 
 /** Sets MFA OFF, keeping the given WebAuthn settings (OFF with WebAuthn is accepted by AWS). */
-export async function resetMfaConfig(userPoolId: string, keep: MfaConfig | undefined, opts: GatewayOptions = {}): Promise<MfaConfig | undefined> {
+export async function resetMfaConfig(
+    userPoolId: string,
+    keep: MfaConfig | undefined,
+    opts: GatewayOptions = {},
+): Promise<MfaConfig | undefined> {
     try {
         return await putMfaConfig(userPoolId, { mfaConfiguration: "OFF", webAuthnConfiguration: keep?.webAuthnConfiguration }, opts);
     } catch (err) {
@@ -175,7 +187,12 @@ function taggingUnsupported(err: unknown): boolean {
     return ["UnknownOperationException", "NotImplemented", "SyntaxError"].includes(errorName(err));
 }
 
-async function tagCall(op: string, userPoolId: string, opts: GatewayOptions, send: (c: CognitoIdentityProviderClient) => Promise<unknown>): Promise<boolean> {
+async function tagCall(
+    op: string,
+    userPoolId: string,
+    opts: GatewayOptions,
+    send: (c: CognitoIdentityProviderClient) => Promise<unknown>,
+): Promise<boolean> {
     const c = client(opts);
     try {
         await withRetry(() => logged(opts, op, userPoolId, () => send(c) as Promise<{ $metadata?: { attempts?: number } }>), {
@@ -187,7 +204,9 @@ async function tagCall(op: string, userPoolId: string, opts: GatewayOptions, sen
     } catch (err) {
         if (errorName(err) === "ResourceNotFoundException") return false;
         if (taggingUnsupported(err)) {
-            opts.log?.(`${op} ${userPoolId}: this endpoint does not implement cognito-idp tagging (${errorName(err)}); the pool's owner is not recorded`);
+            opts.log?.(
+                `${op} ${userPoolId}: this endpoint does not implement cognito-idp tagging (${errorName(err)}); the pool's owner is not recorded`,
+            );
             return false;
         }
         throw new AwsCallError(op, target(userPoolId, opts.region), err, userPoolId);
@@ -198,7 +217,9 @@ async function tagCall(op: string, userPoolId: string, opts: GatewayOptions, sen
 
 /** Records `owner` on the pool (TagResource). False when the pool is gone or the endpoint cannot tag. */
 export function putPoolOwner(userPoolId: string, arn: string, owner: string, opts: GatewayOptions = {}): Promise<boolean> {
-    return tagCall("TagResource", userPoolId, opts, (c) => c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { [OWNER_TAG]: owner } })));
+    return tagCall("TagResource", userPoolId, opts, (c) =>
+        c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { [OWNER_TAG]: owner } })),
+    );
 }
 
 /** Removes the owner tag (UntagResource). False when the pool is gone or the endpoint cannot tag. */
@@ -231,7 +252,10 @@ export interface PoolSmsRoleReference {
  * (DescribeUserPool UserPool.SmsConfiguration). Real AWS stores one setting behind both, moto
  * two, so both are read. Undefined when the pool does not exist.
  */
-export async function findPoolSmsRoleReferences(userPoolId: string, opts: GatewayOptions = {}): Promise<PoolSmsRoleReference[] | undefined> {
+export async function findPoolSmsRoleReferences(
+    userPoolId: string,
+    opts: GatewayOptions = {},
+): Promise<PoolSmsRoleReference[] | undefined> {
     const mfa = await findMfaConfig(userPoolId, opts);
     if (!mfa) return undefined;
     const refs: PoolSmsRoleReference[] = [];

@@ -11,12 +11,13 @@ const FIXES: Record<string, (op: string) => string> = {
     InvalidSmsRoleTrustRelationshipException: () =>
         "Check that the role in smsConfiguration.snsCallerArn exists and that its trust policy lets cognito-idp.amazonaws.com call sts:AssumeRole with sts:ExternalId equal to smsConfiguration.externalId (and aws:SourceAccount / aws:SourceArn matching this pool, if the policy has them). AWS gives this same error when the role has been deleted. A role created seconds ago may still be propagating in IAM.",
     InvalidSmsRoleAccessPolicyException: () =>
-        "The role in smsConfiguration.snsCallerArn must allow sns:Publish on \"*\" (SMS goes to phone numbers, not topics, so a narrower Resource fails Cognito's check).",
+        'The role in smsConfiguration.snsCallerArn must allow sns:Publish on "*" (SMS goes to phone numbers, not topics, so a narrower Resource fails Cognito\'s check).',
     FeatureUnavailableInTierException: () =>
         "Email MFA and passkey (WebAuthn) settings need the Essentials tier or higher: raise the pool's UserPoolTier, or remove emailMfaConfiguration / webAuthnConfiguration.",
     TooManyRequestsException: () =>
         "Still throttled after retrying: lower the number of parallel operations (pulumi up --parallel N) or ask for a higher Cognito quota (UserPoolUpdate / UserPoolRead requests per second).",
-    ConcurrentModificationException: () => "Another change to this user pool was in progress for the whole retry window: run again once it has finished.",
+    ConcurrentModificationException: () =>
+        "Another change to this user pool was in progress for the whole retry window: run again once it has finished.",
     OperationNotEnabledException: () =>
         "MFA settings cannot be changed in this Region for this pool (for example a replica Region): manage them in the pool's primary Region.",
     InternalErrorException: () => "Cognito had an internal error; run again.",
@@ -24,10 +25,10 @@ const FIXES: Record<string, (op: string) => string> = {
 
 function invalidParameterFix(message: string): string {
     if (/can't turn off MFA and configure/i.test(message)) {
-        return "With mfaConfiguration \"OFF\" no SMS, TOTP or email factor may be configured.";
+        return 'With mfaConfiguration "OFF" no SMS, TOTP or email factor may be configured.';
     }
     if (/can't disable all MFAs|must be enabled/i.test(message)) {
-        return "mfaConfiguration \"ON\" or \"OPTIONAL\" needs an SMS, TOTP or email factor.";
+        return 'mfaConfiguration "ON" or "OPTIONAL" needs an SMS, TOTP or email factor.';
     }
     if (/SMS_MFA when SMS configuration is set/i.test(message)) {
         return "The pool has an SMS configuration, so every ON/OPTIONAL configuration must include smsMfaConfiguration (a pool's SMS configuration cannot be removed).";

@@ -69,12 +69,16 @@ export interface DeleteBlockers {
 
 // The SDK's adaptive mode retries throttling and 5xx; IAM's ConcurrentModification is not among
 // them. Bounded, as everything in retry.ts.
-const CONCURRENT: RetryRule = { names: ["ConcurrentModificationException", "ConcurrentModification"], budgetMs: 30_000, baseMs: 1_000, capMs: 8_000 };
+const CONCURRENT: RetryRule = {
+    names: ["ConcurrentModificationException", "ConcurrentModification"],
+    budgetMs: 30_000,
+    baseMs: 1_000,
+    capMs: 8_000,
+};
 
 function iam(opts: IamGatewayOptions): IAMClient {
     return new IAMClient({ region: opts.region, retryMode: "adaptive", maxAttempts: 5 });
 }
-
 
 /** The IAM error name without the SDK's "Exception" suffix: "NoSuchEntity", "AccessDenied", ... */
 function iamErrorName(err: unknown): string {
@@ -89,9 +93,11 @@ const IAM_FIXES: Record<string, (op: string, roleName: string) => string> = {
     NoSuchEntity: (_op, roleName) =>
         `The role ${roleName} no longer exists: run \`pulumi refresh\` so the engine forgets it; the next \`pulumi up\` creates it again.`,
     MalformedPolicyDocument: () => "IAM refused the policy document; the message above names the problem.",
-    LimitExceeded: () => "An IAM quota is reached (roles per account, tags per role, or the size of the role's policies): raise it or remove unused roles.",
+    LimitExceeded: () =>
+        "An IAM quota is reached (roles per account, tags per role, or the size of the role's policies): raise it or remove unused roles.",
     InvalidInput: () => "IAM refused an argument; the message above names it (roleName, path, tags, description).",
-    UnmodifiableEntity: (_op, roleName) => `The role ${roleName} is protected from changes (for example a service-linked role): manage another role.`,
+    UnmodifiableEntity: (_op, roleName) =>
+        `The role ${roleName} is protected from changes (for example a service-linked role): manage another role.`,
     ServiceFailure: () => "IAM had an internal error; run again.",
     InvalidClientTokenId: () => "The AWS credentials are not valid: check AWS_PROFILE / AWS_ACCESS_KEY_ID.",
     ExpiredToken: () => "The AWS credentials have expired: refresh them (e.g. aws sso login) and run again.",
@@ -108,7 +114,6 @@ function iamError(operation: string, roleName: string, err: unknown, fix?: strin
     e.message = `${operation} on IAM role ${roleName} failed: ${e.awsErrorName}: ${awsMessage}${text ? `. ${text}` : ""}`;
     return e;
 }
-
 
 async function call<T>(opts: IamGatewayOptions, op: string, target: string, fn: () => Promise<T>): Promise<T> {
     return withRetry(fn, {
@@ -157,7 +162,9 @@ export async function findRole(roleName: string, opts: IamGatewayOptions = {}): 
 export async function findRolePolicy(roleName: string, policyName: string, opts: IamGatewayOptions = {}): Promise<string | undefined> {
     const c = iam(opts);
     try {
-        const res = await call(opts, "GetRolePolicy", roleName, () => c.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })));
+        const res = await call(opts, "GetRolePolicy", roleName, () =>
+            c.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })),
+        );
         return res.PolicyDocument === undefined ? undefined : decodePolicyDocument(res.PolicyDocument);
     } catch (err) {
         if (iamErrorName(err) === "NoSuchEntity") return undefined;
@@ -195,13 +202,16 @@ export async function findRolePermissionPolicies(roleName: string, opts: IamGate
         op = "GetRolePolicy";
         for (const name of inlineNames) {
             const res = await call(opts, op, roleName, () => c.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })));
-            if (res?.PolicyDocument !== undefined) out.push({ source: `inline policy ${name}`, document: decodePolicyDocument(res.PolicyDocument) });
+            if (res?.PolicyDocument !== undefined)
+                out.push({ source: `inline policy ${name}`, document: decodePolicyDocument(res.PolicyDocument) });
         }
         op = "ListAttachedRolePolicies";
         const attached: string[] = [];
         marker = undefined;
         do {
-            const page = await call(opts, op, roleName, () => c.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker })));
+            const page = await call(opts, op, roleName, () =>
+                c.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker })),
+            );
             attached.push(...(page?.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? "").filter(Boolean));
             marker = page?.IsTruncated ? page.Marker : undefined;
         } while (marker);
@@ -211,7 +221,9 @@ export async function findRolePermissionPolicies(roleName: string, opts: IamGate
             const versionId = policy?.Policy?.DefaultVersionId;
             if (!versionId) continue;
             op = "GetPolicyVersion";
-            const version = await call(opts, op, roleName, () => c.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })));
+            const version = await call(opts, op, roleName, () =>
+                c.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })),
+            );
             const doc = version?.PolicyVersion?.Document;
             if (doc !== undefined) out.push({ source: `managed policy ${arn}`, document: decodePolicyDocument(doc) });
         }
@@ -292,14 +304,18 @@ export async function putRole(spec: RoleSpec, live: LiveRole | undefined, opts: 
         const changed = Object.entries(spec.tags).filter(([k, v]) => live.tags[k] !== v);
         if (changed.length > 0) {
             op = "TagRole";
-            await call(opts, op, name, () => c.send(new TagRoleCommand({ RoleName: name, Tags: changed.map(([Key, Value]) => ({ Key, Value })) })));
+            await call(opts, op, name, () =>
+                c.send(new TagRoleCommand({ RoleName: name, Tags: changed.map(([Key, Value]) => ({ Key, Value })) })),
+            );
             for (const [k, v] of changed) next.tags[k] = v;
         }
         if (live.permissionsBoundary !== spec.permissionsBoundary) {
             if (spec.permissionsBoundary) {
                 op = "PutRolePermissionsBoundary";
                 const boundary = spec.permissionsBoundary;
-                await call(opts, op, name, () => c.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: boundary })));
+                await call(opts, op, name, () =>
+                    c.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: boundary })),
+                );
             } else {
                 op = "DeleteRolePermissionsBoundary";
                 await call(opts, op, name, () => c.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: name })));
@@ -329,12 +345,16 @@ async function write(op: string, roleName: string, opts: IamGatewayOptions, send
 
 /** Writes the role's trust policy (UpdateAssumeRolePolicy). */
 export function putTrustPolicy(roleName: string, document: string, opts: IamGatewayOptions = {}): Promise<void> {
-    return write("UpdateAssumeRolePolicy", roleName, opts, (c) => c.send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: document })));
+    return write("UpdateAssumeRolePolicy", roleName, opts, (c) =>
+        c.send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: document })),
+    );
 }
 
 /** Creates or replaces an inline policy of the role (PutRolePolicy is an upsert). */
 export function putRolePolicy(roleName: string, policyName: string, document: string, opts: IamGatewayOptions = {}): Promise<void> {
-    return write("PutRolePolicy", roleName, opts, (c) => c.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document })));
+    return write("PutRolePolicy", roleName, opts, (c) =>
+        c.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document })),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,7 +364,9 @@ export function putRolePolicy(roleName: string, policyName: string, document: st
 export async function deleteRolePolicy(roleName: string, policyName: string, opts: IamGatewayOptions = {}): Promise<boolean> {
     const c = iam(opts);
     try {
-        await call(opts, "DeleteRolePolicy", roleName, () => c.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })));
+        await call(opts, "DeleteRolePolicy", roleName, () =>
+            c.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })),
+        );
         return true;
     } catch (err) {
         if (iamErrorName(err) === "NoSuchEntity") return false;
@@ -369,9 +391,15 @@ export async function deleteRole(roleName: string, opts: IamGatewayOptions = {})
         if (name === "DeleteConflict") {
             const b = await findDeleteBlockers(roleName, opts);
             const parts = [
-                b.managedPolicyArns.length > 0 ? `managed policies attached: ${b.managedPolicyArns.join(", ")} (aws iam detach-role-policy --role-name ${roleName} --policy-arn <arn>)` : "",
-                b.inlinePolicyNames.length > 0 ? `inline policies not managed here: ${b.inlinePolicyNames.join(", ")} (aws iam delete-role-policy --role-name ${roleName} --policy-name <name>)` : "",
-                b.instanceProfileNames.length > 0 ? `instance profiles: ${b.instanceProfileNames.join(", ")} (aws iam remove-role-from-instance-profile)` : "",
+                b.managedPolicyArns.length > 0
+                    ? `managed policies attached: ${b.managedPolicyArns.join(", ")} (aws iam detach-role-policy --role-name ${roleName} --policy-arn <arn>)`
+                    : "",
+                b.inlinePolicyNames.length > 0
+                    ? `inline policies not managed here: ${b.inlinePolicyNames.join(", ")} (aws iam delete-role-policy --role-name ${roleName} --policy-name <name>)`
+                    : "",
+                b.instanceProfileNames.length > 0
+                    ? `instance profiles: ${b.instanceProfileNames.join(", ")} (aws iam remove-role-from-instance-profile)`
+                    : "",
             ].filter(Boolean);
             const fix = `Something this resource does not manage is still attached to the role${parts.length > 0 ? `: ${parts.join("; ")}` : ""}. Detach it (or delete it where it is managed), then run the delete again.`;
             throw iamError("DeleteRole", roleName, err, fix);

@@ -11,14 +11,18 @@ export function checkPoolAndRegion(v: Validator, userPoolId: unknown, region: un
         min: 1,
         max: 55,
         pattern: USER_POOL_ID_PATTERN,
-        patternText: "look like \"<region>_<id>\", for example \"us-east-1_AbCdEf123\"",
+        patternText: 'look like "<region>_<id>", for example "us-east-1_AbCdEf123"',
     });
-    v.string("region", region, { min: 5, max: 32, pattern: REGION_PATTERN, patternText: "be an AWS Region code such as \"us-east-1\"" });
+    v.string("region", region, { min: 5, max: 32, pattern: REGION_PATTERN, patternText: 'be an AWS Region code such as "us-east-1"' });
     v.known(region, (r) => {
         v.known(userPoolId, (poolId) => {
             const prefix = poolRegion(String(poolId));
             if (prefix && prefix !== r) {
-                v.fail("region", r, `must be the Region the user pool lives in; pool ${poolId} is in ${prefix}. Remove region or set it to "${prefix}"`);
+                v.fail(
+                    "region",
+                    r,
+                    `must be the Region the user pool lives in; pool ${String(poolId)} is in ${prefix}. Remove region or set it to "${prefix}"`,
+                );
             }
         });
     });

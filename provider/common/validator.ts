@@ -21,7 +21,7 @@ export function failure(failures: Failure[], property: string, received: string,
 export function show(v: unknown, property = ""): string {
     if (typeof v === "string" && /(^|\.)externalId$/.test(property)) return `[secret, ${[...v].length} characters]`;
     if (typeof v === "string") return JSON.stringify(v.length > 80 ? v.slice(0, 77) + "..." : v);
-    return JSON.stringify(v, (key, x) => (key === "externalId" && typeof x === "string" ? "[secret]" : x)) ?? "undefined";
+    return JSON.stringify(v, (key, x: unknown) => (key === "externalId" && typeof x === "string" ? "[secret]" : x)) ?? "undefined";
 }
 
 export function oneOf(list: readonly string[]): string {

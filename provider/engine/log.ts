@@ -14,7 +14,16 @@ interface EngineLogClient {
     log(req: unknown, md: unknown, opts: { deadline: number }, cb: (err: unknown) => void): void;
 }
 
-let engine: { client: EngineLogClient; pb: { LogRequest: new () => { setSeverity(s: number): void; setMessage(m: string): void }; LogSeverity: { DEBUG: number; WARNING: number } }; grpc: { Metadata: new () => unknown } } | null | undefined;
+interface EngineProto {
+    LogRequest: new () => { setSeverity(s: number): void; setMessage(m: string): void };
+    LogSeverity: { DEBUG: number; WARNING: number };
+}
+interface Grpc {
+    Metadata: new () => unknown;
+    credentials: { createInsecure(): unknown };
+}
+
+let engine: { client: EngineLogClient; pb: EngineProto; grpc: Grpc } | null | undefined;
 
 function engineAddress(): string | undefined {
     const main = require.main?.filename ?? "";
@@ -29,11 +38,15 @@ function connect(): typeof engine {
     const addr = engineAddress();
     if (!addr) return (engine = null);
     try {
+        // Loaded from @pulumi/pulumi's own dependencies at run time: the package does not depend on
+        // gRPC itself, and this runs only inside the provider host.
         /* eslint-disable @typescript-eslint/no-require-imports */
         const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
-        const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
-        const rpc = require(`${pulumiDir}/proto/engine_grpc_pb`);
-        const pb = require(`${pulumiDir}/proto/engine_pb`);
+        const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as Grpc;
+        const rpc = require(`${pulumiDir}/proto/engine_grpc_pb`) as {
+            EngineClient: new (address: string, credentials: unknown) => EngineLogClient;
+        };
+        const pb = require(`${pulumiDir}/proto/engine_pb`) as EngineProto;
         /* eslint-enable @typescript-eslint/no-require-imports */
         return (engine = { client: new rpc.EngineClient(addr, grpc.credentials.createInsecure()), pb, grpc });
     } catch {
@@ -52,7 +65,11 @@ async function send(severity: "DEBUG" | "WARNING", text: string): Promise<boolea
         const req = new e.pb.LogRequest();
         req.setSeverity(e.pb.LogSeverity[severity]);
         req.setMessage(text);
-        await new Promise<void>((ok, ko) => e.client.log(req, new e.grpc.Metadata(), { deadline: Date.now() + 5_000 }, (err) => (err ? ko(err) : ok())));
+        await new Promise<void>((ok, ko) =>
+            e.client.log(req, new e.grpc.Metadata(), { deadline: Date.now() + 5_000 }, (err) =>
+                err ? ko(err instanceof Error ? err : new Error(JSON.stringify(err))) : ok(),
+            ),
+        );
         return true;
     } catch {
         return false;

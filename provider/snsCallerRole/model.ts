@@ -120,6 +120,8 @@ export const NAME_PREFIX_MAX = ROLE_NAME_MAX - NAME_SUFFIX_LENGTH;
 export const ROLE_NAME_PATTERN = /^[\w+=,.@-]+$/;
 export const PATH_PATTERN = /^(\u002F)$|^(\u002F[\u0021-\u007E]+\u002F)$/;
 export const PATH_MAX = 512;
+// IAM's own pattern for a role description: tab, line feed and carriage return are allowed.
+// eslint-disable-next-line no-control-regex
 export const DESCRIPTION_PATTERN = /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/;
 export const DESCRIPTION_MAX = 1000;
 export const POLICY_ARN_PATTERN = /^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/([\u0021-\u007E]*\/)?[\w+=,.@-]+$/;

@@ -12,12 +12,44 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { AwsCallError } from "../aws/errors";
 import { debugLog } from "../engine/log";
 import { findUserPoolArn } from "../aws/cognito";
-import { deleteRole, deleteRolePolicy, findDefaultRegion, findRole, findRolePolicy, IamGatewayOptions, LiveRole, putRole, putRolePolicy, putTrustPolicy, RoleSpec } from "../aws/iam";
+import {
+    deleteRole,
+    deleteRolePolicy,
+    findDefaultRegion,
+    findRole,
+    findRolePolicy,
+    IamGatewayOptions,
+    LiveRole,
+    putRole,
+    putRolePolicy,
+    putTrustPolicy,
+    RoleSpec,
+} from "../aws/iam";
 import { poolRegion } from "../common/regions";
 import { accountOf } from "../common/arn";
 import { partitionOfRegion } from "../common/regions";
-import { DEFAULT_PATH, INPUT_KEYS, inputKeysOf, newInstanceToken, PERMISSION_POLICY_NAME, ROLE_INSTANCE_TAG, ROLE_OWNER_TAG, roleNameFor, SnsCallerRoleInputs, SnsCallerRoleOutputs, userTagsOf, withExternalId } from "./model";
-import { bootstrapTrustPolicyDocument, decodePolicyDocument, PERMISSION_POLICY_DOCUMENT, policiesEqual, sourceArnFor, trustPolicyDocument } from "./policies";
+import {
+    DEFAULT_PATH,
+    INPUT_KEYS,
+    inputKeysOf,
+    newInstanceToken,
+    PERMISSION_POLICY_NAME,
+    ROLE_INSTANCE_TAG,
+    ROLE_OWNER_TAG,
+    roleNameFor,
+    SnsCallerRoleInputs,
+    SnsCallerRoleOutputs,
+    userTagsOf,
+    withExternalId,
+} from "./model";
+import {
+    bootstrapTrustPolicyDocument,
+    decodePolicyDocument,
+    PERMISSION_POLICY_DOCUMENT,
+    policiesEqual,
+    sourceArnFor,
+    trustPolicyDocument,
+} from "./policies";
 
 /** What an SnsCallerRole stores as outputs, with the stub the engine adds. */
 export type Outputs = SnsCallerRoleOutputs & { __provider?: string };
@@ -39,9 +71,17 @@ export function gateway(region: string | undefined): IamGatewayOptions {
  * (so a later change of aws:region does not move an existing role's aws:SourceArn), aws:region,
  * then the SDK's chain.
  */
-export async function resolveRegion(inputs: SnsCallerRoleInputs, stackRegion: string | undefined, oldRegion: string | undefined): Promise<string> {
+export async function resolveRegion(
+    inputs: SnsCallerRoleInputs,
+    stackRegion: string | undefined,
+    oldRegion: string | undefined,
+): Promise<string> {
     const region =
-        inputs.region ?? (inputs.userPoolId ? poolRegion(inputs.userPoolId) : undefined) ?? (oldRegion || undefined) ?? stackRegion ?? (await findDefaultRegion());
+        inputs.region ??
+        (inputs.userPoolId ? poolRegion(inputs.userPoolId) : undefined) ??
+        (oldRegion || undefined) ??
+        stackRegion ??
+        (await findDefaultRegion());
     if (!region) {
         throw new Error(
             "SnsCallerRole needs a Region for the aws:SourceArn condition of the role's trust policy: set region (or userPoolId), the aws:region stack setting, or AWS_REGION.",
@@ -163,7 +203,7 @@ export function inputsFromOutputs(outs: Outputs): SnsCallerRoleInputs {
         forceDelete: outs.forceDelete,
     };
     const keys = outs.inputKeys ?? INPUT_KEYS;
-    return Object.fromEntries(keys.filter((k) => live[k] !== undefined).map((k) => [k, live[k]])) as SnsCallerRoleInputs;
+    return Object.fromEntries(keys.filter((k) => live[k] !== undefined).map((k) => [k, live[k]]));
 }
 
 /** The trust policy the recorded outputs call for. */
@@ -201,13 +241,22 @@ export async function createRole(inputs: SnsCallerRoleInputs, stackRegion: strin
     const instance = owner ? newInstanceToken() : undefined;
     let source = await resolveSource(args, region, gw);
     const trustFor = (s: Source) =>
-        trustPolicyDocument({ externalId, accountId: s.accountId!, sourceArn: sourceArnFor(s.partition, region, s.accountId!, args.userPoolId) });
+        trustPolicyDocument({
+            externalId,
+            accountId: s.accountId!,
+            sourceArn: sourceArnFor(s.partition, region, s.accountId!, args.userPoolId),
+        });
 
     // If CreateRole itself fails nothing exists, and the error goes out as it is, except for a
     // role of that name that is this resource's own (an earlier create whose checkpoint was lost).
     let live: LiveRole;
     try {
-        const spec = specOf(args, roleName, source.accountId ? trustFor(source) : bootstrapTrustPolicyDocument(externalId), managedTags(owner, instance));
+        const spec = specOf(
+            args,
+            roleName,
+            source.accountId ? trustFor(source) : bootstrapTrustPolicyDocument(externalId),
+            managedTags(owner, instance),
+        );
         live = await putRole(spec, undefined, gw);
     } catch (err) {
         if (err instanceof AwsCallError && /^EntityAlreadyExists(Exception)?$/.test(err.awsErrorName)) {
@@ -241,11 +290,16 @@ export async function createRole(inputs: SnsCallerRoleInputs, stackRegion: strin
             const reason = `${(err as Error).message}; deleting the half-created role failed too: ${(cleanupErr as Error).message}`;
             const sourceArn = source.accountId ? sourceArnFor(source.partition, region, source.accountId, args.userPoolId) : "";
             const properties = outputsOf(bookkeeping(args, region, source.accountId ?? "", sourceArn, owner, instance), live, undefined);
-            throw Object.assign(new Error(`SnsCallerRole ${roleName} was created but is incomplete: ${reason}. It is kept in state; the next \`pulumi up\` completes it.`), {
-                id: roleName,
-                properties,
-                reasons: [reason],
-            });
+            throw Object.assign(
+                new Error(
+                    `SnsCallerRole ${roleName} was created but is incomplete: ${reason}. It is kept in state; the next \`pulumi up\` completes it.`,
+                ),
+                {
+                    id: roleName,
+                    properties,
+                    reasons: [reason],
+                },
+            );
         }
         throw err;
     }
@@ -259,7 +313,10 @@ export async function createRole(inputs: SnsCallerRoleInputs, stackRegion: strin
 }
 
 function notOurs(roleName: string, arn: string, owner: string, found: string | undefined): Error {
-    const whose = found === undefined ? `it has no ${ROLE_OWNER_TAG} tag, so no SnsCallerRole created it` : `its ${ROLE_OWNER_TAG} tag says it belongs to ${found}`;
+    const whose =
+        found === undefined
+            ? `it has no ${ROLE_OWNER_TAG} tag, so no SnsCallerRole created it`
+            : `its ${ROLE_OWNER_TAG} tag says it belongs to ${found}`;
     return new Error(
         `Cannot create IAM role ${roleName}: a role with that name already exists (${arn}) and ${whose}, not to ${owner}. Refusing to take it over. ` +
             `Choose another roleName or namePrefix, or delete that role if nothing uses it (aws iam delete-role --role-name ${roleName}, after removing its policies). ` +
@@ -337,7 +394,14 @@ export async function convergeRole(
     return outputsOf(bookkeeping(args, region, accountId, sourceArn, owner, token), next, permissionPolicy);
 }
 
-function bookkeeping(inputs: SnsCallerRoleInputs, region: string, accountId: string, sourceArn: string, owner?: string, instance?: string): Bookkeeping {
+function bookkeeping(
+    inputs: SnsCallerRoleInputs,
+    region: string,
+    accountId: string,
+    sourceArn: string,
+    owner?: string,
+    instance?: string,
+): Bookkeeping {
     return {
         owner,
         instance,

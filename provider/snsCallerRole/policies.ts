@@ -97,11 +97,18 @@ export function canonicalPolicy(doc: unknown): unknown {
     if (Array.isArray(doc)) {
         const items = doc.map(canonicalPolicy);
         if (items.length === 1) return items[0];
-        return items.map((i) => [JSON.stringify(i), i] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => i);
+        return items
+            .map((i) => [JSON.stringify(i), i] as const)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([, i]) => i);
     }
     if (doc !== null && typeof doc === "object") {
         const o = doc as Record<string, unknown>;
-        return Object.fromEntries(Object.keys(o).sort().map((k) => [k, canonicalPolicy(o[k])]));
+        return Object.fromEntries(
+            Object.keys(o)
+                .sort()
+                .map((k) => [k, canonicalPolicy(o[k])]),
+        );
     }
     return doc;
 }

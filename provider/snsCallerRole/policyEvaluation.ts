@@ -13,7 +13,8 @@ export interface Statement {
     Condition?: Record<string, Record<string, unknown>>;
 }
 
-export const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const text = (x: unknown): string => (typeof x === "string" ? x : JSON.stringify(x));
+export const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(text) : [text(v)]);
 
 export function statements(document: string | object): Statement[] {
     let doc: unknown = document;
@@ -30,7 +31,13 @@ export function statements(document: string | object): Statement[] {
 
 /** IAM wildcard match: `*` any run, `?` one character. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, ignoreCase ? "is" : "s");
+    const re = new RegExp(
+        `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+        ignoreCase ? "is" : "s",
+    );
     return re.test(value);
 }
 

@@ -22,10 +22,31 @@ import { poolRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { parseArn } from "../common/arn";
 import { partitionOfRegion } from "../common/regions";
-import { DEFAULT_PATH, inputKeysOf, PERMISSION_POLICY_NAME, ROLE_INSTANCE_TAG, roleNameFor, SnsCallerRoleInputs, SnsCallerRoleOutputs, tagsEqual, withExternalId } from "./model";
+import {
+    DEFAULT_PATH,
+    inputKeysOf,
+    PERMISSION_POLICY_NAME,
+    ROLE_INSTANCE_TAG,
+    roleNameFor,
+    SnsCallerRoleInputs,
+    SnsCallerRoleOutputs,
+    tagsEqual,
+    withExternalId,
+} from "./model";
 import { PERMISSION_POLICY_DOCUMENT, policiesEqual } from "./policies";
 import { validateRole } from "./validate";
-import { convergeRole, createRole, expectedTrust, gateway, inputsFromOutputs, outputsOf, resolveRegion, roleGone, Source, stillReferenced } from "./operations";
+import {
+    convergeRole,
+    createRole,
+    expectedTrust,
+    gateway,
+    inputsFromOutputs,
+    outputsOf,
+    resolveRegion,
+    roleGone,
+    Source,
+    stillReferenced,
+} from "./operations";
 
 type Outputs = SnsCallerRoleOutputs & { __provider?: string };
 type Inputs = SnsCallerRoleInputs & { __provider?: string };
@@ -40,16 +61,17 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
     return {
         stackRegion: undefined,
 
-        async configure(req: dynamic.ConfigureRequest): Promise<void> {
+        configure(req: dynamic.ConfigureRequest): Promise<void> {
             this.stackRegion = req.config.get("aws:region");
+            return Promise.resolve();
         },
 
-        async check(olds: SnsCallerRoleInputs, news: SnsCallerRoleInputs): Promise<dynamic.CheckResult<SnsCallerRoleInputs>> {
+        check(olds: SnsCallerRoleInputs, news: SnsCallerRoleInputs): Promise<dynamic.CheckResult<SnsCallerRoleInputs>> {
             const failures = validateRole(news as unknown as Record<string, unknown>);
-            return { inputs: withExternalId(olds, news), failures };
+            return Promise.resolve({ inputs: withExternalId(olds, news), failures });
         },
 
-        async diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
+        diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
             const replaces: string[] = [];
             if (news.roleName !== undefined) {
                 if (isUnknown(news.roleName) || news.roleName !== olds.roleName) replaces.push("roleName");
@@ -92,11 +114,11 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                 // As in UserPoolMfaConfigProvider: new provider code must reach state (pulumi/pulumi#16826).
                 news.__provider !== undefined && olds.__provider !== undefined && news.__provider !== olds.__provider,
             ].some(Boolean);
-            return {
+            return Promise.resolve({
                 changes: replaces.length > 0 || changed,
                 replaces,
                 deleteBeforeReplace: replaces.length > 0 && keepsName,
-            };
+            });
         },
 
         async create(inputs: SnsCallerRoleInputs): Promise<dynamic.CreateResult<Outputs>> {
@@ -139,10 +161,12 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
             if (!live) throw roleGone(roleName);
 
             // Same pool, no accountId arg before or now: the account found at create still holds.
-            const samePool = args.userPoolId === olds.userPoolId && args.accountId === undefined && !(olds.inputKeys ?? []).includes("accountId");
-            const known: Source | undefined = samePool && olds.accountId
-                ? { accountId: olds.accountId, partition: parseArn(olds.sourceArn)?.partition ?? partitionOfRegion(region) }
-                : undefined;
+            const samePool =
+                args.userPoolId === olds.userPoolId && args.accountId === undefined && !(olds.inputKeys ?? []).includes("accountId");
+            const known: Source | undefined =
+                samePool && olds.accountId
+                    ? { accountId: olds.accountId, partition: parseArn(olds.sourceArn)?.partition ?? partitionOfRegion(region) }
+                    : undefined;
             // The name (with the suffix chosen at create) is the live one: update never renames.
             // A program without __owner (direct provider use) keeps the owner recorded before.
             const withOwner = args.__owner || !olds.__owner ? args : { ...args, __owner: olds.__owner };
@@ -158,7 +182,9 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
             if (props.__instance && token && token !== props.__instance) {
                 // A newer create (a create-before-delete replacement that kept the name, such as
                 // `pulumi up --replace`) has adopted this role: it is that resource's now.
-                void debugLog(`SnsCallerRole ${roleName}: the role was adopted by a newer resource (${ROLE_INSTANCE_TAG} ${token}, this one's ${props.__instance}); leaving it in place`);
+                void debugLog(
+                    `SnsCallerRole ${roleName}: the role was adopted by a newer resource (${ROLE_INSTANCE_TAG} ${token}, this one's ${props.__instance}); leaving it in place`,
+                );
                 return;
             }
             if (props.userPoolId && !props.forceDelete) {
@@ -173,7 +199,13 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                 }
                 // Role names are case-insensitive in IAM, so ARNs are compared the same way.
                 const hits = (refs ?? []).filter((r) => r.snsCallerArn.toLowerCase() === live.arn.toLowerCase());
-                if (hits.length > 0) throw stillReferenced(roleName, live.arn, props.userPoolId, hits.map((h) => h.source));
+                if (hits.length > 0)
+                    throw stillReferenced(
+                        roleName,
+                        live.arn,
+                        props.userPoolId,
+                        hits.map((h) => h.source),
+                    );
             }
             await deleteRolePolicy(roleName, props.policyName ?? PERMISSION_POLICY_NAME, gw);
             await deleteRole(roleName, gw);

@@ -1,7 +1,26 @@
 // Static validation of SnsCallerRole inputs: every IAM (and STS ExternalId) rule that can be
 // known without calling AWS, run by `check` at every preview. Pure.
 import { ACCOUNT_ID_PATTERN } from "../common/arn";
-import { DESCRIPTION_MAX, DESCRIPTION_PATTERN, EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN, GENERATE_EXTERNAL_ID, INPUT_KEYS, MANAGED_TAG_KEYS, NAME_PREFIX_MAX, PATH_MAX, PATH_PATTERN, POLICY_ARN_PATTERN, ROLE_NAME_MAX, ROLE_NAME_PATTERN, TAG_KEY_PATTERN, TAG_VALUE_PATTERN, TAGS_MAX, USER_TAGS_MAX } from "./model";
+import {
+    DESCRIPTION_MAX,
+    DESCRIPTION_PATTERN,
+    EXTERNAL_ID_MAX,
+    EXTERNAL_ID_MIN,
+    EXTERNAL_ID_PATTERN,
+    GENERATE_EXTERNAL_ID,
+    INPUT_KEYS,
+    MANAGED_TAG_KEYS,
+    NAME_PREFIX_MAX,
+    PATH_MAX,
+    PATH_PATTERN,
+    POLICY_ARN_PATTERN,
+    ROLE_NAME_MAX,
+    ROLE_NAME_PATTERN,
+    TAG_KEY_PATTERN,
+    TAG_VALUE_PATTERN,
+    TAGS_MAX,
+    USER_TAGS_MAX,
+} from "./model";
 import { Failure, present, validator } from "../common/validator";
 import { checkPoolAndRegion } from "../common/regions";
 
@@ -20,7 +39,11 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
 
     const nameChars = "contain only letters, digits and + = , . @ _ -";
     if (present(inputs.roleName) && present(inputs.namePrefix)) {
-        c.fail("namePrefix", inputs.namePrefix, "cannot be set together with roleName: give an exact roleName, or a namePrefix to which a generated suffix is added");
+        c.fail(
+            "namePrefix",
+            inputs.namePrefix,
+            "cannot be set together with roleName: give an exact roleName, or a namePrefix to which a generated suffix is added",
+        );
     } else if (!present(inputs.roleName) && !present(inputs.namePrefix)) {
         c.fail("roleName", inputs.roleName, "or namePrefix is required (the SnsCallerRole class defaults namePrefix to the resource name)");
     }
@@ -60,7 +83,8 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
             if ([...key].length > 128) c.fail(prop, key, "key must be at most 128 characters long");
             else if (!TAG_KEY_PATTERN.test(key)) c.fail(prop, key, "key must contain only letters, digits, spaces and _ . : / = + - @");
             if (key.toLowerCase().startsWith("aws:")) c.fail(prop, key, 'key must not start with "aws:", which is reserved for AWS');
-            if (MANAGED_TAG_KEYS.some((k) => k.toLowerCase() === key.toLowerCase())) c.fail(prop, key, "key is reserved: the provider sets it itself");
+            if (MANAGED_TAG_KEYS.some((k) => k.toLowerCase() === key.toLowerCase()))
+                c.fail(prop, key, "key is reserved: the provider sets it itself");
             const other = seen.get(key.toLowerCase());
             if (other !== undefined) c.fail(prop, key, `key differs only in case from "${other}"; IAM refuses such duplicates`);
             seen.set(key.toLowerCase(), key);

@@ -13,7 +13,11 @@ const claimedPools = new Map<string, string>();
  * another resource's value is there). Resolving it also refuses a second resource of this
  * program on the same pool, before that resource is registered, so before it can write.
  */
-export function ownerInput(name: string, userPoolId: pulumi.Input<string>, region: pulumi.Input<string> | undefined): pulumi.Output<string> {
+export function ownerInput(
+    name: string,
+    userPoolId: pulumi.Input<string>,
+    region: pulumi.Input<string> | undefined,
+): pulumi.Output<string> {
     // Cognito tag values: letters, digits, spaces and _.:/=+-@, at most 256 characters.
     const owner = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, "_").slice(0, 256);
     // Plain strings (the usual case) are checked at once: the constructor throws and the program

@@ -127,5 +127,10 @@ export function shapeOf(inputs: MfaConfigInputs): MfaConfigInputs {
         return v;
     };
     const { userPoolId, region, deletePolicy, ...config } = inputs;
-    return { userPoolId: "*", ...(region !== undefined ? { region: "*" } : {}), ...(deletePolicy !== undefined ? { deletePolicy } : {}), ...(strip(configOf(config as MfaConfig)) as MfaConfig) };
+    return {
+        userPoolId: "*",
+        ...(region !== undefined ? { region: "*" } : {}),
+        ...(deletePolicy !== undefined ? { deletePolicy } : {}),
+        ...(strip(configOf(config)) as MfaConfig),
+    };
 }

@@ -4,7 +4,15 @@ import type {
     SetUserPoolMfaConfigRequest,
     SetUserPoolMfaConfigResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { EmailMfaConfiguration, MfaConfig, MfaConfigInputs, MfaMode, normalize, SmsMfaConfiguration, UserVerification, WebAuthnConfiguration, WebAuthnFactorConfiguration } from "./model";
+import {
+    EmailMfaConfiguration,
+    MfaConfig,
+    MfaConfigInputs,
+    normalize,
+    SmsMfaConfiguration,
+    WebAuthnConfiguration,
+    WebAuthnFactorConfiguration,
+} from "./model";
 
 type Dict = Record<string, unknown>;
 
@@ -34,7 +42,7 @@ function webAuthnToApi(w: WebAuthnConfiguration): SetUserPoolMfaConfigRequest["W
         RelyingPartyId: w.relyingPartyId,
         UserVerification: w.userVerification,
         FactorConfiguration: w.factorConfiguration,
-    }) as SetUserPoolMfaConfigRequest["WebAuthnConfiguration"];
+    });
 }
 
 /**
@@ -55,7 +63,7 @@ export function toSetRequest(userPoolId: string, config: MfaConfig): SetUserPool
 
 /** The configuration a Get (or Set) response describes, in our shape, not yet normalized. */
 export function fromResponse(res: GetUserPoolMfaConfigResponse | SetUserPoolMfaConfigResponse): MfaConfig {
-    const out: MfaConfig = { mfaConfiguration: (res.MfaConfiguration ?? "OFF") as MfaMode };
+    const out: MfaConfig = { mfaConfiguration: res.MfaConfiguration ?? "OFF" };
     const sms = res.SmsMfaConfiguration;
     if (sms) {
         const cfg = sms.SmsConfiguration ?? {};
@@ -81,7 +89,7 @@ export function fromResponse(res: GetUserPoolMfaConfigResponse | SetUserPoolMfaC
         const w = res.WebAuthnConfiguration;
         out.webAuthnConfiguration = compact({
             relyingPartyId: w.RelyingPartyId,
-            userVerification: w.UserVerification as UserVerification | undefined,
+            userVerification: w.UserVerification,
             factorConfiguration: (w as Dict).FactorConfiguration as WebAuthnFactorConfiguration | undefined,
         });
     }
@@ -100,7 +108,10 @@ export function fromSetRequest(request: SetUserPoolMfaConfigRequest | string): M
     const schema: Record<string, unknown> = {
         UserPoolId: true,
         MfaConfiguration: true,
-        SmsMfaConfiguration: { SmsAuthenticationMessage: true, SmsConfiguration: { SnsCallerArn: true, ExternalId: true, SnsRegion: true } },
+        SmsMfaConfiguration: {
+            SmsAuthenticationMessage: true,
+            SmsConfiguration: { SnsCallerArn: true, ExternalId: true, SnsRegion: true },
+        },
         SoftwareTokenMfaConfiguration: { Enabled: true },
         EmailMfaConfiguration: { Message: true, Subject: true },
         WebAuthnConfiguration: { RelyingPartyId: true, UserVerification: true, FactorConfiguration: true },
@@ -122,7 +133,7 @@ export function fromSetRequest(request: SetUserPoolMfaConfigRequest | string): M
     if (typeof req.UserPoolId !== "string") {
         throw new Error(`SetUserPoolMfaConfig request needs UserPoolId (received: ${JSON.stringify(req.UserPoolId)})`);
     }
-    const config = fromResponse(req as GetUserPoolMfaConfigResponse);
+    const config = fromResponse(req);
     // A request without MfaConfiguration means OFF to the service; keep the blocks as sent so that
     // validation can say what is wrong with them instead of dropping them.
     return { userPoolId: req.UserPoolId, ...config };

@@ -73,8 +73,7 @@ export interface MfaConfigOutputs extends MfaConfigInputs {
 // ---------------------------------------------------------------------------------------------
 // Constraints, from the botocore model of SetUserPoolMfaConfig.
 
-export const ARN_PATTERN =
-    /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
+export const ARN_PATTERN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
 const EMAIL_TEXT = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*";
 export const EMAIL_MESSAGE_PATTERN = new RegExp(`^${EMAIL_TEXT}\\{####\\}${EMAIL_TEXT}$`, "u");
 export const EMAIL_SUBJECT_PATTERN = /^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$/u;

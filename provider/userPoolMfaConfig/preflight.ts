@@ -190,8 +190,11 @@ export async function livePreflight(inputs: Record<string, unknown>, opts: Prefl
                 } else if ("error" in r) {
                     result.warnings.push(skipped(`role ${arn}`, r.error, "iam"));
                 } else {
-                    if (r.policiesError !== undefined) result.warnings.push(skipped(`the permissions of role ${arn}`, r.policiesError, "iam"));
-                    result.failures.push(...roleRules({ arn, trustPolicy: r.role.trustPolicy, permissionPolicies: r.policies }, externalId));
+                    if (r.policiesError !== undefined)
+                        result.warnings.push(skipped(`the permissions of role ${arn}`, r.policiesError, "iam"));
+                    result.failures.push(
+                        ...roleRules({ arn, trustPolicy: r.role.trustPolicy, permissionPolicies: r.policies }, externalId),
+                    );
                 }
             }),
         );

@@ -13,7 +13,16 @@
 //              then UntagResource of the owner tag if it is still ours (DescribeUserPool first)
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../engine/log";
-import { findMfaConfig, findPoolOwner, GatewayOptions, OWNER_TAG, putMfaConfig, putPoolOwner, resetMfaConfig, resetPoolOwner } from "../aws/cognito";
+import {
+    findMfaConfig,
+    findPoolOwner,
+    GatewayOptions,
+    OWNER_TAG,
+    putMfaConfig,
+    putPoolOwner,
+    resetMfaConfig,
+    resetPoolOwner,
+} from "../aws/cognito";
 import { poolRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
@@ -38,9 +47,10 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     /** The `pulumi-cognito-mfa:preflight` stack setting, if any ("false" turns the live checks off). */
     private preflightSetting?: string;
 
-    async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    configure(req: dynamic.ConfigureRequest): Promise<void> {
         this.stackRegion = req.config.get("aws:region");
         this.preflightSetting = req.config.get(PREFLIGHT_CONFIG_KEY);
+        return Promise.resolve();
     }
 
     /** Region order: the region arg, the pool id's own Region prefix, aws:region, then the SDK's chain. */
@@ -57,14 +67,17 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         // Live checks only for statically valid inputs that changed (never on a no-change
         // preview), and only reads: a refusal is a failure, a read that fails is a warning.
         if (failures.length === 0 && preflightEnabled(this.preflightSetting) && inputsChanged(olds, news)) {
-            const r = await livePreflight(news as unknown as Record<string, unknown>, { region: this.region(news), log: this.gateway(undefined).log });
+            const r = await livePreflight(news as unknown as Record<string, unknown>, {
+                region: this.region(news),
+                log: this.gateway(undefined).log,
+            });
             failures.push(...r.failures);
             for (const w of r.warnings) await emitWarning(w);
         }
         return { inputs: news, failures };
     }
 
-    async diff(_id: string, olds: Outputs, news: MfaConfigInputs & { __provider?: string }): Promise<dynamic.DiffResult> {
+    diff(_id: string, olds: Outputs, news: MfaConfigInputs & { __provider?: string }): Promise<dynamic.DiffResult> {
         const replaces: string[] = [];
         if (isUnknown(news.userPoolId) || news.userPoolId !== olds.userPoolId) replaces.push("userPoolId");
         if (news.region !== undefined && (isUnknown(news.region) || news.region !== olds.region)) replaces.push("region");
@@ -75,11 +88,11 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         // serialized provider that refresh and destroy run (pulumi/pulumi#16826). A new provider
         // text is therefore a change; update then finds nothing to write and makes no Set.
         const providerChanged = news.__provider !== undefined && olds.__provider !== undefined && news.__provider !== olds.__provider;
-        return {
+        return Promise.resolve({
             changes: replaces.length > 0 || configChanged || bookkeepingChanged || providerChanged,
             replaces,
             deleteBeforeReplace: true,
-        };
+        });
     }
 
     async create(inputs: MfaConfigInputs): Promise<dynamic.CreateResult<Outputs>> {
@@ -87,7 +100,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const gw = this.gateway(region);
         const adopted = await findMfaConfig(inputs.userPoolId, gw);
         if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
-        await this.claim(inputs as MfaConfigInputs & Owned, gw);
+        await this.claim(inputs, gw);
         const live = await this.apply(inputs, adopted, gw);
         return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted)) };
     }
@@ -100,7 +113,12 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (!live) return {};
         const shape = old.inputShape ?? shapeOf(old);
         const oldInputs: MfaConfigInputs = { ...shape, userPoolId, region: shape.region !== undefined ? old.region : undefined };
-        const outs = this.outputs({ ...oldInputs, deletePolicy: old.deletePolicy, __owner: old.__owner } as MfaConfigInputs, old.region, live, old.adoptedConfiguration);
+        const outs = this.outputs(
+            { ...oldInputs, deletePolicy: old.deletePolicy, __owner: old.__owner } as MfaConfigInputs,
+            old.region,
+            live,
+            old.adoptedConfiguration,
+        );
         outs.inputShape = shape;
         return { id, props: outs, inputs: inputsFromLive(oldInputs, live) as Outputs };
     }

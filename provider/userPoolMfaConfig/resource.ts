@@ -101,12 +101,12 @@ function secretExternalId(sms: UserPoolMfaConfigArgs["smsMfaConfiguration"]): Us
     if (sms === undefined || pulumi.Output.isInstance(sms) || sms instanceof Promise) {
         return sms === undefined ? undefined : pulumi.secret(sms as pulumi.Input<SmsMfaConfigurationArgs>);
     }
-    const s = sms as SmsMfaConfigurationArgs;
+    const s = sms;
     const cfg = s.smsConfiguration;
     if (cfg === undefined || pulumi.Output.isInstance(cfg) || cfg instanceof Promise) {
         return { ...s, smsConfiguration: cfg === undefined ? cfg : pulumi.secret(cfg) };
     }
-    const c = cfg as { snsCallerArn: pulumi.Input<string>; externalId: pulumi.Input<string>; snsRegion?: pulumi.Input<string> };
+    const c = cfg;
     return { ...s, smsConfiguration: { ...c, externalId: c.externalId === undefined ? c.externalId : pulumi.secret(c.externalId) } };
 }
 
@@ -144,7 +144,14 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
             smsMfaConfiguration: secretExternalId(args.smsMfaConfiguration),
             __owner: ownerInput(name, args.userPoolId, args.region),
         };
-        super(stub, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "adoptedConfiguration"] }, "cognito-mfa", "UserPoolMfaConfig");
+        super(
+            stub,
+            name,
+            props,
+            { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "adoptedConfiguration"] },
+            "cognito-mfa",
+            "UserPoolMfaConfig",
+        );
     }
 
     /**
@@ -152,7 +159,7 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
      * --cli-input-json` takes it.
      */
     static argsFromRequest(request: string | object): UserPoolMfaConfigArgs {
-        return fromSetRequest(request as never) as UserPoolMfaConfigArgs;
+        return fromSetRequest(request as never);
     }
 
     /** The exact SetUserPoolMfaConfig request that these (resolved) args produce. */

@@ -24,7 +24,9 @@ export interface RoleDocuments {
 export function roleRules(role: RoleDocuments, externalId: string | undefined): Failure[] {
     const failures: Failure[] = [];
     const arnProp = "smsMfaConfiguration.smsConfiguration.snsCallerArn";
-    const trust = statements(role.trustPolicy).filter((st) => st.Effect === "Allow" && admitsCognito(st) && actionMatches(st, "sts:AssumeRole"));
+    const trust = statements(role.trustPolicy).filter(
+        (st) => st.Effect === "Allow" && admitsCognito(st) && actionMatches(st, "sts:AssumeRole"),
+    );
     if (trust.length === 0) {
         failure(
             failures,
@@ -42,7 +44,9 @@ export function roleRules(role: RoleDocuments, externalId: string | undefined): 
     if (role.permissionPolicies !== undefined) {
         const all = role.permissionPolicies.flatMap((p) => statements(p.document).map((st) => ({ st, source: p.source })));
         const publish = all.filter(({ st }) => actionMatches(st, "sns:Publish"));
-        const denied = publish.find(({ st }) => st.Effect === "Deny" && (resourceIsAll(st) || st.NotResource !== undefined) && !st.Condition);
+        const denied = publish.find(
+            ({ st }) => st.Effect === "Deny" && (resourceIsAll(st) || st.NotResource !== undefined) && !st.Condition,
+        );
         const allowed = publish.some(({ st }) => st.Effect === "Allow" && resourceIsAll(st));
         if (denied) {
             failure(

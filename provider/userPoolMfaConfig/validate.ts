@@ -4,7 +4,16 @@ import { checkPoolAndRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { Failure, oneOf, Validator, validator } from "../common/validator";
 import { REGION_PATTERN } from "../common/regions";
-import { ARN_PATTERN, DELETE_POLICIES, EMAIL_MESSAGE_PATTERN, EMAIL_SUBJECT_PATTERN, MFA_MODES, MfaMode, USER_VERIFICATIONS, WEBAUTHN_FACTOR_CONFIGURATIONS } from "./model";
+import {
+    ARN_PATTERN,
+    DELETE_POLICIES,
+    EMAIL_MESSAGE_PATTERN,
+    EMAIL_SUBJECT_PATTERN,
+    MFA_MODES,
+    MfaMode,
+    USER_VERIFICATIONS,
+    WEBAUTHN_FACTOR_CONFIGURATIONS,
+} from "./model";
 
 const TOP_LEVEL_KEYS = [
     "userPoolId",
@@ -29,7 +38,7 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
     v.noExtraKeys("", userKeys, TOP_LEVEL_KEYS);
 
     if (inputs.userPoolId === undefined || inputs.userPoolId === null) {
-        v.fail("userPoolId", inputs.userPoolId, "is required: the id of an existing user pool, such as \"us-east-1_AbCdEf123\"");
+        v.fail("userPoolId", inputs.userPoolId, 'is required: the id of an existing user pool, such as "us-east-1_AbCdEf123"');
     }
     checkPoolAndRegion(v, inputs.userPoolId, inputs.region);
     v.enumeration("deletePolicy", inputs.deletePolicy, DELETE_POLICIES);
@@ -46,31 +55,47 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
             min: 6,
             max: 140,
             pattern: /\{####\}/,
-            patternText: "contain the code placeholder {####}, for example \"Your code is {####}\"",
+            patternText: 'contain the code placeholder {####}, for example "Your code is {####}"',
         });
         const cfg = sms.smsConfiguration;
         if (cfg === undefined || cfg === null) {
-            v.fail("smsMfaConfiguration.smsConfiguration", cfg, "is required with SMS MFA: give snsCallerArn and externalId of the role Cognito assumes to send SMS");
+            v.fail(
+                "smsMfaConfiguration.smsConfiguration",
+                cfg,
+                "is required with SMS MFA: give snsCallerArn and externalId of the role Cognito assumes to send SMS",
+            );
         }
         if (v.object("smsMfaConfiguration.smsConfiguration", cfg)) {
             v.noExtraKeys("smsMfaConfiguration.smsConfiguration", cfg, ["snsCallerArn", "externalId", "snsRegion"]);
             if (cfg.snsCallerArn === undefined || cfg.snsCallerArn === null) {
-                v.fail("smsMfaConfiguration.smsConfiguration.snsCallerArn", cfg.snsCallerArn, "is required: the ARN of the IAM role Cognito assumes to publish SMS through SNS");
+                v.fail(
+                    "smsMfaConfiguration.smsConfiguration.snsCallerArn",
+                    cfg.snsCallerArn,
+                    "is required: the ARN of the IAM role Cognito assumes to publish SMS through SNS",
+                );
             }
             v.string("smsMfaConfiguration.smsConfiguration.snsCallerArn", cfg.snsCallerArn, {
                 min: 20,
                 max: 2048,
                 pattern: ARN_PATTERN,
-                patternText: "be an IAM role ARN such as \"arn:aws:iam::123456789012:role/cognito-sms\"",
+                patternText: 'be an IAM role ARN such as "arn:aws:iam::123456789012:role/cognito-sms"',
             });
             v.known(cfg.snsCallerArn, (arn) => {
                 if (typeof arn === "string" && ARN_PATTERN.test(arn) && !/^arn:[^:]+:iam::\d+:role\//.test(arn)) {
-                    v.fail("smsMfaConfiguration.smsConfiguration.snsCallerArn", arn, "must be the ARN of an IAM role (arn:<partition>:iam::<account>:role/<name>)");
+                    v.fail(
+                        "smsMfaConfiguration.smsConfiguration.snsCallerArn",
+                        arn,
+                        "must be the ARN of an IAM role (arn:<partition>:iam::<account>:role/<name>)",
+                    );
                 }
             });
             // AWS: "Value null at 'smsConfiguration.externalId' failed to satisfy constraint: Member must not be null".
             if (cfg.externalId === undefined || cfg.externalId === null || cfg.externalId === "") {
-                v.fail("smsMfaConfiguration.smsConfiguration.externalId", cfg.externalId, "is required with SMS MFA and must equal the sts:ExternalId condition in the role's trust policy");
+                v.fail(
+                    "smsMfaConfiguration.smsConfiguration.externalId",
+                    cfg.externalId,
+                    "is required with SMS MFA and must equal the sts:ExternalId condition in the role's trust policy",
+                );
             }
             // 1224 is the longest value an sts:ExternalId condition can match.
             v.string("smsMfaConfiguration.smsConfiguration.externalId", cfg.externalId, { max: 1224 });
@@ -78,7 +103,7 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
                 min: 5,
                 max: 32,
                 pattern: REGION_PATTERN,
-                patternText: "be an AWS Region code such as \"us-east-1\"",
+                patternText: 'be an AWS Region code such as "us-east-1"',
             });
         }
     }
@@ -87,7 +112,11 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
     if (v.object("softwareTokenMfaConfiguration", totp)) {
         v.noExtraKeys("softwareTokenMfaConfiguration", totp, ["enabled"]);
         if (totp.enabled === undefined || totp.enabled === null) {
-            v.fail("softwareTokenMfaConfiguration.enabled", totp.enabled, "is required: true to offer authenticator apps (TOTP), false or no block to turn them off");
+            v.fail(
+                "softwareTokenMfaConfiguration.enabled",
+                totp.enabled,
+                "is required: true to offer authenticator apps (TOTP), false or no block to turn them off",
+            );
         }
         v.known(totp.enabled, (e) => {
             if (typeof e !== "boolean") v.fail("softwareTokenMfaConfiguration.enabled", e, "must be true or false");
@@ -101,7 +130,7 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
             min: 6,
             max: 20000,
             pattern: EMAIL_MESSAGE_PATTERN,
-            patternText: "contain the code placeholder {####}, for example \"Your sign-in code is {####}\"",
+            patternText: 'contain the code placeholder {####}, for example "Your sign-in code is {####}"',
         });
         v.string("emailMfaConfiguration.subject", email.subject, {
             min: 1,
@@ -140,7 +169,7 @@ function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
             ["smsMfaConfiguration", sms],
             ["emailMfaConfiguration", email],
         ];
-        if (present(totp) && !isUnknown(totp) && !isUnknown(totp!.enabled) && totp!.enabled !== false) {
+        if (present(totp) && !isUnknown(totp) && !isUnknown(totp.enabled) && totp.enabled !== false) {
             conflicting.push(["softwareTokenMfaConfiguration", totp]);
         }
         for (const [prop, value] of conflicting) {
@@ -149,7 +178,10 @@ function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
             // prints secrets inside it in plaintext: an SMS block holding an ExternalId is
             // therefore reported at its nested smsConfiguration, which the engine does not print.
             const block = value as Record<string, unknown>;
-            const at = prop === "smsMfaConfiguration" && typeof block === "object" && block.smsConfiguration !== undefined ? `${prop}.smsConfiguration` : prop;
+            const at =
+                prop === "smsMfaConfiguration" && typeof block === "object" && block.smsConfiguration !== undefined
+                    ? `${prop}.smsConfiguration`
+                    : prop;
             v.fail(
                 at,
                 at === prop ? value : block.smsConfiguration,
@@ -162,7 +194,7 @@ function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
     // ON / OPTIONAL need a real factor. WebAuthn does not count: AWS answers
     // "Invalid MFA Configuration given. SMS MFA, Email MFA, or Software Token MFA must be enabled."
     if (containsUnknown(sms) || containsUnknown(email) || containsUnknown(totp)) return;
-    const totpOn = present(totp) && totp!.enabled === true;
+    const totpOn = present(totp) && totp.enabled === true;
     if (!present(sms) && !present(email) && !totpOn) {
         v.fail(
             "mfaConfiguration",

@@ -9,6 +9,16 @@ export function awsError(name: string, message = `${name} happened`): Error {
 
 /** A clock that advances instantly, recording how long the code asked to wait. */
 export function fakeClock(): RetryClock & { waited: number } {
-    const c = { t: 0, waited: 0, now: () => c.t, random: () => 0.5, sleep: async (ms: number) => void ((c.t += ms), (c.waited += ms)) };
+    const c = {
+        t: 0,
+        waited: 0,
+        now: () => c.t,
+        random: () => 0.5,
+        sleep: (ms: number) => {
+            c.t += ms;
+            c.waited += ms;
+            return Promise.resolve();
+        },
+    };
     return c;
 }

@@ -37,7 +37,12 @@ describe("Cognito gateway retries (mocked: moto never throttles or races)", () =
     it("retries the SMS-role errors of IAM propagation for about two minutes, then explains", async () => {
         cognito
             .on(SetUserPoolMfaConfigCommand)
-            .rejects(awsError("InvalidSmsRoleTrustRelationshipException", "Role does not have a trust relationship allowing Cognito to assume the role"));
+            .rejects(
+                awsError(
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "Role does not have a trust relationship allowing Cognito to assume the role",
+                ),
+            );
         const clock = fakeClock();
         const sms = { smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } };
         await assert.rejects(putMfaConfig(POOL, { mfaConfiguration: "ON", smsMfaConfiguration: sms }, { clock }), (e: Error) => {
@@ -50,8 +55,15 @@ describe("Cognito gateway retries (mocked: moto never throttles or races)", () =
     });
 
     it("does not retry validation errors", async () => {
-        cognito.on(SetUserPoolMfaConfigCommand).rejects(awsError("InvalidParameterException", "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."));
-        await assert.rejects(putMfaConfig(POOL, { mfaConfiguration: "OFF" }, { clock: fakeClock() }), /With mfaConfiguration "OFF" no SMS, TOTP or email factor may be configured/);
+        cognito
+            .on(SetUserPoolMfaConfigCommand)
+            .rejects(
+                awsError("InvalidParameterException", "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."),
+            );
+        await assert.rejects(
+            putMfaConfig(POOL, { mfaConfiguration: "OFF" }, { clock: fakeClock() }),
+            /With mfaConfiguration "OFF" no SMS, TOTP or email factor may be configured/,
+        );
         assert.equal(setCalls().length, 1);
     });
 });

@@ -15,7 +15,6 @@ const TARGET = `user pool ${POOL} in us-east-1`;
 const SET = "SetUserPoolMfaConfig";
 const GET = "GetUserPoolMfaConfig";
 
-
 interface ErrorCase {
     name: string;
     operation: string;
@@ -70,10 +69,20 @@ const cases: ErrorCase[] = [
     {
         name: "InvalidSmsRoleTrustRelationshipException: trust policy, ExternalId, and a deleted role (A8, nx-plugin #631)",
         operation: SET,
-        err: new InvalidSmsRoleTrustRelationshipException({ message: "Role does not have a trust relationship allowing Cognito to assume the role", $metadata: {} }),
+        err: new InvalidSmsRoleTrustRelationshipException({
+            message: "Role does not have a trust relationship allowing Cognito to assume the role",
+            $metadata: {},
+        }),
         awsName: "InvalidSmsRoleTrustRelationshipException",
         awsMessage: "Role does not have a trust relationship allowing Cognito to assume the role",
-        fix: ["smsConfiguration.snsCallerArn", "cognito-idp.amazonaws.com", "sts:ExternalId", "smsConfiguration.externalId", "role has been deleted", "propagating"],
+        fix: [
+            "smsConfiguration.snsCallerArn",
+            "cognito-idp.amazonaws.com",
+            "sts:ExternalId",
+            "smsConfiguration.externalId",
+            "role has been deleted",
+            "propagating",
+        ],
     },
     {
         name: "InvalidSmsRoleAccessPolicyException: sns:Publish on *",
@@ -86,7 +95,10 @@ const cases: ErrorCase[] = [
     {
         name: "FeatureUnavailableInTierException: Essentials tier (A12, A13)",
         operation: SET,
-        err: awsError("FeatureUnavailableInTierException", "The following features need to be disabled for the LITE pricing tier configured: Passwordless Sign-In"),
+        err: awsError(
+            "FeatureUnavailableInTierException",
+            "The following features need to be disabled for the LITE pricing tier configured: Passwordless Sign-In",
+        ),
         awsName: "FeatureUnavailableInTierException",
         awsMessage: "LITE pricing tier",
         fix: ["Essentials tier", "UserPoolTier", "emailMfaConfiguration / webAuthnConfiguration"],
@@ -127,7 +139,10 @@ const cases: ErrorCase[] = [
     {
         name: "InvalidParameterException: OFF together with a factor (A2, lgallard #74, TF #46801)",
         operation: SET,
-        err: new InvalidParameterException({ message: "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.", $metadata: {} }),
+        err: new InvalidParameterException({
+            message: "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.",
+            $metadata: {},
+        }),
         awsName: "InvalidParameterException",
         awsMessage: "can't turn off MFA and configure an MFA together",
         fix: ['With mfaConfiguration "OFF" no SMS, TOTP or email factor may be configured'],
@@ -135,7 +150,10 @@ const cases: ErrorCase[] = [
     {
         name: "InvalidParameterException: ON/OPTIONAL without a factor (A1, aws-sdk-js #4186)",
         operation: SET,
-        err: awsError("InvalidParameterException", "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration."),
+        err: awsError(
+            "InvalidParameterException",
+            "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
+        ),
         awsName: "InvalidParameterException",
         awsMessage: "can't disable all MFAs",
         fix: ['"ON" or "OPTIONAL" needs an SMS, TOTP or email factor'],
@@ -143,7 +161,10 @@ const cases: ErrorCase[] = [
     {
         name: "InvalidParameterException: only WebAuthn with ON (A3, cdkd #1920)",
         operation: SET,
-        err: awsError("InvalidParameterException", "Invalid MFA Configuration given. SMS MFA, Email MFA, or Software Token MFA must be enabled."),
+        err: awsError(
+            "InvalidParameterException",
+            "Invalid MFA Configuration given. SMS MFA, Email MFA, or Software Token MFA must be enabled.",
+        ),
         awsName: "InvalidParameterException",
         awsMessage: "must be enabled",
         fix: ['"ON" or "OPTIONAL" needs an SMS, TOTP or email factor'],
@@ -159,7 +180,10 @@ const cases: ErrorCase[] = [
     {
         name: "InvalidParameterException: email MFA with COGNITO_DEFAULT sending (A12)",
         operation: SET,
-        err: awsError("InvalidParameterException", "Cannot set EmailMfaConfiguration when user pool EmailConfiguration contains an EmailSendingAccount of COGNITO_DEFAULT"),
+        err: awsError(
+            "InvalidParameterException",
+            "Cannot set EmailMfaConfiguration when user pool EmailConfiguration contains an EmailSendingAccount of COGNITO_DEFAULT",
+        ),
         awsName: "InvalidParameterException",
         awsMessage: "COGNITO_DEFAULT",
         fix: ["Amazon SES", "EmailSendingAccount to DEVELOPER"],
@@ -167,7 +191,10 @@ const cases: ErrorCase[] = [
     {
         name: "InvalidParameterException: other messages get a generic hint",
         operation: SET,
-        err: awsError("InvalidParameterException", "Value null at 'smsConfiguration.externalId' failed to satisfy constraint: Member must not be null"),
+        err: awsError(
+            "InvalidParameterException",
+            "Value null at 'smsConfiguration.externalId' failed to satisfy constraint: Member must not be null",
+        ),
         awsName: "InvalidParameterException",
         awsMessage: "Value null at 'smsConfiguration.externalId'",
         fix: ["refused as invalid", "names the member"],

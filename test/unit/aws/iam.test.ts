@@ -16,9 +16,7 @@ describe("IAM gateway retries (mocked: moto never races)", () => {
     beforeEach(() => iam.reset());
 
     it("retries ConcurrentModificationException with backoff, then succeeds", async () => {
-        iam.on(PutRolePolicyCommand)
-            .rejectsOnce(awsError("ConcurrentModificationException", "busy"))
-            .resolves({});
+        iam.on(PutRolePolicyCommand).rejectsOnce(awsError("ConcurrentModificationException", "busy")).resolves({});
         const clock = fakeClock();
         const log: string[] = [];
         await putRolePolicy("sms", PERMISSION_POLICY_NAME, PERMISSION_POLICY_DOCUMENT, { clock, log: (m) => log.push(m) });

@@ -4,7 +4,28 @@ import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { accountOf } from "../../../provider/common/arn";
-import { defaultNamePrefix, GENERATE_EXTERNAL_ID, generateExternalId, generateRoleName, inputKeysOf, MANAGED_TAG_KEYS, NAME_PREFIX_MAX, NAME_SUFFIX_LENGTH, ownerTagValue, randomNameSuffix, ROLE_INSTANCE_TAG, ROLE_NAME_MAX, ROLE_NAME_PATTERN, ROLE_OWNER_TAG, roleNameFor, roleNameFromPrefix, SnsCallerRoleInputs, tagsEqual, userTagsOf, withExternalId } from "../../../provider/snsCallerRole/model";
+import {
+    defaultNamePrefix,
+    GENERATE_EXTERNAL_ID,
+    generateExternalId,
+    generateRoleName,
+    inputKeysOf,
+    MANAGED_TAG_KEYS,
+    NAME_PREFIX_MAX,
+    NAME_SUFFIX_LENGTH,
+    ownerTagValue,
+    randomNameSuffix,
+    ROLE_INSTANCE_TAG,
+    ROLE_NAME_MAX,
+    ROLE_NAME_PATTERN,
+    ROLE_OWNER_TAG,
+    roleNameFor,
+    roleNameFromPrefix,
+    SnsCallerRoleInputs,
+    tagsEqual,
+    userTagsOf,
+    withExternalId,
+} from "../../../provider/snsCallerRole/model";
 import { validateRole } from "../../../provider/snsCallerRole/validate";
 import { snsCallerRoleProvider } from "../../../provider/snsCallerRole/provider";
 import { OWNER_TAG } from "../../../provider/aws/cognito";
@@ -112,7 +133,10 @@ describe("ExternalId", () => {
 describe("helpers", () => {
     it("accountOf reads account and partition from role and pool ARNs", () => {
         assert.deepEqual(accountOf("arn:aws:iam::123456789012:role/svc/r"), { accountId: "123456789012", partition: "aws" });
-        assert.deepEqual(accountOf("arn:aws-cn:cognito-idp:cn-north-1:210987654321:userpool/cn-north-1_x"), { accountId: "210987654321", partition: "aws-cn" });
+        assert.deepEqual(accountOf("arn:aws-cn:cognito-idp:cn-north-1:210987654321:userpool/cn-north-1_x"), {
+            accountId: "210987654321",
+            partition: "aws-cn",
+        });
         assert.equal(accountOf("arn:aws:iam::aws:policy/x"), undefined);
         assert.equal(accountOf(undefined), undefined);
     });

@@ -3,7 +3,15 @@
 import * as assert from "node:assert/strict";
 import { describe, it, test } from "node:test";
 import { partitionOfRegion } from "../../../provider/common/regions";
-import { bootstrapTrustPolicyDocument, canonicalPolicy, decodePolicyDocument, PERMISSION_POLICY_DOCUMENT, policiesEqual, sourceArnFor, trustPolicyDocument } from "../../../provider/snsCallerRole/policies";
+import {
+    bootstrapTrustPolicyDocument,
+    canonicalPolicy,
+    decodePolicyDocument,
+    PERMISSION_POLICY_DOCUMENT,
+    policiesEqual,
+    sourceArnFor,
+    trustPolicyDocument,
+} from "../../../provider/snsCallerRole/policies";
 
 const POOL = "us-east-1_AbCdEf123";
 
@@ -21,7 +29,10 @@ describe("policy documents", () => {
 
     it("trust policy without a pool trusts every pool of the account in the Region, in the Region's partition", () => {
         assert.equal(sourceArnFor("aws", "eu-west-1", "123456789012"), "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/*");
-        assert.equal(sourceArnFor(partitionOfRegion("cn-north-1"), "cn-north-1", "123456789012"), "arn:aws-cn:cognito-idp:cn-north-1:123456789012:userpool/*");
+        assert.equal(
+            sourceArnFor(partitionOfRegion("cn-north-1"), "cn-north-1", "123456789012"),
+            "arn:aws-cn:cognito-idp:cn-north-1:123456789012:userpool/*",
+        );
         assert.equal(partitionOfRegion("us-gov-west-1"), "aws-us-gov");
         assert.equal(partitionOfRegion("eu-central-2"), "aws");
     });
@@ -34,8 +45,11 @@ describe("policy documents", () => {
         );
     });
 
-    it("permission policy: sns:Publish on \"*\" exactly", () => {
-        assert.equal(PERMISSION_POLICY_DOCUMENT, '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sns:Publish","Resource":"*"}]}');
+    it('permission policy: sns:Publish on "*" exactly', () => {
+        assert.equal(
+            PERMISSION_POLICY_DOCUMENT,
+            '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sns:Publish","Resource":"*"}]}',
+        );
     });
 
     it("decodes the URL-encoded documents IAM returns, and leaves plain JSON alone", () => {
@@ -53,12 +67,28 @@ describe("policiesEqual", () => {
     const base = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }] };
     const cases: [string, unknown, boolean][] = [
         ["same text", PERMISSION_POLICY_DOCUMENT, true],
-        ["whitespace and key order", '{ "Statement" : [ { "Resource":"*", "Action":"sns:Publish", "Effect":"Allow" } ], "Version":"2012-10-17" }', true],
-        ["single value vs one-element array", { Version: "2012-10-17", Statement: { Effect: "Allow", Action: ["sns:Publish"], Resource: ["*"] } }, true],
+        [
+            "whitespace and key order",
+            '{ "Statement" : [ { "Resource":"*", "Action":"sns:Publish", "Effect":"Allow" } ], "Version":"2012-10-17" }',
+            true,
+        ],
+        [
+            "single value vs one-element array",
+            { Version: "2012-10-17", Statement: { Effect: "Allow", Action: ["sns:Publish"], Resource: ["*"] } },
+            true,
+        ],
         ["URL-encoded", encodeURIComponent(PERMISSION_POLICY_DOCUMENT), true],
-        ["a narrower Resource", { ...base, Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "arn:aws:sns:us-east-1:123456789012:t" }] }, false],
+        [
+            "a narrower Resource",
+            { ...base, Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "arn:aws:sns:us-east-1:123456789012:t" }] },
+            false,
+        ],
         ["another action", { ...base, Statement: [{ Effect: "Allow", Action: "sns:*", Resource: "*" }] }, false],
-        ["an extra statement", { ...base, Statement: [...base.Statement, { Effect: "Deny", Action: "sns:Publish", Resource: "arn:aws:sns:*:*:*" }] }, false],
+        [
+            "an extra statement",
+            { ...base, Statement: [...base.Statement, { Effect: "Deny", Action: "sns:Publish", Resource: "arn:aws:sns:*:*:*" }] },
+            false,
+        ],
         ["unparsable", "{", false],
     ];
     for (const [name, other, equal] of cases) {

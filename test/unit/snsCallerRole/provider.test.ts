@@ -34,7 +34,6 @@ const POOL_ARN = `arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/${POOL}`;
 const iam = mockClient(IAMClient);
 const cognito = mockClient(CognitoIdentityProviderClient);
 
-
 /** A CreateRole / GetRole answer as IAM gives it: the trust policy URL-encoded. */
 function role(name: string, trust: string) {
     return {
@@ -52,7 +51,6 @@ function role(name: string, trust: string) {
 function inputs<T>(calls: { args: [{ input: T }] }[]): T[] {
     return calls.map((c) => c.args[0].input);
 }
-
 
 const TRUST = trustPolicyDocument({ externalId: "ext-1", accountId: ACCOUNT, sourceArn: POOL_ARN });
 
@@ -86,9 +84,17 @@ describe("SnsCallerRole create with a mocked IAM", () => {
 
     it("with __owner: CreateRole carries the owner and instance tags next to the user's, which stay the only ones in the tags output", async () => {
         cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
-        iam.on(CreateRoleCommand).callsFake((input: { Tags?: { Key: string; Value: string }[] }) => ({ Role: { ...role("sms", TRUST).Role, Tags: input.Tags } }));
+        iam.on(CreateRoleCommand).callsFake((input: { Tags?: { Key: string; Value: string }[] }) => ({
+            Role: { ...role("sms", TRUST).Role, Tags: input.Tags },
+        }));
         iam.on(PutRolePolicyCommand).resolves({});
-        const { outs } = await provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1", tags: { team: "id" }, __owner: "proj/dev/sms" });
+        const { outs } = await provider.create({
+            roleName: "sms",
+            userPoolId: POOL,
+            externalId: "ext-1",
+            tags: { team: "id" },
+            __owner: "proj/dev/sms",
+        });
         const sent = inputs(iam.commandCalls(CreateRoleCommand))[0] as { Tags?: { Key: string; Value: string }[] };
         const tags = Object.fromEntries((sent.Tags ?? []).map((t) => [t.Key, t.Value]));
         assert.deepEqual(Object.keys(tags).sort(), ["pulumi-cognito-mfa:instance", "pulumi-cognito-mfa:owner", "team"]);
@@ -100,18 +106,28 @@ describe("SnsCallerRole create with a mocked IAM", () => {
     it("EntityAlreadyExists without __owner: CreateRole's own error, no GetRole (as before)", async () => {
         cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
         iam.on(CreateRoleCommand).rejects(awsError("EntityAlreadyExistsException", "Role with name sms already exists."));
-        await assert.rejects(provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" }), /^AwsCallError: CreateRole on IAM role sms failed: EntityAlreadyExistsException/);
+        await assert.rejects(
+            provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" }),
+            /^AwsCallError: CreateRole on IAM role sms failed: EntityAlreadyExistsException/,
+        );
         assert.equal(iam.commandCalls(GetRoleCommand).length, 0);
     });
 
     it("PutRolePolicy failing after CreateRole deletes the role again: no orphan, no id on the error", async () => {
         cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
         iam.on(CreateRoleCommand).resolves(role("sms", TRUST));
-        iam.on(PutRolePolicyCommand).rejects(awsError("AccessDenied", "User: arn:aws:sts::210987654321:assumed-role/ci is not authorized to perform: iam:PutRolePolicy"));
-        iam.on(DeleteRolePolicyCommand).rejects(awsError("NoSuchEntityException", "The role policy with name sns-publish cannot be found."));
+        iam.on(PutRolePolicyCommand).rejects(
+            awsError("AccessDenied", "User: arn:aws:sts::210987654321:assumed-role/ci is not authorized to perform: iam:PutRolePolicy"),
+        );
+        iam.on(DeleteRolePolicyCommand).rejects(
+            awsError("NoSuchEntityException", "The role policy with name sns-publish cannot be found."),
+        );
         iam.on(DeleteRoleCommand).resolves({});
         await assert.rejects(provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" }), (e: Error & { id?: string }) => {
-            assert.match(e.message, /^PutRolePolicy on IAM role sms failed: AccessDenied: User: .* is not authorized to perform: iam:PutRolePolicy\. Grant the caller iam:PutRolePolicy on the role sms/);
+            assert.match(
+                e.message,
+                /^PutRolePolicy on IAM role sms failed: AccessDenied: User: .* is not authorized to perform: iam:PutRolePolicy\. Grant the caller iam:PutRolePolicy on the role sms/,
+            );
             assert.equal(e.id, undefined, "without an id the engine records nothing, which is right: nothing is left");
             return true;
         });
@@ -121,7 +137,9 @@ describe("SnsCallerRole create with a mocked IAM", () => {
     it("when the clean-up fails too, the role is handed to the engine (Error with id, properties, reasons)", async () => {
         cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Arn: POOL_ARN } });
         iam.on(CreateRoleCommand).resolves(role("sms", TRUST));
-        iam.on(PutRolePolicyCommand).rejects(awsError("LimitExceededException", "Maximum policy size of 10240 bytes exceeded for role sms"));
+        iam.on(PutRolePolicyCommand).rejects(
+            awsError("LimitExceededException", "Maximum policy size of 10240 bytes exceeded for role sms"),
+        );
         iam.on(DeleteRolePolicyCommand).rejects(awsError("NoSuchEntityException", "not found"));
         iam.on(DeleteRoleCommand).rejects(awsError("AccessDenied", "not authorized to perform: iam:DeleteRole"));
         await assert.rejects(
@@ -131,7 +149,10 @@ describe("SnsCallerRole create with a mocked IAM", () => {
                 assert.equal(e.properties!.arn, `arn:aws:iam::${ACCOUNT}:role/sms`);
                 assert.equal(e.properties!.externalId, "ext-1");
                 assert.equal(e.properties!.permissionPolicy, undefined, "recorded without its policy, so the next diff is a change");
-                assert.match(e.message, /^SnsCallerRole sms was created but is incomplete: PutRolePolicy on IAM role sms failed: LimitExceededException/);
+                assert.match(
+                    e.message,
+                    /^SnsCallerRole sms was created but is incomplete: PutRolePolicy on IAM role sms failed: LimitExceededException/,
+                );
                 assert.match(e.message, /deleting the half-created role failed too: DeleteRole on IAM role sms failed: AccessDenied/);
                 assert.equal(e.reasons!.length, 1);
                 return true;
@@ -170,7 +191,9 @@ describe("SnsCallerRole create with a mocked IAM", () => {
     });
 
     it("DescribeUserPool denied: creates with the ExternalId-only trust, then writes the final one with the role's account", async () => {
-        cognito.on(DescribeUserPoolCommand).rejects(awsError("AccessDeniedException", "not authorized to perform: cognito-idp:DescribeUserPool"));
+        cognito
+            .on(DescribeUserPoolCommand)
+            .rejects(awsError("AccessDeniedException", "not authorized to perform: cognito-idp:DescribeUserPool"));
         iam.on(CreateRoleCommand).resolves(role("sms", bootstrapTrustPolicyDocument("ext-1")));
         iam.on(UpdateAssumeRolePolicyCommand).resolves({});
         iam.on(PutRolePolicyCommand).resolves({});
@@ -184,31 +207,51 @@ describe("SnsCallerRole create with a mocked IAM", () => {
         } finally {
             console.error = original;
         }
-        assert.deepEqual(inputs(iam.commandCalls(CreateRoleCommand)).map((i) => i.AssumeRolePolicyDocument), [bootstrapTrustPolicyDocument("ext-1")]);
+        assert.deepEqual(
+            inputs(iam.commandCalls(CreateRoleCommand)).map((i) => i.AssumeRolePolicyDocument),
+            [bootstrapTrustPolicyDocument("ext-1")],
+        );
         assert.deepEqual(inputs(iam.commandCalls(UpdateAssumeRolePolicyCommand)), [{ RoleName: "sms", PolicyDocument: TRUST }]);
-        assert.ok(log.some((l) => /DescribeUserPool eu-west-1_Abc123 was denied; taking the account from the role's ARN/.test(l)), log.join("\n"));
+        assert.ok(
+            log.some((l) => /DescribeUserPool eu-west-1_Abc123 was denied; taking the account from the role's ARN/.test(l)),
+            log.join("\n"),
+        );
     });
 
     it("other DescribeUserPool errors are not guessed around", async () => {
-        cognito.on(DescribeUserPoolCommand).rejects(awsError("UnrecognizedClientException", "The security token included in the request is invalid."));
-        await assert.rejects(provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" }), /DescribeUserPool on user pool eu-west-1_Abc123 in eu-west-1 failed: UnrecognizedClientException: .*credentials are not valid/);
+        cognito
+            .on(DescribeUserPoolCommand)
+            .rejects(awsError("UnrecognizedClientException", "The security token included in the request is invalid."));
+        await assert.rejects(
+            provider.create({ roleName: "sms", userPoolId: POOL, externalId: "ext-1" }),
+            /DescribeUserPool on user pool eu-west-1_Abc123 in eu-west-1 failed: UnrecognizedClientException: .*credentials are not valid/,
+        );
         assert.equal(iam.calls().length, 0);
     });
 
     it("CreateRole denied: a clear message and nothing to clean up", async () => {
         iam.on(CreateRoleCommand).rejects(awsError("AccessDenied", "not authorized to perform: iam:CreateRole"));
-        await assert.rejects(provider.create({ roleName: "sms", accountId: ACCOUNT, region: "eu-west-1", externalId: "ext-1" }), (e: Error & { id?: string }) => {
-            assert.match(e.message, /^CreateRole on IAM role sms failed: AccessDenied: not authorized to perform: iam:CreateRole\. Grant the caller iam:CreateRole/);
-            assert.equal(e.id, undefined);
-            return true;
-        });
+        await assert.rejects(
+            provider.create({ roleName: "sms", accountId: ACCOUNT, region: "eu-west-1", externalId: "ext-1" }),
+            (e: Error & { id?: string }) => {
+                assert.match(
+                    e.message,
+                    /^CreateRole on IAM role sms failed: AccessDenied: not authorized to perform: iam:CreateRole\. Grant the caller iam:CreateRole/,
+                );
+                assert.equal(e.id, undefined);
+                return true;
+            },
+        );
         assert.equal(iam.commandCalls(DeleteRoleCommand).length, 0);
         assert.equal(cognito.calls().length, 0, "accountId given: no DescribeUserPool");
-        assert.deepEqual(inputs(iam.commandCalls(CreateRoleCommand))[0].AssumeRolePolicyDocument, trustPolicyDocument({
-            externalId: "ext-1",
-            accountId: ACCOUNT,
-            sourceArn: `arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/*`,
-        }));
+        assert.deepEqual(
+            inputs(iam.commandCalls(CreateRoleCommand))[0].AssumeRolePolicyDocument,
+            trustPolicyDocument({
+                externalId: "ext-1",
+                accountId: ACCOUNT,
+                sourceArn: `arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/*`,
+            }),
+        );
     });
 });
 
@@ -239,7 +282,9 @@ describe("SnsCallerRole delete guard with a mocked SDK", () => {
     });
 
     it("a denied GetUserPoolMfaConfig stops the delete and says how to skip the check", async () => {
-        cognito.on(GetUserPoolMfaConfigCommand).rejects(awsError("AccessDeniedException", "not authorized to perform: cognito-idp:GetUserPoolMfaConfig"));
+        cognito
+            .on(GetUserPoolMfaConfigCommand)
+            .rejects(awsError("AccessDeniedException", "not authorized to perform: cognito-idp:GetUserPoolMfaConfig"));
         await assert.rejects(snsCallerRoleProvider().delete!("sms", props), (e: Error) => {
             assert.match(e.message, /^GetUserPoolMfaConfig on user pool eu-west-1_Abc123 in eu-west-1 failed: AccessDeniedException/);
             assert.match(e.message, /to skip it, set forceDelete: true and run `pulumi up` first/);
@@ -254,7 +299,10 @@ describe("SnsCallerRole delete guard with a mocked SDK", () => {
             SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: `arn:aws:iam::${ACCOUNT}:role/SMS`, ExternalId: "ext-1" } },
         });
         cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL } });
-        await assert.rejects(snsCallerRoleProvider().delete!("sms", props), /Refusing to delete IAM role sms: user pool eu-west-1_Abc123 still uses it/);
+        await assert.rejects(
+            snsCallerRoleProvider().delete!("sms", props),
+            /Refusing to delete IAM role sms: user pool eu-west-1_Abc123 still uses it/,
+        );
     });
 
     it("forceDelete skips the pool entirely", async () => {

@@ -32,7 +32,10 @@ describe("SnsCallerRole class (Pulumi mocks)", () => {
             {
                 newResource(args: MockResourceArgs) {
                     registered.push(args);
-                    return { id: `${args.name}-id`, state: { ...args.inputs, arn: `arn:aws:iam::123456789012:role/${args.name}` } };
+                    return {
+                        id: `${args.name}-id`,
+                        state: { ...(args.inputs as Record<string, unknown>), arn: `arn:aws:iam::123456789012:role/${args.name}` },
+                    };
                 },
                 call: () => ({}),
             },

@@ -60,8 +60,18 @@ describe("validateRole", () => {
         ["path too long", { path: "/" + "a".repeat(511) + "/" }, "path", /at most 512/],
         ["description too long", { description: "x".repeat(1001) }, "description", /at most 1000/],
         ["description with emoji", { description: "hi 😀" }, "description", /printable Latin-1/],
-        ["boundary not a policy ARN", { permissionsBoundary: "arn:aws:iam::123456789012:role/boundary" }, "permissionsBoundary", /ARN of a managed policy/],
-        ["too many tags", { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, "tags", /at most 50 keys \(it has 51\)/],
+        [
+            "boundary not a policy ARN",
+            { permissionsBoundary: "arn:aws:iam::123456789012:role/boundary" },
+            "permissionsBoundary",
+            /ARN of a managed policy/,
+        ],
+        [
+            "too many tags",
+            { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) },
+            "tags",
+            /at most 50 keys \(it has 51\)/,
+        ],
         ["tag key reserved", { tags: { "aws:x": "v" } }, "tags.aws:x", /reserved for AWS/],
         ["tag key invalid char", { tags: { "a*b": "v" } }, "tags.a*b", /letters, digits, spaces/],
         ["tag key too long", { tags: { ["k".repeat(129)]: "v" } }, `tags.${"k".repeat(129)}`, /at most 128/],
@@ -92,7 +102,10 @@ describe("validateRole", () => {
     }
 
     it("failures say what was received, but never the ExternalId itself", () => {
-        assert.equal(one({ externalId: "a" }).reason, "externalId must be at least 2 characters long (it has 1) (received: [secret, 1 characters])");
+        assert.equal(
+            one({ externalId: "a" }).reason,
+            "externalId must be at least 2 characters long (it has 1) (received: [secret, 1 characters])",
+        );
         assert.ok(!one({ externalId: "bad id with spaces" }).reason.includes("bad id with spaces"));
         assert.equal(one({ path: "/a" }).reason.endsWith('(received: "/a")'), true);
     });

@@ -18,7 +18,10 @@ describe("bad-input catalogue through check", () => {
         resetMocks();
         clearPreflightCache();
         warnings.length = 0;
-        warningSink.warn = async (m) => void warnings.push(m);
+        warningSink.warn = (m) => {
+            warnings.push(m);
+            return Promise.resolve();
+        };
     });
     afterEach(() => {
         warningSink.warn = realWarn;
@@ -44,8 +47,12 @@ describe("bad-input catalogue through check", () => {
             assert.match(hit.reason, /\(received: /, "the reason shows the value received");
             const sent = sentCommands();
             if (c.kind === "static") assert.deepEqual(sent, [], "a static rule needs no AWS call");
-            else assert.ok(sent.includes("DescribeUserPoolCommand"), `live case without a pool read: ${sent}`);
-            assert.deepEqual(sent.filter((n) => !READ_ONLY_COMMANDS.includes(n)), [], "pre-flight only reads");
+            else assert.ok(sent.includes("DescribeUserPoolCommand"), `live case without a pool read: ${sent.join(", ")}`);
+            assert.deepEqual(
+                sent.filter((n) => !READ_ONLY_COMMANDS.includes(n)),
+                [],
+                "pre-flight only reads",
+            );
             assert.deepEqual(warnings, []);
         });
     }

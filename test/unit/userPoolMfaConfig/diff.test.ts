@@ -10,27 +10,85 @@ import { POOL, ROLE, SMS, SMS_CFG, SMS_FULL, WEBAUTHN_LIVE } from "./fixtures";
 // diffConfig()
 
 const byPath = (l: FieldChange[]) => [...l].sort((a, b) => a.path.localeCompare(b.path));
-const SMS_LIVE = { smsAuthenticationMessage: "Your verification code is {####}. ", smsConfiguration: { ...SMS_CFG, snsRegion: "us-east-1" } };
+const SMS_LIVE = {
+    smsAuthenticationMessage: "Your verification code is {####}. ",
+    smsConfiguration: { ...SMS_CFG, snsRegion: "us-east-1" },
+};
 const EMAIL_LIVE = { message: "Your code is {####}", subject: "Your sign-in code" };
 
 const diffCases: { name: string; desired: MfaConfig; live: MfaConfig; changes: FieldChange[] }[] = [
-    { name: "identical", desired: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL }, live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL }, changes: [] },
-    { name: "TOTP enabled:false desired, absent live", desired: { mfaConfiguration: "ON", smsMfaConfiguration: SMS, softwareTokenMfaConfiguration: { enabled: false } }, live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS }, changes: [] },
-    { name: "TOTP absent desired, enabled:false live", desired: { mfaConfiguration: "ON", smsMfaConfiguration: SMS }, live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS, softwareTokenMfaConfiguration: { enabled: false } }, changes: [] },
+    {
+        name: "identical",
+        desired: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL },
+        live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL },
+        changes: [],
+    },
+    {
+        name: "TOTP enabled:false desired, absent live",
+        desired: { mfaConfiguration: "ON", smsMfaConfiguration: SMS, softwareTokenMfaConfiguration: { enabled: false } },
+        live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS },
+        changes: [],
+    },
+    {
+        name: "TOTP absent desired, enabled:false live",
+        desired: { mfaConfiguration: "ON", smsMfaConfiguration: SMS },
+        live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS, softwareTokenMfaConfiguration: { enabled: false } },
+        changes: [],
+    },
     {
         name: "lgallard #74: second apply of OFF + TOTP false against a fresh pool is a no-op",
         desired: { mfaConfiguration: "OFF", softwareTokenMfaConfiguration: { enabled: false } },
         live: { mfaConfiguration: "OFF" },
         changes: [],
     },
-    { name: "OFF desired, live OFF with unmanaged webAuthn", desired: { mfaConfiguration: "OFF" }, live: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN_LIVE }, changes: [] },
-    { name: "OFF desired, live OFF still reporting a pool SMS configuration", desired: { mfaConfiguration: "OFF" }, live: { mfaConfiguration: "OFF", smsMfaConfiguration: SMS_LIVE }, changes: [] },
-    { name: "SMS message and snsRegion unset in desired are service-filled", desired: { mfaConfiguration: "ON", smsMfaConfiguration: SMS }, live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_LIVE }, changes: [] },
-    { name: "empty email block vs live default texts", desired: { mfaConfiguration: "ON", emailMfaConfiguration: {} }, live: { mfaConfiguration: "ON", emailMfaConfiguration: EMAIL_LIVE }, changes: [] },
-    { name: "email subject set, message service-filled", desired: { mfaConfiguration: "ON", emailMfaConfiguration: { subject: EMAIL_LIVE.subject } }, live: { mfaConfiguration: "ON", emailMfaConfiguration: EMAIL_LIVE }, changes: [] },
-    { name: "webAuthn unset in desired", desired: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } }, live: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true }, webAuthnConfiguration: WEBAUTHN_LIVE }, changes: [] },
-    { name: "empty webAuthn in desired", desired: { mfaConfiguration: "OFF", webAuthnConfiguration: {} }, live: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN_LIVE }, changes: [] },
-    { name: "partial webAuthn equal on the managed member", desired: { mfaConfiguration: "OFF", webAuthnConfiguration: { relyingPartyId: "auth.example.com" } }, live: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN_LIVE }, changes: [] },
+    {
+        name: "OFF desired, live OFF with unmanaged webAuthn",
+        desired: { mfaConfiguration: "OFF" },
+        live: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN_LIVE },
+        changes: [],
+    },
+    {
+        name: "OFF desired, live OFF still reporting a pool SMS configuration",
+        desired: { mfaConfiguration: "OFF" },
+        live: { mfaConfiguration: "OFF", smsMfaConfiguration: SMS_LIVE },
+        changes: [],
+    },
+    {
+        name: "SMS message and snsRegion unset in desired are service-filled",
+        desired: { mfaConfiguration: "ON", smsMfaConfiguration: SMS },
+        live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_LIVE },
+        changes: [],
+    },
+    {
+        name: "empty email block vs live default texts",
+        desired: { mfaConfiguration: "ON", emailMfaConfiguration: {} },
+        live: { mfaConfiguration: "ON", emailMfaConfiguration: EMAIL_LIVE },
+        changes: [],
+    },
+    {
+        name: "email subject set, message service-filled",
+        desired: { mfaConfiguration: "ON", emailMfaConfiguration: { subject: EMAIL_LIVE.subject } },
+        live: { mfaConfiguration: "ON", emailMfaConfiguration: EMAIL_LIVE },
+        changes: [],
+    },
+    {
+        name: "webAuthn unset in desired",
+        desired: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } },
+        live: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true }, webAuthnConfiguration: WEBAUTHN_LIVE },
+        changes: [],
+    },
+    {
+        name: "empty webAuthn in desired",
+        desired: { mfaConfiguration: "OFF", webAuthnConfiguration: {} },
+        live: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN_LIVE },
+        changes: [],
+    },
+    {
+        name: "partial webAuthn equal on the managed member",
+        desired: { mfaConfiguration: "OFF", webAuthnConfiguration: { relyingPartyId: "auth.example.com" } },
+        live: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN_LIVE },
+        changes: [],
+    },
     // real changes
     {
         name: "aws-sdk-js #4186: ON -> OPTIONAL is a mode change only",
@@ -96,7 +154,9 @@ const diffCases: { name: string; desired: MfaConfig; live: MfaConfig; changes: F
         name: "SMS message set and different",
         desired: { mfaConfiguration: "ON", smsMfaConfiguration: { ...SMS, smsAuthenticationMessage: "Code: {####}" } },
         live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_LIVE },
-        changes: [{ path: "smsMfaConfiguration.smsAuthenticationMessage", desired: "Code: {####}", live: SMS_LIVE.smsAuthenticationMessage }],
+        changes: [
+            { path: "smsMfaConfiguration.smsAuthenticationMessage", desired: "Code: {####}", live: SMS_LIVE.smsAuthenticationMessage },
+        ],
     },
     {
         name: "SMS message set, live has none",
@@ -112,9 +172,14 @@ const diffCases: { name: string; desired: MfaConfig; live: MfaConfig; changes: F
     },
     {
         name: "snsCallerArn changed",
-        desired: { mfaConfiguration: "ON", smsMfaConfiguration: { smsConfiguration: { ...SMS_CFG, snsCallerArn: "arn:aws:iam::123456789012:role/other" } } },
+        desired: {
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { ...SMS_CFG, snsCallerArn: "arn:aws:iam::123456789012:role/other" } },
+        },
         live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_LIVE },
-        changes: [{ path: "smsMfaConfiguration.smsConfiguration.snsCallerArn", desired: "arn:aws:iam::123456789012:role/other", live: ROLE }],
+        changes: [
+            { path: "smsMfaConfiguration.smsConfiguration.snsCallerArn", desired: "arn:aws:iam::123456789012:role/other", live: ROLE },
+        ],
     },
     {
         name: "snsRegion set and different",
@@ -174,9 +239,23 @@ const mergeCases: { name: string; desired: MfaConfig; live: MfaConfig | undefine
     },
     {
         name: "full desired webAuthn wins over live",
-        desired: { mfaConfiguration: "OFF", webAuthnConfiguration: { relyingPartyId: "new.example.com", userVerification: "required", factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" } },
+        desired: {
+            mfaConfiguration: "OFF",
+            webAuthnConfiguration: {
+                relyingPartyId: "new.example.com",
+                userVerification: "required",
+                factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION",
+            },
+        },
         live: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN_LIVE },
-        expected: { mfaConfiguration: "OFF", webAuthnConfiguration: { relyingPartyId: "new.example.com", userVerification: "required", factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" } },
+        expected: {
+            mfaConfiguration: "OFF",
+            webAuthnConfiguration: {
+                relyingPartyId: "new.example.com",
+                userVerification: "required",
+                factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION",
+            },
+        },
     },
     {
         name: "desired is normalized (OFF drops factors, TOTP false dropped) and keeps live webAuthn",
@@ -235,7 +314,9 @@ const fromLiveCases: { name: string; old: MfaConfigInputs; live: MfaConfig; expe
     },
     {
         name: "SMS members the user set show their live values",
-        old: old({ smsMfaConfiguration: { smsAuthenticationMessage: "Code {####}", smsConfiguration: { ...SMS_CFG, snsRegion: "us-west-2" } } }),
+        old: old({
+            smsMfaConfiguration: { smsAuthenticationMessage: "Code {####}", smsConfiguration: { ...SMS_CFG, snsRegion: "us-west-2" } },
+        }),
         live: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_LIVE },
         expected: old({ smsMfaConfiguration: SMS_LIVE }),
     },

@@ -13,4 +13,8 @@ export const WEBAUTHN_FULL = {
     userVerification: "required",
     factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION",
 };
-export const WEBAUTHN_LIVE = { relyingPartyId: "auth.example.com", userVerification: "preferred", factorConfiguration: "SINGLE_FACTOR" } as const;
+export const WEBAUTHN_LIVE = {
+    relyingPartyId: "auth.example.com",
+    userVerification: "preferred",
+    factorConfiguration: "SINGLE_FACTOR",
+} as const;

@@ -9,20 +9,42 @@ import { validate } from "../../../provider/userPoolMfaConfig/validate";
 const POOL = "us-east-1_AbCdEf123";
 const ROLE = "arn:aws:iam::123456789012:role/cognito-sms";
 const SMS = { smsConfiguration: { snsCallerArn: ROLE, externalId: "ext-123" } };
-const SMS_FULL = { smsAuthenticationMessage: "Your code is {####}", smsConfiguration: { snsCallerArn: ROLE, externalId: "ext-123", snsRegion: "us-east-1" } };
+const SMS_FULL = {
+    smsAuthenticationMessage: "Your code is {####}",
+    smsConfiguration: { snsCallerArn: ROLE, externalId: "ext-123", snsRegion: "us-east-1" },
+};
 const SMS_REQ = { SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "ext-123" } };
-const SMS_FULL_REQ = { SmsAuthenticationMessage: "Your code is {####}", SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "ext-123", SnsRegion: "us-east-1" } };
+const SMS_FULL_REQ = {
+    SmsAuthenticationMessage: "Your code is {####}",
+    SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "ext-123", SnsRegion: "us-east-1" },
+};
 const EMAIL = { message: "Your sign-in code is {####}", subject: "Sign-in code" };
 const EMAIL_REQ = { Message: "Your sign-in code is {####}", Subject: "Sign-in code" };
-const WEBAUTHN = { relyingPartyId: "auth.example.com", userVerification: "required", factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" } as const;
-const WEBAUTHN_REQ = { RelyingPartyId: "auth.example.com", UserVerification: "required", FactorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" } as const;
+const WEBAUTHN = {
+    relyingPartyId: "auth.example.com",
+    userVerification: "required",
+    factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION",
+} as const;
+const WEBAUTHN_REQ = {
+    RelyingPartyId: "auth.example.com",
+    UserVerification: "required",
+    FactorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION",
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // toSetRequest(): the exact request for each configuration (deepEqual is strict: no undefined keys)
 
 const setCases: { name: string; config: MfaConfig; request: SetUserPoolMfaConfigRequest }[] = [
-    { name: "SMS only, minimal", config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS }, request: { UserPoolId: POOL, MfaConfiguration: "ON", SmsMfaConfiguration: SMS_REQ } },
-    { name: "SMS with message and snsRegion", config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL }, request: { UserPoolId: POOL, MfaConfiguration: "ON", SmsMfaConfiguration: SMS_FULL_REQ } },
+    {
+        name: "SMS only, minimal",
+        config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS },
+        request: { UserPoolId: POOL, MfaConfiguration: "ON", SmsMfaConfiguration: SMS_REQ },
+    },
+    {
+        name: "SMS with message and snsRegion",
+        config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL },
+        request: { UserPoolId: POOL, MfaConfiguration: "ON", SmsMfaConfiguration: SMS_FULL_REQ },
+    },
     {
         name: "TOTP only",
         config: { mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } },
@@ -31,14 +53,23 @@ const setCases: { name: string; config: MfaConfig; request: SetUserPoolMfaConfig
     {
         name: "SMS + TOTP",
         config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL, softwareTokenMfaConfiguration: { enabled: true } },
-        request: { UserPoolId: POOL, MfaConfiguration: "ON", SmsMfaConfiguration: SMS_FULL_REQ, SoftwareTokenMfaConfiguration: { Enabled: true } },
+        request: {
+            UserPoolId: POOL,
+            MfaConfiguration: "ON",
+            SmsMfaConfiguration: SMS_FULL_REQ,
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+        },
     },
     {
         name: "SMS + TOTP {enabled:false}: no TOTP block (leaving it out turns TOTP off; sst #5022)",
         config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS, softwareTokenMfaConfiguration: { enabled: false } },
         request: { UserPoolId: POOL, MfaConfiguration: "ON", SmsMfaConfiguration: SMS_REQ },
     },
-    { name: "email with texts", config: { mfaConfiguration: "ON", emailMfaConfiguration: EMAIL }, request: { UserPoolId: POOL, MfaConfiguration: "ON", EmailMfaConfiguration: EMAIL_REQ } },
+    {
+        name: "email with texts",
+        config: { mfaConfiguration: "ON", emailMfaConfiguration: EMAIL },
+        request: { UserPoolId: POOL, MfaConfiguration: "ON", EmailMfaConfiguration: EMAIL_REQ },
+    },
     {
         name: "empty email block is sent as an empty block (TF #43917)",
         config: { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} },
@@ -52,7 +83,12 @@ const setCases: { name: string; config: MfaConfig; request: SetUserPoolMfaConfig
     {
         name: "TOTP + webAuthn",
         config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true }, webAuthnConfiguration: WEBAUTHN },
-        request: { UserPoolId: POOL, MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true }, WebAuthnConfiguration: WEBAUTHN_REQ },
+        request: {
+            UserPoolId: POOL,
+            MfaConfiguration: "ON",
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+            WebAuthnConfiguration: WEBAUTHN_REQ,
+        },
     },
     {
         name: "partial webAuthn",
@@ -62,7 +98,13 @@ const setCases: { name: string; config: MfaConfig; request: SetUserPoolMfaConfig
     { name: "OFF alone", config: { mfaConfiguration: "OFF" }, request: { UserPoolId: POOL, MfaConfiguration: "OFF" } },
     {
         name: "OFF sends no SMS/TOTP/email, keeps WebAuthn (A2)",
-        config: { mfaConfiguration: "OFF", smsMfaConfiguration: SMS_FULL, softwareTokenMfaConfiguration: { enabled: true }, emailMfaConfiguration: EMAIL, webAuthnConfiguration: WEBAUTHN },
+        config: {
+            mfaConfiguration: "OFF",
+            smsMfaConfiguration: SMS_FULL,
+            softwareTokenMfaConfiguration: { enabled: true },
+            emailMfaConfiguration: EMAIL,
+            webAuthnConfiguration: WEBAUTHN,
+        },
         request: { UserPoolId: POOL, MfaConfiguration: "OFF", WebAuthnConfiguration: WEBAUTHN_REQ },
     },
     {
@@ -70,12 +112,31 @@ const setCases: { name: string; config: MfaConfig; request: SetUserPoolMfaConfig
         config: { mfaConfiguration: "OFF", softwareTokenMfaConfiguration: { enabled: false } },
         request: { UserPoolId: POOL, MfaConfiguration: "OFF" },
     },
-    { name: "OFF + empty email block sends no email block (TF #46801)", config: { mfaConfiguration: "OFF", emailMfaConfiguration: {} }, request: { UserPoolId: POOL, MfaConfiguration: "OFF" } },
-    { name: "empty webAuthn block is not sent", config: { mfaConfiguration: "OFF", webAuthnConfiguration: {} }, request: { UserPoolId: POOL, MfaConfiguration: "OFF" } },
+    {
+        name: "OFF + empty email block sends no email block (TF #46801)",
+        config: { mfaConfiguration: "OFF", emailMfaConfiguration: {} },
+        request: { UserPoolId: POOL, MfaConfiguration: "OFF" },
+    },
+    {
+        name: "empty webAuthn block is not sent",
+        config: { mfaConfiguration: "OFF", webAuthnConfiguration: {} },
+        request: { UserPoolId: POOL, MfaConfiguration: "OFF" },
+    },
     {
         name: "ON with factors always carries the full desired state (aws-sdk-js #4186)",
-        config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS, softwareTokenMfaConfiguration: { enabled: true }, emailMfaConfiguration: {} },
-        request: { UserPoolId: POOL, MfaConfiguration: "ON", SmsMfaConfiguration: SMS_REQ, SoftwareTokenMfaConfiguration: { Enabled: true }, EmailMfaConfiguration: {} },
+        config: {
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: SMS,
+            softwareTokenMfaConfiguration: { enabled: true },
+            emailMfaConfiguration: {},
+        },
+        request: {
+            UserPoolId: POOL,
+            MfaConfiguration: "ON",
+            SmsMfaConfiguration: SMS_REQ,
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+            EmailMfaConfiguration: {},
+        },
     },
 ];
 
@@ -94,7 +155,11 @@ describe("toSetRequest()", () => {
         });
     }
     test("the config passed in is not modified", () => {
-        const config: MfaConfig = { mfaConfiguration: "OFF", smsMfaConfiguration: { ...SMS }, softwareTokenMfaConfiguration: { enabled: false } };
+        const config: MfaConfig = {
+            mfaConfiguration: "OFF",
+            smsMfaConfiguration: { ...SMS },
+            softwareTokenMfaConfiguration: { enabled: false },
+        };
         const before = JSON.stringify(config);
         toSetRequest(POOL, config);
         assert.equal(JSON.stringify(config), before);
@@ -105,25 +170,77 @@ describe("toSetRequest()", () => {
 // fromResponse(): Get (and Set) response shapes
 
 const responseCases: { name: string; response: GetUserPoolMfaConfigResponse; config: MfaConfig }[] = [
-    { name: "fresh pool as moto returns it: only MfaConfiguration OFF", response: { MfaConfiguration: "OFF" }, config: { mfaConfiguration: "OFF" } },
+    {
+        name: "fresh pool as moto returns it: only MfaConfiguration OFF",
+        response: { MfaConfiguration: "OFF" },
+        config: { mfaConfiguration: "OFF" },
+    },
     { name: "empty response means OFF", response: {}, config: { mfaConfiguration: "OFF" } },
-    { name: "SDK $metadata is ignored", response: { $metadata: { httpStatusCode: 200, requestId: "r" }, MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true } } as GetUserPoolMfaConfigResponse, config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } } },
-    { name: "TOTP enabled", response: { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } }, config: { mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } } },
+    {
+        name: "SDK $metadata is ignored",
+        response: {
+            $metadata: { httpStatusCode: 200, requestId: "r" },
+            MfaConfiguration: "ON",
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+        } as GetUserPoolMfaConfigResponse,
+        config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } },
+    },
+    {
+        name: "TOTP enabled",
+        response: { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } },
+        config: { mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } },
+    },
     {
         name: "TOTP Enabled:false is read as enabled:false (not yet normalized)",
         response: { MfaConfiguration: "ON", SmsMfaConfiguration: SMS_REQ, SoftwareTokenMfaConfiguration: { Enabled: false } },
         config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS, softwareTokenMfaConfiguration: { enabled: false } },
     },
-    { name: "TOTP block without Enabled reads as disabled", response: { MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: {} }, config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: false } } },
-    { name: "SMS with message and snsRegion", response: { MfaConfiguration: "ON", SmsMfaConfiguration: SMS_FULL_REQ }, config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL } },
-    { name: "SMS minimal", response: { MfaConfiguration: "ON", SmsMfaConfiguration: SMS_REQ }, config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS } },
-    { name: "email with texts", response: { MfaConfiguration: "ON", EmailMfaConfiguration: EMAIL_REQ }, config: { mfaConfiguration: "ON", emailMfaConfiguration: EMAIL } },
-    { name: "email block without texts stays an (empty) block", response: { MfaConfiguration: "ON", EmailMfaConfiguration: {} }, config: { mfaConfiguration: "ON", emailMfaConfiguration: {} } },
-    { name: "webAuthn with FactorConfiguration", response: { MfaConfiguration: "OFF", WebAuthnConfiguration: WEBAUTHN_REQ }, config: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN } },
+    {
+        name: "TOTP block without Enabled reads as disabled",
+        response: { MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: {} },
+        config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: false } },
+    },
+    {
+        name: "SMS with message and snsRegion",
+        response: { MfaConfiguration: "ON", SmsMfaConfiguration: SMS_FULL_REQ },
+        config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL },
+    },
+    {
+        name: "SMS minimal",
+        response: { MfaConfiguration: "ON", SmsMfaConfiguration: SMS_REQ },
+        config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS },
+    },
+    {
+        name: "email with texts",
+        response: { MfaConfiguration: "ON", EmailMfaConfiguration: EMAIL_REQ },
+        config: { mfaConfiguration: "ON", emailMfaConfiguration: EMAIL },
+    },
+    {
+        name: "email block without texts stays an (empty) block",
+        response: { MfaConfiguration: "ON", EmailMfaConfiguration: {} },
+        config: { mfaConfiguration: "ON", emailMfaConfiguration: {} },
+    },
+    {
+        name: "webAuthn with FactorConfiguration",
+        response: { MfaConfiguration: "OFF", WebAuthnConfiguration: WEBAUTHN_REQ },
+        config: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN },
+    },
     {
         name: "every block at once",
-        response: { MfaConfiguration: "ON", SmsMfaConfiguration: SMS_FULL_REQ, SoftwareTokenMfaConfiguration: { Enabled: true }, EmailMfaConfiguration: EMAIL_REQ, WebAuthnConfiguration: WEBAUTHN_REQ },
-        config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL, softwareTokenMfaConfiguration: { enabled: true }, emailMfaConfiguration: EMAIL, webAuthnConfiguration: WEBAUTHN },
+        response: {
+            MfaConfiguration: "ON",
+            SmsMfaConfiguration: SMS_FULL_REQ,
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+            EmailMfaConfiguration: EMAIL_REQ,
+            WebAuthnConfiguration: WEBAUTHN_REQ,
+        },
+        config: {
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: SMS_FULL,
+            softwareTokenMfaConfiguration: { enabled: true },
+            emailMfaConfiguration: EMAIL,
+            webAuthnConfiguration: WEBAUTHN,
+        },
     },
 ];
 
@@ -156,8 +273,18 @@ describe("fromSetRequest()", () => {
     }
 
     test("accepts a JSON string", () => {
-        const json = JSON.stringify({ UserPoolId: POOL, MfaConfiguration: "ON", SmsMfaConfiguration: SMS_FULL_REQ, SoftwareTokenMfaConfiguration: { Enabled: true } });
-        assert.deepEqual(fromSetRequest(json), { userPoolId: POOL, mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL, softwareTokenMfaConfiguration: { enabled: true } });
+        const json = JSON.stringify({
+            UserPoolId: POOL,
+            MfaConfiguration: "ON",
+            SmsMfaConfiguration: SMS_FULL_REQ,
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+        });
+        assert.deepEqual(fromSetRequest(json), {
+            userPoolId: POOL,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: SMS_FULL,
+            softwareTokenMfaConfiguration: { enabled: true },
+        });
     });
 
     test("a request without MfaConfiguration means OFF and keeps its blocks so validate can name them", () => {
@@ -170,15 +297,39 @@ describe("fromSetRequest()", () => {
     });
 
     const refused: { name: string; request: unknown; message: RegExp; todo?: string }[] = [
-        { name: "unknown top-level member", request: { UserPoolId: POOL, MfaConfiguration: "ON", EnabledMfas: ["SMS_MFA"] }, message: /does not manage: EnabledMfas/ },
-        { name: "several unknown members are all named", request: { UserPoolId: POOL, MfaConfiguration: "OFF", ClientMetadata: {}, Foo: 1 }, message: /ClientMetadata, Foo/ },
-        { name: "unknown member in a JSON string", request: JSON.stringify({ UserPoolId: POOL, userPoolId: POOL }), message: /does not manage: userPoolId/ },
-        { name: "missing UserPoolId", request: { MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true } }, message: /needs UserPoolId \(received: undefined\)/ },
-        { name: "UserPoolId not a string", request: { UserPoolId: 42, MfaConfiguration: "OFF" }, message: /needs UserPoolId \(received: 42\)/ },
-        { name: "UserPoolId missing in a JSON string", request: "{\"MfaConfiguration\":\"OFF\"}", message: /needs UserPoolId/ },
+        {
+            name: "unknown top-level member",
+            request: { UserPoolId: POOL, MfaConfiguration: "ON", EnabledMfas: ["SMS_MFA"] },
+            message: /does not manage: EnabledMfas/,
+        },
+        {
+            name: "several unknown members are all named",
+            request: { UserPoolId: POOL, MfaConfiguration: "OFF", ClientMetadata: {}, Foo: 1 },
+            message: /ClientMetadata, Foo/,
+        },
+        {
+            name: "unknown member in a JSON string",
+            request: JSON.stringify({ UserPoolId: POOL, userPoolId: POOL }),
+            message: /does not manage: userPoolId/,
+        },
+        {
+            name: "missing UserPoolId",
+            request: { MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true } },
+            message: /needs UserPoolId \(received: undefined\)/,
+        },
+        {
+            name: "UserPoolId not a string",
+            request: { UserPoolId: 42, MfaConfiguration: "OFF" },
+            message: /needs UserPoolId \(received: 42\)/,
+        },
+        { name: "UserPoolId missing in a JSON string", request: '{"MfaConfiguration":"OFF"}', message: /needs UserPoolId/ },
         {
             name: "unknown nested member (SmsConfiguration.EumsSms) is refused, not dropped",
-            request: { UserPoolId: POOL, MfaConfiguration: "ON", SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "e", EumsSms: { CallerArn: ROLE } } } },
+            request: {
+                UserPoolId: POOL,
+                MfaConfiguration: "ON",
+                SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "e", EumsSms: { CallerArn: ROLE } } },
+            },
             message: /EumsSms/,
         },
         {

@@ -7,7 +7,6 @@ import { ROLE, SMS_FULL, WEBAUTHN_LIVE } from "./fixtures";
 // ---------------------------------------------------------------------------------------------
 // normalize()
 
-
 const normalizeCases: { name: string; config: MfaConfig; expected: MfaConfig }[] = [
     { name: "mode only", config: { mfaConfiguration: "ON" }, expected: { mfaConfiguration: "ON" } },
     {
@@ -21,17 +20,41 @@ const normalizeCases: { name: string; config: MfaConfig; expected: MfaConfig }[]
         },
         expected: { mfaConfiguration: "OFF", webAuthnConfiguration: WEBAUTHN_LIVE },
     },
-    { name: "TOTP enabled:false is the same as no block", config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: false } }, expected: { mfaConfiguration: "ON" } },
-    { name: "TOTP enabled:true stays", config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } }, expected: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } } },
-    { name: "OFF + TOTP enabled:false (lgallard #74)", config: { mfaConfiguration: "OFF", softwareTokenMfaConfiguration: { enabled: false } }, expected: { mfaConfiguration: "OFF" } },
-    { name: "empty email block stays present (enabled with default texts)", config: { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} }, expected: { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} } },
+    {
+        name: "TOTP enabled:false is the same as no block",
+        config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: false } },
+        expected: { mfaConfiguration: "ON" },
+    },
+    {
+        name: "TOTP enabled:true stays",
+        config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } },
+        expected: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } },
+    },
+    {
+        name: "OFF + TOTP enabled:false (lgallard #74)",
+        config: { mfaConfiguration: "OFF", softwareTokenMfaConfiguration: { enabled: false } },
+        expected: { mfaConfiguration: "OFF" },
+    },
+    {
+        name: "empty email block stays present (enabled with default texts)",
+        config: { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} },
+        expected: { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} },
+    },
     {
         name: "undefined email members are dropped",
         config: { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: { message: undefined, subject: "S" } },
         expected: { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: { subject: "S" } },
     },
-    { name: "empty webAuthn block is no webAuthn management", config: { mfaConfiguration: "OFF", webAuthnConfiguration: {} }, expected: { mfaConfiguration: "OFF" } },
-    { name: "webAuthn block with only undefined members is dropped", config: { mfaConfiguration: "OFF", webAuthnConfiguration: { relyingPartyId: undefined } }, expected: { mfaConfiguration: "OFF" } },
+    {
+        name: "empty webAuthn block is no webAuthn management",
+        config: { mfaConfiguration: "OFF", webAuthnConfiguration: {} },
+        expected: { mfaConfiguration: "OFF" },
+    },
+    {
+        name: "webAuthn block with only undefined members is dropped",
+        config: { mfaConfiguration: "OFF", webAuthnConfiguration: { relyingPartyId: undefined } },
+        expected: { mfaConfiguration: "OFF" },
+    },
     {
         name: "undefined and null SMS members are dropped",
         config: {
@@ -45,8 +68,20 @@ const normalizeCases: { name: string; config: MfaConfig; expected: MfaConfig }[]
     },
     {
         name: "full ON config is unchanged",
-        config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL, softwareTokenMfaConfiguration: { enabled: true }, emailMfaConfiguration: { message: "m {####}", subject: "s" }, webAuthnConfiguration: WEBAUTHN_LIVE },
-        expected: { mfaConfiguration: "ON", smsMfaConfiguration: SMS_FULL, softwareTokenMfaConfiguration: { enabled: true }, emailMfaConfiguration: { message: "m {####}", subject: "s" }, webAuthnConfiguration: WEBAUTHN_LIVE },
+        config: {
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: SMS_FULL,
+            softwareTokenMfaConfiguration: { enabled: true },
+            emailMfaConfiguration: { message: "m {####}", subject: "s" },
+            webAuthnConfiguration: WEBAUTHN_LIVE,
+        },
+        expected: {
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: SMS_FULL,
+            softwareTokenMfaConfiguration: { enabled: true },
+            emailMfaConfiguration: { message: "m {####}", subject: "s" },
+            webAuthnConfiguration: WEBAUTHN_LIVE,
+        },
     },
 ];
 

@@ -14,14 +14,23 @@ import { GetRoleCommand, GetRolePolicyCommand, ListRolePoliciesCommand } from "@
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
 import { emitWarning, warningSink } from "../../../provider/engine/warnings";
-import { clearPreflightCache, inputsChanged, PREFLIGHT_CONFIG_KEY, PREFLIGHT_ENV, preflightEnabled } from "../../../provider/userPoolMfaConfig/preflight";
+import {
+    clearPreflightCache,
+    inputsChanged,
+    PREFLIGHT_CONFIG_KEY,
+    PREFLIGHT_ENV,
+    preflightEnabled,
+} from "../../../provider/userPoolMfaConfig/preflight";
 import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
 import { BASE_POOL, EXTERNAL_ID, GOOD_ROLE, GOOD_TRUST, POOL, ROLE_ARN, ROLE_NAME, SMS, SNS_PUBLISH, TOTP } from "./badInputCatalogue";
 import { awsError, cognitoMock, iamMock, mockPool, mockRole, READ_ONLY_COMMANDS, resetMocks, sentCommands } from "./preflightMocks";
 
 const props = (fs: { property: string }[]) => fs.map((f) => f.property);
 const P = POOL;
-const firstFactors = (...f: string[]): UserPoolType => ({ ...BASE_POOL, Policies: { SignInPolicy: { AllowedFirstAuthFactors: f as "PASSWORD"[] } } });
+const firstFactors = (...f: string[]): UserPoolType => ({
+    ...BASE_POOL,
+    Policies: { SignInPolicy: { AllowedFirstAuthFactors: f as "PASSWORD"[] } },
+});
 
 // ---------------------------------------------------------------------------------------------
 // When the live checks run
@@ -33,7 +42,11 @@ describe("when the live checks run", () => {
         assert.equal(inputsChanged(undefined, news), true, "create");
         assert.equal(inputsChanged({ ...news }, news), false);
         assert.equal(inputsChanged({ ...news, __provider: "old" }, news), false, "a new provider version alone");
-        assert.equal(inputsChanged({ softwareTokenMfaConfiguration: { enabled: true }, mfaConfiguration: "OPTIONAL", userPoolId: P }, news), false, "key order");
+        assert.equal(
+            inputsChanged({ softwareTokenMfaConfiguration: { enabled: true }, mfaConfiguration: "OPTIONAL", userPoolId: P }, news),
+            false,
+            "key order",
+        );
         assert.equal(inputsChanged({ ...news, mfaConfiguration: "ON" }, news), true);
         assert.equal(inputsChanged({ ...news, region: "eu-west-1" }, news), true);
     });
@@ -62,7 +75,10 @@ describe("UserPoolMfaConfigProvider.check with live pre-flight (mocked SDK)", ()
         resetMocks();
         clearPreflightCache();
         warnings.length = 0;
-        warningSink.warn = async (m) => void warnings.push(m);
+        warningSink.warn = (m) => {
+            warnings.push(m);
+            return Promise.resolve();
+        };
         provider = new UserPoolMfaConfigProvider();
     });
     afterEach(() => {
@@ -95,11 +111,16 @@ describe("UserPoolMfaConfigProvider.check with live pre-flight (mocked SDK)", ()
 
     for (const name of ["AccessDeniedException", "NotAuthorizedException"]) {
         it(`DescribeUserPool ${name} is a warning naming cognito-idp:DescribeUserPool, not a failure`, async () => {
-            cognitoMock.on(DescribeUserPoolCommand).rejects(awsError(name, "User: arn:aws:sts::1:assumed-role/ci is not authorized to perform: cognito-idp:DescribeUserPool"));
+            cognitoMock
+                .on(DescribeUserPoolCommand)
+                .rejects(awsError(name, "User: arn:aws:sts::1:assumed-role/ci is not authorized to perform: cognito-idp:DescribeUserPool"));
             const r = await check({ userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} });
             assert.deepEqual(r.failures, []);
             assert.equal(warnings.length, 1);
-            assert.match(warnings[0], /^pulumi-cognito-mfa: pre-flight check of user pool eu-west-1_Abc123 skipped: the caller may not call cognito-idp:DescribeUserPool/);
+            assert.match(
+                warnings[0],
+                /^pulumi-cognito-mfa: pre-flight check of user pool eu-west-1_Abc123 skipped: the caller may not call cognito-idp:DescribeUserPool/,
+            );
             assert.equal(cognitoMock.commandCalls(DescribeUserPoolCommand).length, 1, "no retry of a denied read");
         });
     }
@@ -110,12 +131,20 @@ describe("UserPoolMfaConfigProvider.check with live pre-flight (mocked SDK)", ()
         const r = await check({ userPoolId: P, mfaConfiguration: "ON", smsMfaConfiguration: SMS });
         assert.deepEqual(r.failures, []);
         assert.equal(warnings.length, 1);
-        assert.match(warnings[0], /pre-flight check of role arn:aws:iam::123456789012:role\/cognito-sms skipped: the caller may not call iam:GetRole \(AccessDenied\)/);
+        assert.match(
+            warnings[0],
+            /pre-flight check of role arn:aws:iam::123456789012:role\/cognito-sms skipped: the caller may not call iam:GetRole \(AccessDenied\)/,
+        );
     });
 
     it("IAM AccessDenied on the policies still checks the trust, and warns naming the action", async () => {
         mockPool(BASE_POOL);
-        mockRole(ROLE_NAME, { trust: { ...GOOD_TRUST, Statement: [{ ...GOOD_TRUST.Statement[0], Condition: { StringEquals: { "sts:ExternalId": "other" } } }] } });
+        mockRole(ROLE_NAME, {
+            trust: {
+                ...GOOD_TRUST,
+                Statement: [{ ...GOOD_TRUST.Statement[0], Condition: { StringEquals: { "sts:ExternalId": "other" } } }],
+            },
+        });
         iamMock.on(ListRolePoliciesCommand).rejects(awsError("AccessDeniedException", "denied"));
         const r = await check({ userPoolId: P, mfaConfiguration: "ON", smsMfaConfiguration: SMS });
         assert.deepEqual(props(r.failures!), ["smsMfaConfiguration.smsConfiguration.externalId"]);
@@ -127,7 +156,10 @@ describe("UserPoolMfaConfigProvider.check with live pre-flight (mocked SDK)", ()
         cognitoMock.on(DescribeUserPoolCommand).rejects(awsError("InternalErrorException", "boom"));
         const r = await check({ userPoolId: P, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: TOTP });
         assert.deepEqual(r.failures, []);
-        assert.match(warnings[0], /pre-flight check of user pool .* skipped: DescribeUserPool on user pool eu-west-1_Abc123 in eu-west-1 failed: InternalErrorException/);
+        assert.match(
+            warnings[0],
+            /pre-flight check of user pool .* skipped: DescribeUserPool on user pool eu-west-1_Abc123 in eu-west-1 failed: InternalErrorException/,
+        );
     });
 
     it("a role that does not exist is a warning (it may be created by the same update)", async () => {
@@ -163,7 +195,8 @@ describe("UserPoolMfaConfigProvider.check with live pre-flight (mocked SDK)", ()
     it("one set of role reads per role", async () => {
         mockPool(BASE_POOL);
         mockRole(ROLE_NAME, GOOD_ROLE);
-        for (let i = 0; i < 3; i++) assert.deepEqual((await check({ userPoolId: P, mfaConfiguration: "ON", smsMfaConfiguration: SMS })).failures, []);
+        for (let i = 0; i < 3; i++)
+            assert.deepEqual((await check({ userPoolId: P, mfaConfiguration: "ON", smsMfaConfiguration: SMS })).failures, []);
         assert.equal(iamMock.commandCalls(GetRoleCommand).length, 1);
         assert.equal(iamMock.commandCalls(GetRolePolicyCommand).length, 1);
     });
@@ -177,7 +210,11 @@ describe("UserPoolMfaConfigProvider.check with live pre-flight (mocked SDK)", ()
 
     it("an snsCallerArn unknown at preview (role created in the same stack) is not read", async () => {
         mockPool(BASE_POOL);
-        const r = await check({ userPoolId: P, mfaConfiguration: "ON", smsMfaConfiguration: { smsConfiguration: { snsCallerArn: UNKNOWN, externalId: UNKNOWN } } });
+        const r = await check({
+            userPoolId: P,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { snsCallerArn: UNKNOWN, externalId: UNKNOWN } },
+        });
         assert.deepEqual(r.failures, []);
         assert.deepEqual(sentCommands(), ["DescribeUserPoolCommand"]);
     });
@@ -202,7 +239,9 @@ describe("UserPoolMfaConfigProvider.check with live pre-flight (mocked SDK)", ()
         assert.deepEqual(r.failures, []);
         assert.deepEqual(sentCommands(), []);
         await provider.configure({ config: { get: (k: string) => (k === PREFLIGHT_CONFIG_KEY ? "true" : undefined), require: () => "" } });
-        assert.deepEqual(props((await check({ userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} })).failures!), ["emailMfaConfiguration"]);
+        assert.deepEqual(props((await check({ userPoolId: P, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} })).failures!), [
+            "emailMfaConfiguration",
+        ]);
     });
 
     it(`so does the environment variable ${PREFLIGHT_ENV}=false`, async () => {
@@ -214,11 +253,18 @@ describe("UserPoolMfaConfigProvider.check with live pre-flight (mocked SDK)", ()
 
     it("only read-only operations are ever sent", async () => {
         mockPool({ ...BASE_POOL, SmsConfiguration: { SnsCallerArn: ROLE_ARN, ExternalId: EXTERNAL_ID }, UserPoolTier: "LITE" });
-        mockRole(ROLE_NAME, { trust: GOOD_TRUST, inline: { p: SNS_PUBLISH }, managed: { "arn:aws:iam::aws:policy/AmazonSNSReadOnlyAccess": { Statement: [] } } });
+        mockRole(ROLE_NAME, {
+            trust: GOOD_TRUST,
+            inline: { p: SNS_PUBLISH },
+            managed: { "arn:aws:iam::aws:policy/AmazonSNSReadOnlyAccess": { Statement: [] } },
+        });
         await check({ userPoolId: P, mfaConfiguration: "ON", smsMfaConfiguration: SMS, emailMfaConfiguration: {} });
         const sent = sentCommands();
         assert.ok(sent.length >= 6, sent.join());
-        assert.deepEqual(sent.filter((n) => !READ_ONLY_COMMANDS.includes(n)), []);
+        assert.deepEqual(
+            sent.filter((n) => !READ_ONLY_COMMANDS.includes(n)),
+            [],
+        );
     });
 
     it("warnings are emitted once per process, prefixed with the package name", async () => {

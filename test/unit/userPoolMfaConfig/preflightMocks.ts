@@ -1,11 +1,7 @@
 // aws-sdk-client-mock set-up for the pre-flight tests: answers the read-only calls of
 // provider/userPoolMfaConfig/preflight.ts from a pool (DescribeUserPool shape) and a role fixture, and lists the
 // commands that were sent, so tests can assert that nothing but reads happened.
-import {
-    CognitoIdentityProviderClient,
-    DescribeUserPoolCommand,
-    UserPoolType,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { CognitoIdentityProviderClient, DescribeUserPoolCommand, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import {
     GetPolicyCommand,
     GetPolicyVersionCommand,
@@ -75,7 +71,9 @@ export function mockRole(roleName: string, role: RoleFixture | "missing"): void 
     const inline = role.inline ?? {};
     iamMock.on(ListRolePoliciesCommand, { RoleName: roleName }).resolves({ PolicyNames: Object.keys(inline), IsTruncated: false });
     for (const [name, doc] of Object.entries(inline)) {
-        iamMock.on(GetRolePolicyCommand, { RoleName: roleName, PolicyName: name }).resolves({ RoleName: roleName, PolicyName: name, PolicyDocument: enc(doc) });
+        iamMock
+            .on(GetRolePolicyCommand, { RoleName: roleName, PolicyName: name })
+            .resolves({ RoleName: roleName, PolicyName: name, PolicyDocument: enc(doc) });
     }
     const managed = role.managed ?? {};
     iamMock.on(ListAttachedRolePoliciesCommand, { RoleName: roleName }).resolves({
@@ -84,6 +82,8 @@ export function mockRole(roleName: string, role: RoleFixture | "missing"): void 
     });
     for (const [arn, doc] of Object.entries(managed)) {
         iamMock.on(GetPolicyCommand, { PolicyArn: arn }).resolves({ Policy: { Arn: arn, DefaultVersionId: "v3" } });
-        iamMock.on(GetPolicyVersionCommand, { PolicyArn: arn, VersionId: "v3" }).resolves({ PolicyVersion: { VersionId: "v3", IsDefaultVersion: true, Document: enc(doc) } });
+        iamMock
+            .on(GetPolicyVersionCommand, { PolicyArn: arn, VersionId: "v3" })
+            .resolves({ PolicyVersion: { VersionId: "v3", IsDefaultVersion: true, Document: enc(doc) } });
     }
 }

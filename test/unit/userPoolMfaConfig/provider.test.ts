@@ -19,11 +19,9 @@ import { awsError } from "../fakes";
 const POOL = "eu-west-1_Abc123";
 const cognito = mockClient(CognitoIdentityProviderClient);
 
-
 function setCalls() {
     return cognito.commandCalls(SetUserPoolMfaConfigCommand).map((c) => c.args[0].input);
 }
-
 
 describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
     let provider: UserPoolMfaConfigProvider;
@@ -61,17 +59,30 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
     });
 
     it("keeps WebAuthn settings the program does not manage exactly as they are on the pool", async () => {
-        const webAuthn = { RelyingPartyId: "auth.example.com", UserVerification: "required" as const, FactorConfiguration: "SINGLE_FACTOR" as const };
+        const webAuthn = {
+            RelyingPartyId: "auth.example.com",
+            UserVerification: "required" as const,
+            FactorConfiguration: "SINGLE_FACTOR" as const,
+        };
         cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF", WebAuthnConfiguration: webAuthn });
         cognito.on(SetUserPoolMfaConfigCommand).resolves({
             MfaConfiguration: "OPTIONAL",
             SoftwareTokenMfaConfiguration: { Enabled: true },
             WebAuthnConfiguration: webAuthn,
         });
-        const inputs: MfaConfigInputs = { userPoolId: POOL, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } };
+        const inputs: MfaConfigInputs = {
+            userPoolId: POOL,
+            mfaConfiguration: "OPTIONAL",
+            softwareTokenMfaConfiguration: { enabled: true },
+        };
         const { outs } = await provider.create(inputs);
         assert.deepEqual(setCalls(), [
-            { UserPoolId: POOL, MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true }, WebAuthnConfiguration: webAuthn },
+            {
+                UserPoolId: POOL,
+                MfaConfiguration: "OPTIONAL",
+                SoftwareTokenMfaConfiguration: { Enabled: true },
+                WebAuthnConfiguration: webAuthn,
+            },
         ]);
         // Service-filled passkey settings in the outputs are not a diff against the program.
         assert.equal((await provider.diff(POOL, outs!, inputs)).changes, false);
@@ -84,7 +95,11 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
         });
         cognito.on(SetUserPoolMfaConfigCommand).resolves({
             MfaConfiguration: "OFF",
-            WebAuthnConfiguration: { RelyingPartyId: "auth.example.com", UserVerification: "required", FactorConfiguration: "SINGLE_FACTOR" },
+            WebAuthnConfiguration: {
+                RelyingPartyId: "auth.example.com",
+                UserVerification: "required",
+                FactorConfiguration: "SINGLE_FACTOR",
+            },
         });
         await provider.create({ userPoolId: POOL, mfaConfiguration: "OFF", webAuthnConfiguration: { userVerification: "required" } });
         assert.deepEqual(setCalls(), [
@@ -99,7 +114,9 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
     it("adopting a pool that already matches makes no Set call (no billed test SMS)", async () => {
         cognito.on(GetUserPoolMfaConfigCommand).resolves({
             MfaConfiguration: "ON",
-            SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: "arn:aws:iam::123456789012:role/sms", ExternalId: "x", SnsRegion: "eu-west-1" } },
+            SmsMfaConfiguration: {
+                SmsConfiguration: { SnsCallerArn: "arn:aws:iam::123456789012:role/sms", ExternalId: "x", SnsRegion: "eu-west-1" },
+            },
         });
         const { outs } = await provider.create({
             userPoolId: POOL,
@@ -112,12 +129,18 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
     });
 
     it("a new provider version is an update that makes no Set", async () => {
-        cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
-        const inputs: MfaConfigInputs = { userPoolId: POOL, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } };
+        cognito
+            .on(GetUserPoolMfaConfigCommand)
+            .resolves({ MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
+        const inputs: MfaConfigInputs = {
+            userPoolId: POOL,
+            mfaConfiguration: "OPTIONAL",
+            softwareTokenMfaConfiguration: { enabled: true },
+        };
         const { outs } = await provider.create(inputs);
         const olds = { ...outs!, __provider: "old code" };
-        assert.equal((await provider.diff(POOL, olds, { ...inputs, __provider: "old code" } as MfaConfigInputs)).changes, false);
-        assert.equal((await provider.diff(POOL, olds, { ...inputs, __provider: "new code" } as MfaConfigInputs)).changes, true);
+        assert.equal((await provider.diff(POOL, olds, { ...inputs, __provider: "old code" })).changes, false);
+        assert.equal((await provider.diff(POOL, olds, { ...inputs, __provider: "new code" })).changes, true);
         await provider.update(POOL, olds, inputs);
         assert.equal(setCalls().length, 0);
     });
@@ -133,14 +156,21 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
     });
 
     it("preview with unknown values: check does not fail on them and diff reports a change", async () => {
-        const news = { userPoolId: POOL, mfaConfiguration: "ON", smsMfaConfiguration: { smsConfiguration: { snsCallerArn: UNKNOWN, externalId: UNKNOWN } } };
+        const news = {
+            userPoolId: POOL,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { snsCallerArn: UNKNOWN, externalId: UNKNOWN } },
+        };
         const checked = await provider.check({} as MfaConfigInputs, news as MfaConfigInputs);
         assert.deepEqual(checked.failures, []);
         const olds = { userPoolId: POOL, region: "eu-west-1", deletePolicy: "reset" as const, mfaConfiguration: "OFF" as const };
         assert.equal((await provider.diff(POOL, olds, news as MfaConfigInputs)).changes, true);
         // A new resource gets the read-only pre-flight (DescribeUserPool); the role, whose ARN is
         // unknown at preview, is not read, and diff calls nothing (test/unit/preflight.test.ts).
-        assert.deepEqual(cognito.calls().map((c) => c.args[0].constructor.name), ["DescribeUserPoolCommand"]);
+        assert.deepEqual(
+            cognito.calls().map((c) => c.args[0].constructor.name),
+            ["DescribeUserPoolCommand"],
+        );
     });
 
     it("check refuses OFF with a factor block, naming the property, and calls nothing", async () => {
@@ -157,7 +187,9 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
 
     it("delete with reset keeps passkey settings and tolerates a missing pool", async () => {
         const webAuthn = { RelyingPartyId: "auth.example.com", UserVerification: "required" as const };
-        cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true }, WebAuthnConfiguration: webAuthn });
+        cognito
+            .on(GetUserPoolMfaConfigCommand)
+            .resolves({ MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true }, WebAuthnConfiguration: webAuthn });
         cognito.on(SetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF", WebAuthnConfiguration: webAuthn });
         await provider.delete(POOL, { userPoolId: POOL, region: "eu-west-1", deletePolicy: "reset", mfaConfiguration: "ON" });
         assert.deepEqual(setCalls(), [{ UserPoolId: POOL, MfaConfiguration: "OFF", WebAuthnConfiguration: webAuthn }]);
@@ -172,17 +204,25 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
         cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF" });
         cognito
             .on(SetUserPoolMfaConfigCommand)
-            .rejects(awsError("FeatureUnavailableInTierException", "The following features need to be disabled for the LITE pricing tier configured: Email MFA"));
-        await assert.rejects(
-            provider.create({ userPoolId: POOL, mfaConfiguration: "ON", emailMfaConfiguration: {} }),
-            (e: Error) => {
-                assert.match(e.message, /^SetUserPoolMfaConfig on user pool eu-west-1_Abc123 in eu-west-1 failed: FeatureUnavailableInTierException: /);
-                assert.match(e.message, /Essentials tier or higher/);
-                return true;
-            },
-        );
+            .rejects(
+                awsError(
+                    "FeatureUnavailableInTierException",
+                    "The following features need to be disabled for the LITE pricing tier configured: Email MFA",
+                ),
+            );
+        await assert.rejects(provider.create({ userPoolId: POOL, mfaConfiguration: "ON", emailMfaConfiguration: {} }), (e: Error) => {
+            assert.match(
+                e.message,
+                /^SetUserPoolMfaConfig on user pool eu-west-1_Abc123 in eu-west-1 failed: FeatureUnavailableInTierException: /,
+            );
+            assert.match(e.message, /Essentials tier or higher/);
+            return true;
+        });
         cognito.reset();
         cognito.on(GetUserPoolMfaConfigCommand).rejects(awsError("NotAuthorizedException", "not allowed"));
-        await assert.rejects(provider.read(POOL, { userPoolId: POOL, region: "eu-west-1", deletePolicy: "reset", mfaConfiguration: "OFF" }), /GetUserPoolMfaConfig on user pool eu-west-1_Abc123 in eu-west-1 failed: NotAuthorizedException: not allowed\. Grant the caller cognito-idp:GetUserPoolMfaConfig/);
+        await assert.rejects(
+            provider.read(POOL, { userPoolId: POOL, region: "eu-west-1", deletePolicy: "reset", mfaConfiguration: "OFF" }),
+            /GetUserPoolMfaConfig on user pool eu-west-1_Abc123 in eu-west-1 failed: NotAuthorizedException: not allowed\. Grant the caller cognito-idp:GetUserPoolMfaConfig/,
+        );
     });
 });

@@ -57,9 +57,11 @@ const SECRET = (length: number) => ({ secretLength: length });
 
 function receivedText(v: unknown): string {
     if (v === MISSING) return "(received: undefined)";
-    if (v && typeof v === "object" && "secretLength" in v) return `(received: [secret, ${(v as { secretLength: number }).secretLength} characters])`;
+    if (v && typeof v === "object" && "secretLength" in v)
+        return `(received: [secret, ${(v as { secretLength: number }).secretLength} characters])`;
     // ExternalIds inside a shown block are redacted too.
-    if (v && typeof v === "object") return `(received: ${JSON.stringify(v, (k, x) => (k === "externalId" && typeof x === "string" ? "[secret]" : x))})`;
+    if (v && typeof v === "object")
+        return `(received: ${JSON.stringify(v, (k, x: unknown) => (k === "externalId" && typeof x === "string" ? "[secret]" : x))})`;
     if (typeof v === "string" && v.length > 80) return `(received: ${JSON.stringify(v.slice(0, 40)).slice(0, -1)}`;
     return `(received: ${JSON.stringify(v)})`;
 }
@@ -93,7 +95,8 @@ function checkFailures(got: Failure[], expected: ExpectedFailure[]): void {
     for (const e of expected) {
         const candidates = got.filter((f) => f.property === e.property);
         const hit = candidates.find(
-            (f) => f.reason.includes(e.property) && f.reason.includes(receivedText(e.received)) && e.rule.every((r) => f.reason.includes(r)),
+            (f) =>
+                f.reason.includes(e.property) && f.reason.includes(receivedText(e.received)) && e.rule.every((r) => f.reason.includes(r)),
         );
         assert.ok(
             hit,
@@ -120,22 +123,37 @@ const validateCases: ValidateCase[] = [
         inputs: onSms({ softwareTokenMfaConfiguration: { enabled: false } }),
         failures: [],
     },
-    { name: "OPTIONAL + empty email block (default texts, TF #43917)", inputs: inputs({ softwareTokenMfaConfiguration: undefined, emailMfaConfiguration: {} }), failures: [] },
+    {
+        name: "OPTIONAL + empty email block (default texts, TF #43917)",
+        inputs: inputs({ softwareTokenMfaConfiguration: undefined, emailMfaConfiguration: {} }),
+        failures: [],
+    },
     {
         name: "ON + email with unicode message and subject",
         inputs: inputs({
             mfaConfiguration: "ON",
             softwareTokenMfaConfiguration: undefined,
-            emailMfaConfiguration: { message: "Votre code de connexion est {####} — 🔐 漢字\n\tMerci !", subject: "Código de acceso ✉️ 🔐" },
+            emailMfaConfiguration: {
+                message: "Votre code de connexion est {####} — 🔐 漢字\n\tMerci !",
+                subject: "Código de acceso ✉️ 🔐",
+            },
         }),
         failures: [],
     },
     { name: "OFF alone", inputs: off(), failures: [] },
-    { name: "OFF + TOTP {enabled:false} is accepted (normalized away; lgallard #74)", inputs: off({ softwareTokenMfaConfiguration: { enabled: false } }), failures: [] },
+    {
+        name: "OFF + TOTP {enabled:false} is accepted (normalized away; lgallard #74)",
+        inputs: off({ softwareTokenMfaConfiguration: { enabled: false } }),
+        failures: [],
+    },
     { name: "OFF + webAuthn (passkey-only pool, A2)", inputs: off({ webAuthnConfiguration: WEBAUTHN_FULL }), failures: [] },
     { name: "ON + TOTP + webAuthn", inputs: inputs({ mfaConfiguration: "ON", webAuthnConfiguration: WEBAUTHN_FULL }), failures: [] },
     { name: "region equal to the pool's prefix", inputs: inputs({ region: "us-east-1" }), failures: [] },
-    { name: "region with a pool id that names no Region", inputs: inputs({ userPoolId: "local_AbC123", region: "eu-west-1" }), failures: [] },
+    {
+        name: "region with a pool id that names no Region",
+        inputs: inputs({ userPoolId: "local_AbC123", region: "eu-west-1" }),
+        failures: [],
+    },
     { name: "us-gov region and pool", inputs: inputs({ userPoolId: "us-gov-west-1_Abc", region: "us-gov-west-1" }), failures: [] },
     { name: "deletePolicy reset", inputs: inputs({ deletePolicy: "reset" }), failures: [] },
     { name: "deletePolicy restore", inputs: inputs({ deletePolicy: "restore" }), failures: [] },
@@ -146,66 +164,166 @@ const validateCases: ValidateCase[] = [
     { name: "smsAuthenticationMessage of 140", inputs: smsWith(SMS_CFG, PLACEHOLDER + long(134)), failures: [] },
     { name: "snsCallerArn of 20 characters", inputs: smsWith(smsCfg({ snsCallerArn: "arn:aws:iam::1:role/" })), failures: [] },
     { name: "snsCallerArn of 2048 characters", inputs: smsWith(smsCfg({ snsCallerArn: ARN_PREFIX + long(2048 - 31) })), failures: [] },
-    { name: "snsCallerArn with a role path", inputs: smsWith(smsCfg({ snsCallerArn: "arn:aws:iam::123456789012:role/service-role/cognito" })), failures: [] },
-    { name: "snsCallerArn in aws-cn partition", inputs: smsWith(smsCfg({ snsCallerArn: "arn:aws-cn:iam::123456789012:role/sms" })), failures: [] },
+    {
+        name: "snsCallerArn with a role path",
+        inputs: smsWith(smsCfg({ snsCallerArn: "arn:aws:iam::123456789012:role/service-role/cognito" })),
+        failures: [],
+    },
+    {
+        name: "snsCallerArn in aws-cn partition",
+        inputs: smsWith(smsCfg({ snsCallerArn: "arn:aws-cn:iam::123456789012:role/sms" })),
+        failures: [],
+    },
     { name: "externalId of 1", inputs: smsWith(smsCfg({ externalId: "x" })), failures: [] },
     { name: "externalId of 1224 (longest sts:ExternalId)", inputs: smsWith(smsCfg({ externalId: long(1224) })), failures: [] },
     { name: "snsRegion legacy alternate (Tokyo)", inputs: smsWith(smsCfg({ snsRegion: "ap-northeast-1" })), failures: [] },
     { name: "email message of exactly 6", inputs: onSms({ emailMfaConfiguration: { message: PLACEHOLDER } }), failures: [] },
-    { name: "email message of 20000 (CJK)", inputs: onSms({ emailMfaConfiguration: { message: long(19994, "漢") + PLACEHOLDER } }), failures: [] },
+    {
+        name: "email message of 20000 (CJK)",
+        inputs: onSms({ emailMfaConfiguration: { message: long(19994, "漢") + PLACEHOLDER } }),
+        failures: [],
+    },
     { name: "email subject of 1", inputs: onSms({ emailMfaConfiguration: { subject: "S" } }), failures: [] },
     { name: "email subject of 140", inputs: onSms({ emailMfaConfiguration: { subject: long(140, "é") } }), failures: [] },
     { name: "relyingPartyId of 1", inputs: inputs({ webAuthnConfiguration: { relyingPartyId: "a" } }), failures: [] },
     { name: "relyingPartyId of 127", inputs: inputs({ webAuthnConfiguration: { relyingPartyId: long(127) } }), failures: [] },
-    { name: "relyingPartyId not a domain (TF acceptance '123456789')", inputs: inputs({ webAuthnConfiguration: { relyingPartyId: "123456789" } }), failures: [] },
-    { name: "userVerification preferred + SINGLE_FACTOR", inputs: inputs({ webAuthnConfiguration: { userVerification: "preferred", factorConfiguration: "SINGLE_FACTOR" } }), failures: [] },
+    {
+        name: "relyingPartyId not a domain (TF acceptance '123456789')",
+        inputs: inputs({ webAuthnConfiguration: { relyingPartyId: "123456789" } }),
+        failures: [],
+    },
+    {
+        name: "userVerification preferred + SINGLE_FACTOR",
+        inputs: inputs({ webAuthnConfiguration: { userVerification: "preferred", factorConfiguration: "SINGLE_FACTOR" } }),
+        failures: [],
+    },
 
     // --- userPoolId ------------------------------------------------------------------------
-    { name: "userPoolId missing", inputs: inputs({ userPoolId: undefined }), failures: [{ property: "userPoolId", received: MISSING, rule: ["is required", "us-east-1_AbCdEf123"] }] },
-    { name: "userPoolId null", inputs: inputs({ userPoolId: null }), failures: [{ property: "userPoolId", received: null, rule: ["is required"] }] },
-    { name: "userPoolId empty", inputs: inputs({ userPoolId: "" }), failures: [{ property: "userPoolId", received: "", rule: ["at least 1 characters"] }] },
+    {
+        name: "userPoolId missing",
+        inputs: inputs({ userPoolId: undefined }),
+        failures: [{ property: "userPoolId", received: MISSING, rule: ["is required", "us-east-1_AbCdEf123"] }],
+    },
+    {
+        name: "userPoolId null",
+        inputs: inputs({ userPoolId: null }),
+        failures: [{ property: "userPoolId", received: null, rule: ["is required"] }],
+    },
+    {
+        name: "userPoolId empty",
+        inputs: inputs({ userPoolId: "" }),
+        failures: [{ property: "userPoolId", received: "", rule: ["at least 1 characters"] }],
+    },
     {
         name: "userPoolId of 56 characters",
         inputs: inputs({ userPoolId: `us-east-1_${long(46, "A")}` }),
         failures: [{ property: "userPoolId", received: `us-east-1_${long(46, "A")}`, rule: ["at most 55 characters", "it has 56"] }],
     },
-    { name: "userPoolId without underscore", inputs: inputs({ userPoolId: "us-east-1" }), failures: [{ property: "userPoolId", received: "us-east-1", rule: ['"<region>_<id>"'] }] },
-    { name: "userPoolId with punctuation in the suffix", inputs: inputs({ userPoolId: "us-east-1_abc!" }), failures: [{ property: "userPoolId", received: "us-east-1_abc!", rule: ['"<region>_<id>"'] }] },
-    { name: "userPoolId not a string", inputs: inputs({ userPoolId: 12345 }), failures: [{ property: "userPoolId", received: 12345, rule: ["must be a string"] }] },
+    {
+        name: "userPoolId without underscore",
+        inputs: inputs({ userPoolId: "us-east-1" }),
+        failures: [{ property: "userPoolId", received: "us-east-1", rule: ['"<region>_<id>"'] }],
+    },
+    {
+        name: "userPoolId with punctuation in the suffix",
+        inputs: inputs({ userPoolId: "us-east-1_abc!" }),
+        failures: [{ property: "userPoolId", received: "us-east-1_abc!", rule: ['"<region>_<id>"'] }],
+    },
+    {
+        name: "userPoolId not a string",
+        inputs: inputs({ userPoolId: 12345 }),
+        failures: [{ property: "userPoolId", received: 12345, rule: ["must be a string"] }],
+    },
 
     // --- region / deletePolicy ---------------------------------------------------------------
-    { name: "region too short", inputs: inputs({ userPoolId: "local_Abc", region: "us" }), failures: [{ property: "region", received: "us", rule: ["at least 5 characters"] }] },
+    {
+        name: "region too short",
+        inputs: inputs({ userPoolId: "local_Abc", region: "us" }),
+        failures: [{ property: "region", received: "us", rule: ["at least 5 characters"] }],
+    },
     {
         name: "region too long",
         inputs: inputs({ userPoolId: "local_Abc", region: `us-${long(28, "x")}-1` }),
         failures: [{ property: "region", received: `us-${long(28, "x")}-1`, rule: ["at most 32 characters"] }],
     },
-    { name: "region not a Region code", inputs: inputs({ userPoolId: "local_Abc", region: "US-EAST-1" }), failures: [{ property: "region", received: "US-EAST-1", rule: ['AWS Region code such as "us-east-1"'] }] },
+    {
+        name: "region not a Region code",
+        inputs: inputs({ userPoolId: "local_Abc", region: "US-EAST-1" }),
+        failures: [{ property: "region", received: "US-EAST-1", rule: ['AWS Region code such as "us-east-1"'] }],
+    },
     {
         name: "region disagreeing with the pool-id prefix",
         inputs: inputs({ region: "eu-west-1" }),
-        failures: [{ property: "region", received: "eu-west-1", rule: ["must be the Region the user pool lives in", POOL, 'set it to "us-east-1"'] }],
+        failures: [
+            {
+                property: "region",
+                received: "eu-west-1",
+                rule: ["must be the Region the user pool lives in", POOL, 'set it to "us-east-1"'],
+            },
+        ],
     },
-    { name: "deletePolicy outside the enum", inputs: inputs({ deletePolicy: "delete" }), failures: [{ property: "deletePolicy", received: "delete", rule: [`must be one of "reset", "restore", "retain"`] }] },
+    {
+        name: "deletePolicy outside the enum",
+        inputs: inputs({ deletePolicy: "delete" }),
+        failures: [{ property: "deletePolicy", received: "delete", rule: [`must be one of "reset", "restore", "retain"`] }],
+    },
 
     // --- mfaConfiguration --------------------------------------------------------------------
-    { name: "mfaConfiguration missing", inputs: inputs({ mfaConfiguration: undefined }), failures: [{ property: "mfaConfiguration", received: MISSING, rule: ["is required", MFA_ENUM] }] },
-    { name: "mfaConfiguration null", inputs: inputs({ mfaConfiguration: null }), failures: [{ property: "mfaConfiguration", received: null, rule: ["is required", MFA_ENUM] }] },
-    { name: "mfaConfiguration lower case", inputs: inputs({ mfaConfiguration: "on" }), failures: [{ property: "mfaConfiguration", received: "on", rule: [`must be one of ${MFA_ENUM}`] }] },
-    { name: "mfaConfiguration REQUIRED (CDK spelling)", inputs: inputs({ mfaConfiguration: "REQUIRED" }), failures: [{ property: "mfaConfiguration", received: "REQUIRED", rule: [`must be one of ${MFA_ENUM}`] }] },
-    { name: "mfaConfiguration boolean", inputs: inputs({ mfaConfiguration: true }), failures: [{ property: "mfaConfiguration", received: true, rule: [`must be one of ${MFA_ENUM}`] }] },
+    {
+        name: "mfaConfiguration missing",
+        inputs: inputs({ mfaConfiguration: undefined }),
+        failures: [{ property: "mfaConfiguration", received: MISSING, rule: ["is required", MFA_ENUM] }],
+    },
+    {
+        name: "mfaConfiguration null",
+        inputs: inputs({ mfaConfiguration: null }),
+        failures: [{ property: "mfaConfiguration", received: null, rule: ["is required", MFA_ENUM] }],
+    },
+    {
+        name: "mfaConfiguration lower case",
+        inputs: inputs({ mfaConfiguration: "on" }),
+        failures: [{ property: "mfaConfiguration", received: "on", rule: [`must be one of ${MFA_ENUM}`] }],
+    },
+    {
+        name: "mfaConfiguration REQUIRED (CDK spelling)",
+        inputs: inputs({ mfaConfiguration: "REQUIRED" }),
+        failures: [{ property: "mfaConfiguration", received: "REQUIRED", rule: [`must be one of ${MFA_ENUM}`] }],
+    },
+    {
+        name: "mfaConfiguration boolean",
+        inputs: inputs({ mfaConfiguration: true }),
+        failures: [{ property: "mfaConfiguration", received: true, rule: [`must be one of ${MFA_ENUM}`] }],
+    },
 
     // --- unknown keys ----------------------------------------------------------------------------
-    { name: "unknown top-level key", inputs: inputs({ enabledMfas: ["SMS_MFA"] }), failures: [{ property: "enabledMfas", received: ["SMS_MFA"], rule: ["is not a known property", "userPoolId", "webAuthnConfiguration"] }] },
+    {
+        name: "unknown top-level key",
+        inputs: inputs({ enabledMfas: ["SMS_MFA"] }),
+        failures: [
+            { property: "enabledMfas", received: ["SMS_MFA"], rule: ["is not a known property", "userPoolId", "webAuthnConfiguration"] },
+        ],
+    },
     {
         name: "unknown key in smsMfaConfiguration",
         inputs: onSms({ smsMfaConfiguration: { ...SMS, message: "x" } }),
-        failures: [{ property: "smsMfaConfiguration.message", received: "x", rule: ["is not a known property", "smsAuthenticationMessage, smsConfiguration"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.message",
+                received: "x",
+                rule: ["is not a known property", "smsAuthenticationMessage, smsConfiguration"],
+            },
+        ],
     },
     {
         name: "unknown key in smsConfiguration (EumsSms is not managed)",
         inputs: smsWith(smsCfg({ eumsSms: { callerArn: ROLE } })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.eumsSms", received: { callerArn: ROLE }, rule: ["is not a known property", "snsCallerArn, externalId, snsRegion"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.eumsSms",
+                received: { callerArn: ROLE },
+                rule: ["is not a known property", "snsCallerArn, externalId, snsRegion"],
+            },
+        ],
     },
     {
         name: "unknown key in softwareTokenMfaConfiguration (API casing)",
@@ -215,37 +333,91 @@ const validateCases: ValidateCase[] = [
             { property: "softwareTokenMfaConfiguration.enabled", received: MISSING, rule: ["is required"] },
         ],
     },
-    { name: "unknown key in emailMfaConfiguration", inputs: onSms({ emailMfaConfiguration: { body: "x" } }), failures: [{ property: "emailMfaConfiguration.body", received: "x", rule: ["is not a known property", "message, subject"] }] },
+    {
+        name: "unknown key in emailMfaConfiguration",
+        inputs: onSms({ emailMfaConfiguration: { body: "x" } }),
+        failures: [{ property: "emailMfaConfiguration.body", received: "x", rule: ["is not a known property", "message, subject"] }],
+    },
     {
         name: "unknown key in webAuthnConfiguration",
         inputs: inputs({ webAuthnConfiguration: { rpId: "example.com" } }),
-        failures: [{ property: "webAuthnConfiguration.rpId", received: "example.com", rule: ["is not a known property", "relyingPartyId, userVerification, factorConfiguration"] }],
+        failures: [
+            {
+                property: "webAuthnConfiguration.rpId",
+                received: "example.com",
+                rule: ["is not a known property", "relyingPartyId, userVerification, factorConfiguration"],
+            },
+        ],
     },
 
     // --- block types -------------------------------------------------------------------------------
-    { name: "smsMfaConfiguration not an object", inputs: onSms({ smsMfaConfiguration: "yes", softwareTokenMfaConfiguration: { enabled: true } }), failures: [{ property: "smsMfaConfiguration", received: "yes", rule: ["must be an object"] }] },
-    { name: "softwareTokenMfaConfiguration not an object", inputs: onSms({ softwareTokenMfaConfiguration: true }), failures: [{ property: "softwareTokenMfaConfiguration", received: true, rule: ["must be an object"] }] },
-    { name: "emailMfaConfiguration an array", inputs: onSms({ emailMfaConfiguration: [] }), failures: [{ property: "emailMfaConfiguration", received: [], rule: ["must be an object"] }] },
-    { name: "webAuthnConfiguration a string", inputs: inputs({ webAuthnConfiguration: "x" }), failures: [{ property: "webAuthnConfiguration", received: "x", rule: ["must be an object"] }] },
-    { name: "smsConfiguration not an object", inputs: onSms({ smsMfaConfiguration: { smsConfiguration: "arn" } }), failures: [{ property: "smsMfaConfiguration.smsConfiguration", received: "arn", rule: ["must be an object"] }] },
+    {
+        name: "smsMfaConfiguration not an object",
+        inputs: onSms({ smsMfaConfiguration: "yes", softwareTokenMfaConfiguration: { enabled: true } }),
+        failures: [{ property: "smsMfaConfiguration", received: "yes", rule: ["must be an object"] }],
+    },
+    {
+        name: "softwareTokenMfaConfiguration not an object",
+        inputs: onSms({ softwareTokenMfaConfiguration: true }),
+        failures: [{ property: "softwareTokenMfaConfiguration", received: true, rule: ["must be an object"] }],
+    },
+    {
+        name: "emailMfaConfiguration an array",
+        inputs: onSms({ emailMfaConfiguration: [] }),
+        failures: [{ property: "emailMfaConfiguration", received: [], rule: ["must be an object"] }],
+    },
+    {
+        name: "webAuthnConfiguration a string",
+        inputs: inputs({ webAuthnConfiguration: "x" }),
+        failures: [{ property: "webAuthnConfiguration", received: "x", rule: ["must be an object"] }],
+    },
+    {
+        name: "smsConfiguration not an object",
+        inputs: onSms({ smsMfaConfiguration: { smsConfiguration: "arn" } }),
+        failures: [{ property: "smsMfaConfiguration.smsConfiguration", received: "arn", rule: ["must be an object"] }],
+    },
 
     // --- SMS ---------------------------------------------------------------------------------------
-    { name: "smsAuthenticationMessage of 5", inputs: smsWith(SMS_CFG, "{###}"), failures: [{ property: "smsMfaConfiguration.smsAuthenticationMessage", received: "{###}", rule: ["at least 6 characters", "it has 5"] }] },
+    {
+        name: "smsAuthenticationMessage of 5",
+        inputs: smsWith(SMS_CFG, "{###}"),
+        failures: [
+            { property: "smsMfaConfiguration.smsAuthenticationMessage", received: "{###}", rule: ["at least 6 characters", "it has 5"] },
+        ],
+    },
     {
         name: "smsAuthenticationMessage of 141",
         inputs: smsWith(SMS_CFG, PLACEHOLDER + long(135)),
-        failures: [{ property: "smsMfaConfiguration.smsAuthenticationMessage", received: PLACEHOLDER + long(135), rule: ["at most 140 characters", "it has 141"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsAuthenticationMessage",
+                received: PLACEHOLDER + long(135),
+                rule: ["at most 140 characters", "it has 141"],
+            },
+        ],
     },
     {
         name: "smsAuthenticationMessage without {####}",
         inputs: smsWith(SMS_CFG, "Your code is ####"),
-        failures: [{ property: "smsMfaConfiguration.smsAuthenticationMessage", received: "Your code is ####", rule: ["placeholder {####}"] }],
+        failures: [
+            { property: "smsMfaConfiguration.smsAuthenticationMessage", received: "Your code is ####", rule: ["placeholder {####}"] },
+        ],
     },
-    { name: "smsAuthenticationMessage not a string", inputs: smsWith(SMS_CFG, 123456), failures: [{ property: "smsMfaConfiguration.smsAuthenticationMessage", received: 123456, rule: ["must be a string"] }] },
+    {
+        name: "smsAuthenticationMessage not a string",
+        inputs: smsWith(SMS_CFG, 123456),
+        failures: [{ property: "smsMfaConfiguration.smsAuthenticationMessage", received: 123456, rule: ["must be a string"] }],
+    },
     {
         name: "smsConfiguration missing",
         inputs: onSms({ smsMfaConfiguration: { smsAuthenticationMessage: "Code {####}" } }),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration", received: MISSING, rule: ["is required with SMS MFA", "snsCallerArn and externalId"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration",
+                received: MISSING,
+                rule: ["is required with SMS MFA", "snsCallerArn and externalId"],
+            },
+        ],
     },
     {
         name: "snsCallerArn missing",
@@ -255,64 +427,162 @@ const validateCases: ValidateCase[] = [
     {
         name: "snsCallerArn of 19",
         inputs: smsWith(smsCfg({ snsCallerArn: "arn:aws:iam::1:role" })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsCallerArn", received: "arn:aws:iam::1:role", rule: ["at least 20 characters", "it has 19"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.snsCallerArn",
+                received: "arn:aws:iam::1:role",
+                rule: ["at least 20 characters", "it has 19"],
+            },
+        ],
     },
     {
         name: "snsCallerArn of 2049",
         inputs: smsWith(smsCfg({ snsCallerArn: ARN_PREFIX + long(2049 - 31) })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsCallerArn", received: ARN_PREFIX + long(2049 - 31), rule: ["at most 2048 characters", "it has 2049"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.snsCallerArn",
+                received: ARN_PREFIX + long(2049 - 31),
+                rule: ["at most 2048 characters", "it has 2049"],
+            },
+        ],
     },
     {
         name: "snsCallerArn not an ARN",
         inputs: smsWith(smsCfg({ snsCallerArn: "cognito-sms-role-name-only" })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsCallerArn", received: "cognito-sms-role-name-only", rule: ["be an IAM role ARN", "arn:aws:iam::123456789012:role/"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.snsCallerArn",
+                received: "cognito-sms-role-name-only",
+                rule: ["be an IAM role ARN", "arn:aws:iam::123456789012:role/"],
+            },
+        ],
     },
     {
         name: "snsCallerArn an SNS topic ARN",
         inputs: smsWith(smsCfg({ snsCallerArn: "arn:aws:sns:us-east-1:123456789012:sms-topic" })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsCallerArn", received: "arn:aws:sns:us-east-1:123456789012:sms-topic", rule: ["must be the ARN of an IAM role", ":role/"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.snsCallerArn",
+                received: "arn:aws:sns:us-east-1:123456789012:sms-topic",
+                rule: ["must be the ARN of an IAM role", ":role/"],
+            },
+        ],
     },
     {
         name: "snsCallerArn an IAM user ARN",
         inputs: smsWith(smsCfg({ snsCallerArn: "arn:aws:iam::123456789012:user/alice" })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsCallerArn", received: "arn:aws:iam::123456789012:user/alice", rule: ["must be the ARN of an IAM role"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.snsCallerArn",
+                received: "arn:aws:iam::123456789012:user/alice",
+                rule: ["must be the ARN of an IAM role"],
+            },
+        ],
     },
     {
         name: "externalId missing (A9: 'Value null at smsConfiguration.externalId')",
         inputs: smsWith(smsCfg({ externalId: undefined })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: MISSING, rule: ["is required with SMS MFA", "sts:ExternalId"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.externalId",
+                received: MISSING,
+                rule: ["is required with SMS MFA", "sts:ExternalId"],
+            },
+        ],
     },
-    { name: "externalId null", inputs: smsWith(smsCfg({ externalId: null })), failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: null, rule: ["is required with SMS MFA"] }] },
-    { name: "externalId empty", inputs: smsWith(smsCfg({ externalId: "" })), failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: SECRET(0), rule: ["is required with SMS MFA", "sts:ExternalId"] }] },
+    {
+        name: "externalId null",
+        inputs: smsWith(smsCfg({ externalId: null })),
+        failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: null, rule: ["is required with SMS MFA"] }],
+    },
+    {
+        name: "externalId empty",
+        inputs: smsWith(smsCfg({ externalId: "" })),
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.externalId",
+                received: SECRET(0),
+                rule: ["is required with SMS MFA", "sts:ExternalId"],
+            },
+        ],
+    },
     {
         name: "externalId of 1225",
         inputs: smsWith(smsCfg({ externalId: long(1225) })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: SECRET(1225), rule: ["at most 1224 characters", "it has 1225"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.externalId",
+                received: SECRET(1225),
+                rule: ["at most 1224 characters", "it has 1225"],
+            },
+        ],
     },
-    { name: "externalId not a string", inputs: smsWith(smsCfg({ externalId: 42 })), failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: 42, rule: ["must be a string"] }] },
-    { name: "snsRegion of 4", inputs: smsWith(smsCfg({ snsRegion: "use1" })), failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsRegion", received: "use1", rule: ["at least 5 characters"] }] },
+    {
+        name: "externalId not a string",
+        inputs: smsWith(smsCfg({ externalId: 42 })),
+        failures: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", received: 42, rule: ["must be a string"] }],
+    },
+    {
+        name: "snsRegion of 4",
+        inputs: smsWith(smsCfg({ snsRegion: "use1" })),
+        failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsRegion", received: "use1", rule: ["at least 5 characters"] }],
+    },
     {
         name: "snsRegion of 33",
         inputs: smsWith(smsCfg({ snsRegion: `us-${long(29, "x")}-1` })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsRegion", received: `us-${long(29, "x")}-1`, rule: ["at most 32 characters"] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.snsRegion",
+                received: `us-${long(29, "x")}-1`,
+                rule: ["at most 32 characters"],
+            },
+        ],
     },
     {
         name: "snsRegion not a Region code",
         inputs: smsWith(smsCfg({ snsRegion: "us_east_1" })),
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration.snsRegion", received: "us_east_1", rule: ['AWS Region code such as "us-east-1"'] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.snsRegion",
+                received: "us_east_1",
+                rule: ['AWS Region code such as "us-east-1"'],
+            },
+        ],
     },
 
     // --- TOTP ----------------------------------------------------------------------------------------
-    { name: "TOTP enabled missing", inputs: onSms({ softwareTokenMfaConfiguration: {} }), failures: [{ property: "softwareTokenMfaConfiguration.enabled", received: MISSING, rule: ["is required", "true", "false"] }] },
-    { name: "TOTP enabled null", inputs: onSms({ softwareTokenMfaConfiguration: { enabled: null } }), failures: [{ property: "softwareTokenMfaConfiguration.enabled", received: null, rule: ["is required"] }] },
-    { name: "TOTP enabled a string", inputs: onSms({ softwareTokenMfaConfiguration: { enabled: "true" } }), failures: [{ property: "softwareTokenMfaConfiguration.enabled", received: "true", rule: ["must be true or false"] }] },
+    {
+        name: "TOTP enabled missing",
+        inputs: onSms({ softwareTokenMfaConfiguration: {} }),
+        failures: [{ property: "softwareTokenMfaConfiguration.enabled", received: MISSING, rule: ["is required", "true", "false"] }],
+    },
+    {
+        name: "TOTP enabled null",
+        inputs: onSms({ softwareTokenMfaConfiguration: { enabled: null } }),
+        failures: [{ property: "softwareTokenMfaConfiguration.enabled", received: null, rule: ["is required"] }],
+    },
+    {
+        name: "TOTP enabled a string",
+        inputs: onSms({ softwareTokenMfaConfiguration: { enabled: "true" } }),
+        failures: [{ property: "softwareTokenMfaConfiguration.enabled", received: "true", rule: ["must be true or false"] }],
+    },
 
     // --- email ------------------------------------------------------------------------------------------
-    { name: "email message of 5", inputs: onSms({ emailMfaConfiguration: { message: "{###}" } }), failures: [{ property: "emailMfaConfiguration.message", received: "{###}", rule: ["at least 6 characters"] }] },
+    {
+        name: "email message of 5",
+        inputs: onSms({ emailMfaConfiguration: { message: "{###}" } }),
+        failures: [{ property: "emailMfaConfiguration.message", received: "{###}", rule: ["at least 6 characters"] }],
+    },
     {
         name: "email message of 20001",
         inputs: onSms({ emailMfaConfiguration: { message: long(19995, "漢") + PLACEHOLDER } }),
-        failures: [{ property: "emailMfaConfiguration.message", received: long(19995, "漢") + PLACEHOLDER, rule: ["at most 20000 characters", "it has 20001"] }],
+        failures: [
+            {
+                property: "emailMfaConfiguration.message",
+                received: long(19995, "漢") + PLACEHOLDER,
+                rule: ["at most 20000 characters", "it has 20001"],
+            },
+        ],
     },
     {
         name: "email message without {####}",
@@ -324,8 +594,16 @@ const validateCases: ValidateCase[] = [
         inputs: onSms({ emailMfaConfiguration: { message: "Code {####}\u0007" } }),
         failures: [{ property: "emailMfaConfiguration.message", received: "Code {####}\u0007", rule: ["placeholder {####}"] }],
     },
-    { name: "email message not a string", inputs: onSms({ emailMfaConfiguration: { message: 7 } }), failures: [{ property: "emailMfaConfiguration.message", received: 7, rule: ["must be a string"] }] },
-    { name: "email subject empty", inputs: onSms({ emailMfaConfiguration: { subject: "" } }), failures: [{ property: "emailMfaConfiguration.subject", received: "", rule: ["at least 1 characters"] }] },
+    {
+        name: "email message not a string",
+        inputs: onSms({ emailMfaConfiguration: { message: 7 } }),
+        failures: [{ property: "emailMfaConfiguration.message", received: 7, rule: ["must be a string"] }],
+    },
+    {
+        name: "email subject empty",
+        inputs: onSms({ emailMfaConfiguration: { subject: "" } }),
+        failures: [{ property: "emailMfaConfiguration.subject", received: "", rule: ["at least 1 characters"] }],
+    },
     {
         name: "email subject of 141",
         inputs: onSms({ emailMfaConfiguration: { subject: long(141, "é") } }),
@@ -334,30 +612,56 @@ const validateCases: ValidateCase[] = [
     {
         name: "email subject with a control character",
         inputs: onSms({ emailMfaConfiguration: { subject: "Sign-in\u0000code" } }),
-        failures: [{ property: "emailMfaConfiguration.subject", received: "Sign-in\u0000code", rule: ["letters, digits, punctuation, symbols and spaces"] }],
+        failures: [
+            {
+                property: "emailMfaConfiguration.subject",
+                received: "Sign-in\u0000code",
+                rule: ["letters, digits, punctuation, symbols and spaces"],
+            },
+        ],
     },
 
     // --- webAuthn ------------------------------------------------------------------------------------------
-    { name: "relyingPartyId empty", inputs: inputs({ webAuthnConfiguration: { relyingPartyId: "" } }), failures: [{ property: "webAuthnConfiguration.relyingPartyId", received: "", rule: ["at least 1 characters"] }] },
+    {
+        name: "relyingPartyId empty",
+        inputs: inputs({ webAuthnConfiguration: { relyingPartyId: "" } }),
+        failures: [{ property: "webAuthnConfiguration.relyingPartyId", received: "", rule: ["at least 1 characters"] }],
+    },
     {
         name: "relyingPartyId of 128",
         inputs: inputs({ webAuthnConfiguration: { relyingPartyId: long(128) } }),
-        failures: [{ property: "webAuthnConfiguration.relyingPartyId", received: long(128), rule: ["at most 127 characters", "it has 128"] }],
+        failures: [
+            { property: "webAuthnConfiguration.relyingPartyId", received: long(128), rule: ["at most 127 characters", "it has 128"] },
+        ],
     },
     {
         name: "userVerification upper case",
         inputs: inputs({ webAuthnConfiguration: { userVerification: "REQUIRED" } }),
-        failures: [{ property: "webAuthnConfiguration.userVerification", received: "REQUIRED", rule: [`must be one of "required", "preferred"`] }],
+        failures: [
+            { property: "webAuthnConfiguration.userVerification", received: "REQUIRED", rule: [`must be one of "required", "preferred"`] },
+        ],
     },
     {
         name: "userVerification discouraged (WebAuthn value the API lacks)",
         inputs: inputs({ webAuthnConfiguration: { userVerification: "discouraged" } }),
-        failures: [{ property: "webAuthnConfiguration.userVerification", received: "discouraged", rule: [`must be one of "required", "preferred"`] }],
+        failures: [
+            {
+                property: "webAuthnConfiguration.userVerification",
+                received: "discouraged",
+                rule: [`must be one of "required", "preferred"`],
+            },
+        ],
     },
     {
         name: "factorConfiguration outside the enum",
         inputs: inputs({ webAuthnConfiguration: { factorConfiguration: "MULTI_FACTOR" } }),
-        failures: [{ property: "webAuthnConfiguration.factorConfiguration", received: "MULTI_FACTOR", rule: [`must be one of "SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"`] }],
+        failures: [
+            {
+                property: "webAuthnConfiguration.factorConfiguration",
+                received: "MULTI_FACTOR",
+                rule: [`must be one of "SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"`],
+            },
+        ],
     },
 
     // --- cross-field rules (A1-A3) ------------------------------------------------------------------------------
@@ -365,13 +669,29 @@ const validateCases: ValidateCase[] = [
         name: "OFF + SMS is refused (A2)",
         inputs: off({ smsMfaConfiguration: SMS }),
         // Reported at the nested smsConfiguration: the engine prints a failing top-level property's value, secrets included.
-        failures: [{ property: "smsMfaConfiguration.smsConfiguration", received: SMS.smsConfiguration, rule: [`cannot be set while mfaConfiguration is "OFF"`, `"OPTIONAL" or "ON"`] }],
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration",
+                received: SMS.smsConfiguration,
+                rule: [`cannot be set while mfaConfiguration is "OFF"`, `"OPTIONAL" or "ON"`],
+            },
+        ],
     },
-    { name: "OFF + empty email block is refused (TF #46801)", inputs: off({ emailMfaConfiguration: {} }), failures: [{ property: "emailMfaConfiguration", received: {}, rule: [`cannot be set while mfaConfiguration is "OFF"`] }] },
+    {
+        name: "OFF + empty email block is refused (TF #46801)",
+        inputs: off({ emailMfaConfiguration: {} }),
+        failures: [{ property: "emailMfaConfiguration", received: {}, rule: [`cannot be set while mfaConfiguration is "OFF"`] }],
+    },
     {
         name: "OFF + TOTP enabled is refused",
         inputs: off({ softwareTokenMfaConfiguration: { enabled: true } }),
-        failures: [{ property: "softwareTokenMfaConfiguration", received: { enabled: true }, rule: [`cannot be set while mfaConfiguration is "OFF"`] }],
+        failures: [
+            {
+                property: "softwareTokenMfaConfiguration",
+                received: { enabled: true },
+                rule: [`cannot be set while mfaConfiguration is "OFF"`],
+            },
+        ],
     },
     {
         name: "OFF + TOTP without enabled is refused twice over",
@@ -383,7 +703,11 @@ const validateCases: ValidateCase[] = [
     },
     {
         name: "OFF + SMS + email + TOTP names each block",
-        inputs: off({ smsMfaConfiguration: SMS, emailMfaConfiguration: { subject: "S" }, softwareTokenMfaConfiguration: { enabled: true } }),
+        inputs: off({
+            smsMfaConfiguration: SMS,
+            emailMfaConfiguration: { subject: "S" },
+            softwareTokenMfaConfiguration: { enabled: true },
+        }),
         failures: [
             { property: "smsMfaConfiguration.smsConfiguration", received: SMS.smsConfiguration, rule: [`"OFF"`] },
             { property: "emailMfaConfiguration", received: { subject: "S" }, rule: [`"OFF"`] },
@@ -393,7 +717,13 @@ const validateCases: ValidateCase[] = [
     {
         name: "ON with no factor (A1, aws-sdk-js #4186)",
         inputs: inputs({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: undefined }),
-        failures: [{ property: "mfaConfiguration", received: "ON", rule: ['"ON" needs at least one MFA factor', "smsMfaConfiguration, emailMfaConfiguration or softwareTokenMfaConfiguration"] }],
+        failures: [
+            {
+                property: "mfaConfiguration",
+                received: "ON",
+                rule: ['"ON" needs at least one MFA factor', "smsMfaConfiguration, emailMfaConfiguration or softwareTokenMfaConfiguration"],
+            },
+        ],
     },
     {
         name: "OPTIONAL with no factor",
@@ -408,16 +738,29 @@ const validateCases: ValidateCase[] = [
     {
         name: "ON with only webAuthn (A3)",
         inputs: inputs({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: undefined, webAuthnConfiguration: WEBAUTHN_FULL }),
-        failures: [{ property: "mfaConfiguration", received: "ON", rule: ["needs at least one MFA factor", "passkeys in webAuthnConfiguration do not count"] }],
+        failures: [
+            {
+                property: "mfaConfiguration",
+                received: "ON",
+                rule: ["needs at least one MFA factor", "passkeys in webAuthnConfiguration do not count"],
+            },
+        ],
     },
     {
         name: "OPTIONAL with only webAuthn MULTI_FACTOR_WITH_USER_VERIFICATION",
-        inputs: inputs({ softwareTokenMfaConfiguration: undefined, webAuthnConfiguration: { factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" } }),
+        inputs: inputs({
+            softwareTokenMfaConfiguration: undefined,
+            webAuthnConfiguration: { factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" },
+        }),
         failures: [{ property: "mfaConfiguration", received: "OPTIONAL", rule: ["needs at least one MFA factor"] }],
     },
     {
         name: "several independent failures are all reported",
-        inputs: onSms({ userPoolId: "nope", smsMfaConfiguration: { smsAuthenticationMessage: "no code", smsConfiguration: SMS_CFG }, webAuthnConfiguration: { userVerification: "always" } }),
+        inputs: onSms({
+            userPoolId: "nope",
+            smsMfaConfiguration: { smsAuthenticationMessage: "no code", smsConfiguration: SMS_CFG },
+            webAuthnConfiguration: { userVerification: "always" },
+        }),
         failures: [
             { property: "userPoolId", received: "nope", rule: ['"<region>_<id>"'] },
             { property: "smsMfaConfiguration.smsAuthenticationMessage", received: "no code", rule: ["{####}"] },
@@ -437,7 +780,7 @@ describe("validate(): lengths, patterns, enums, unknown keys and cross-field rul
     }
     test("validate does not modify its inputs", () => {
         const i = off({ smsMfaConfiguration: { ...SMS }, softwareTokenMfaConfiguration: { enabled: false } });
-        const copy = JSON.parse(JSON.stringify(i));
+        const copy = JSON.parse(JSON.stringify(i)) as typeof i;
         validate(i);
         assert.deepEqual(i, copy);
     });
@@ -448,22 +791,62 @@ describe("validate(): lengths, patterns, enums, unknown keys and cross-field rul
 const U = UNKNOWN;
 const unknownCases: ValidateCase[] = [
     { name: "userPoolId unknown", inputs: inputs({ userPoolId: U }), failures: [] },
-    { name: "userPoolId unknown with region set: the region/prefix rule waits", inputs: inputs({ userPoolId: U, region: "eu-west-1" }), failures: [] },
+    {
+        name: "userPoolId unknown with region set: the region/prefix rule waits",
+        inputs: inputs({ userPoolId: U, region: "eu-west-1" }),
+        failures: [],
+    },
     { name: "region unknown", inputs: inputs({ region: U }), failures: [] },
     { name: "deletePolicy unknown", inputs: inputs({ deletePolicy: U }), failures: [] },
-    { name: "mfaConfiguration unknown with no factor", inputs: inputs({ mfaConfiguration: U, softwareTokenMfaConfiguration: undefined }), failures: [] },
-    { name: "mfaConfiguration unknown with SMS + email + TOTP (OFF rule waits)", inputs: onSms({ mfaConfiguration: U, emailMfaConfiguration: {}, softwareTokenMfaConfiguration: { enabled: true } }), failures: [] },
-    { name: "mfaConfiguration unknown with only webAuthn", inputs: inputs({ mfaConfiguration: U, softwareTokenMfaConfiguration: undefined, webAuthnConfiguration: WEBAUTHN_FULL }), failures: [] },
+    {
+        name: "mfaConfiguration unknown with no factor",
+        inputs: inputs({ mfaConfiguration: U, softwareTokenMfaConfiguration: undefined }),
+        failures: [],
+    },
+    {
+        name: "mfaConfiguration unknown with SMS + email + TOTP (OFF rule waits)",
+        inputs: onSms({ mfaConfiguration: U, emailMfaConfiguration: {}, softwareTokenMfaConfiguration: { enabled: true } }),
+        failures: [],
+    },
+    {
+        name: "mfaConfiguration unknown with only webAuthn",
+        inputs: inputs({ mfaConfiguration: U, softwareTokenMfaConfiguration: undefined, webAuthnConfiguration: WEBAUTHN_FULL }),
+        failures: [],
+    },
     { name: "ON + whole SMS block unknown", inputs: onSms({ smsMfaConfiguration: U }), failures: [] },
     { name: "ON + smsConfiguration unknown", inputs: onSms({ smsMfaConfiguration: { smsConfiguration: U } }), failures: [] },
     { name: "ON + smsAuthenticationMessage unknown", inputs: smsWith(SMS_CFG, U), failures: [] },
-    { name: "ON + snsCallerArn, externalId and snsRegion unknown", inputs: smsWith({ snsCallerArn: U, externalId: U, snsRegion: U }), failures: [] },
-    { name: "ON + only TOTP with enabled unknown", inputs: inputs({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: U } }), failures: [] },
+    {
+        name: "ON + snsCallerArn, externalId and snsRegion unknown",
+        inputs: smsWith({ snsCallerArn: U, externalId: U, snsRegion: U }),
+        failures: [],
+    },
+    {
+        name: "ON + only TOTP with enabled unknown",
+        inputs: inputs({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: U } }),
+        failures: [],
+    },
     { name: "ON + only TOTP block unknown", inputs: inputs({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: U }), failures: [] },
-    { name: "OPTIONAL + only email block unknown", inputs: inputs({ softwareTokenMfaConfiguration: undefined, emailMfaConfiguration: U }), failures: [] },
-    { name: "ON + email message and subject unknown", inputs: inputs({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: undefined, emailMfaConfiguration: { message: U, subject: U } }), failures: [] },
+    {
+        name: "OPTIONAL + only email block unknown",
+        inputs: inputs({ softwareTokenMfaConfiguration: undefined, emailMfaConfiguration: U }),
+        failures: [],
+    },
+    {
+        name: "ON + email message and subject unknown",
+        inputs: inputs({
+            mfaConfiguration: "ON",
+            softwareTokenMfaConfiguration: undefined,
+            emailMfaConfiguration: { message: U, subject: U },
+        }),
+        failures: [],
+    },
     { name: "webAuthn block unknown", inputs: inputs({ webAuthnConfiguration: U }), failures: [] },
-    { name: "webAuthn fields unknown", inputs: inputs({ webAuthnConfiguration: { relyingPartyId: U, userVerification: U, factorConfiguration: U } }), failures: [] },
+    {
+        name: "webAuthn fields unknown",
+        inputs: inputs({ webAuthnConfiguration: { relyingPartyId: U, userVerification: U, factorConfiguration: U } }),
+        failures: [],
+    },
     { name: "OFF + TOTP block unknown", inputs: off({ softwareTokenMfaConfiguration: U }), failures: [] },
     {
         name: "OFF + TOTP with enabled unknown (it may resolve to false, which OFF accepts)",
@@ -481,7 +864,11 @@ const unknownCases: ValidateCase[] = [
         failures: [],
     },
     // Known bad fields next to unknowns still fail.
-    { name: "userPoolId unknown, mfaConfiguration bad", inputs: inputs({ userPoolId: U, mfaConfiguration: "on" }), failures: [{ property: "mfaConfiguration", received: "on", rule: [MFA_ENUM] }] },
+    {
+        name: "userPoolId unknown, mfaConfiguration bad",
+        inputs: inputs({ userPoolId: U, mfaConfiguration: "on" }),
+        failures: [{ property: "mfaConfiguration", received: "on", rule: [MFA_ENUM] }],
+    },
     {
         name: "mfaConfiguration unknown, SMS message bad",
         inputs: { ...smsWith(SMS_CFG, "no placeholder"), mfaConfiguration: U },
@@ -528,12 +915,8 @@ describe("validate(): preview with unknown values", () => {
 });
 
 describe("validate(): one failure per broken rule", () => {
-    test(
-        "externalId \"\" breaks one rule and gets one failure",
-        {},
-        () => {
-            const got = validate(smsWith(smsCfg({ externalId: "" })));
-            assert.equal(got.length, 1, JSON.stringify(got));
-        },
-    );
+    test('externalId "" breaks one rule and gets one failure', {}, () => {
+        const got = validate(smsWith(smsCfg({ externalId: "" })));
+        assert.equal(got.length, 1, JSON.stringify(got));
+    });
 });
