@@ -57,11 +57,13 @@ export interface SnsCallerRoleOutputs {
     trustPolicy: string;
     /** The inline permission policy as IAM has it, or undefined when it is missing. */
     permissionPolicy?: string;
-    policyName: string;
     /** Ready to pass as `smsMfaConfiguration.smsConfiguration` of a UserPoolMfaConfig. Secret. */
     smsConfiguration: { snsCallerArn: string; externalId: string };
+    // Bookkeeping under `__` names, which the engine never displays in a diff:
+    /** The name of the inline permission policy this resource wrote. */
+    __policyName?: string;
     /** Which args the user set, so that `read` can give back inputs in the program's shape. */
-    inputKeys: string[];
+    __inputKeys?: string[];
     /** The hidden `__owner` input the role was created (or last updated) with; see SnsCallerRoleInputs. */
     __owner?: string;
     /**
@@ -69,6 +71,15 @@ export interface SnsCallerRoleOutputs {
      * adoption): delete leaves alone a role whose tag says a newer resource has adopted it.
      */
     __instance?: string;
+}
+
+/**
+ * The names 0.1.0 stored the bookkeeping under. A role written by 0.1.0 keeps them until its next
+ * update, so that a refresh after upgrading reports no change.
+ */
+export interface LegacyRoleBookkeeping {
+    policyName?: string;
+    inputKeys?: string[];
 }
 
 export const INPUT_KEYS = [

@@ -32,6 +32,7 @@ import {
     DEFAULT_PATH,
     INPUT_KEYS,
     inputKeysOf,
+    LegacyRoleBookkeeping,
     newInstanceToken,
     PERMISSION_POLICY_NAME,
     ROLE_INSTANCE_TAG,
@@ -52,7 +53,22 @@ import {
 } from "./policies";
 
 /** What an SnsCallerRole stores as outputs, with the stub the engine adds. */
-export type Outputs = SnsCallerRoleOutputs & { __provider?: string };
+export type Outputs = SnsCallerRoleOutputs & LegacyRoleBookkeeping & { __provider?: string };
+
+/** The args the user set, as recorded (under either name). */
+export function recordedInputKeys(o: Outputs): string[] | undefined {
+    return o.__inputKeys ?? o.inputKeys;
+}
+
+/** The inline permission policy the resource wrote (under either name; 0.1.0 wrote only this one). */
+export function recordedPolicyName(o: Outputs): string {
+    return o.__policyName ?? o.policyName ?? PERMISSION_POLICY_NAME;
+}
+
+/** True for a state written by 0.1.0, whose bookkeeping names read keeps (see LegacyRoleBookkeeping). */
+export function usesLegacyNames(o: Outputs): boolean {
+    return "inputKeys" in o || "policyName" in o;
+}
 
 /** Where the trust policy's conditions point: the pool's account and partition. */
 export interface Source {
@@ -157,6 +173,8 @@ interface Bookkeeping {
     inputKeys: string[];
     owner?: string;
     instance?: string;
+    /** Write 0.1.0's bookkeeping names (read of a state that has them). */
+    legacyNames?: boolean;
 }
 
 export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | undefined): Outputs {
@@ -173,10 +191,15 @@ export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: stri
         sourceArn: b.sourceArn,
         forceDelete: b.forceDelete,
         trustPolicy: live.trustPolicy,
-        policyName: PERMISSION_POLICY_NAME,
         smsConfiguration: { snsCallerArn: live.arn, externalId: b.externalId },
-        inputKeys: b.inputKeys,
     };
+    if (b.legacyNames) {
+        outs.policyName = PERMISSION_POLICY_NAME;
+        outs.inputKeys = b.inputKeys;
+    } else {
+        outs.__policyName = PERMISSION_POLICY_NAME;
+        outs.__inputKeys = b.inputKeys;
+    }
     if (b.namePrefix !== undefined) outs.namePrefix = b.namePrefix;
     if (b.userPoolId !== undefined) outs.userPoolId = b.userPoolId;
     if (live.description !== undefined) outs.description = live.description;
@@ -202,7 +225,7 @@ export function inputsFromOutputs(outs: Outputs): SnsCallerRoleInputs {
         accountId: outs.accountId,
         forceDelete: outs.forceDelete,
     };
-    const keys = outs.inputKeys ?? INPUT_KEYS;
+    const keys = recordedInputKeys(outs) ?? INPUT_KEYS;
     return Object.fromEntries(keys.filter((k) => live[k] !== undefined).map((k) => [k, live[k]]));
 }
 

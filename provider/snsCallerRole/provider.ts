@@ -22,17 +22,7 @@ import { poolRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { parseArn } from "../common/arn";
 import { partitionOfRegion } from "../common/regions";
-import {
-    DEFAULT_PATH,
-    inputKeysOf,
-    PERMISSION_POLICY_NAME,
-    ROLE_INSTANCE_TAG,
-    roleNameFor,
-    SnsCallerRoleInputs,
-    SnsCallerRoleOutputs,
-    tagsEqual,
-    withExternalId,
-} from "./model";
+import { DEFAULT_PATH, inputKeysOf, ROLE_INSTANCE_TAG, roleNameFor, SnsCallerRoleInputs, tagsEqual, withExternalId } from "./model";
 import { PERMISSION_POLICY_DOCUMENT, policiesEqual } from "./policies";
 import { validateRole } from "./validate";
 import {
@@ -41,14 +31,17 @@ import {
     expectedTrust,
     gateway,
     inputsFromOutputs,
+    Outputs,
     outputsOf,
+    recordedInputKeys,
+    recordedPolicyName,
     resolveRegion,
     roleGone,
     Source,
     stillReferenced,
+    usesLegacyNames,
 } from "./operations";
 
-type Outputs = SnsCallerRoleOutputs & { __provider?: string };
 type Inputs = SnsCallerRoleInputs & { __provider?: string };
 
 /** The SnsCallerRole provider: the engine's methods plus the `aws:region` stack setting. */
@@ -107,12 +100,12 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                 // A new owner (renamed stack or resource) is written to the owner tag. States
                 // from before __owner existed get it with the next update, not as a diff of its own.
                 news.__owner !== undefined && olds.__owner !== undefined && news.__owner !== olds.__owner,
-                inputKeysOf(news).join() !== (olds.inputKeys ?? []).join(),
+                inputKeysOf(news).join() !== (recordedInputKeys(olds) ?? []).join(),
                 // Drift that read found: the live documents are not what the recorded settings call for.
                 !policiesEqual(olds.trustPolicy, expectedTrust(olds)),
                 !policiesEqual(olds.permissionPolicy, PERMISSION_POLICY_DOCUMENT),
-                // As in UserPoolMfaConfigProvider: new provider code must reach state (pulumi/pulumi#16826).
-                news.__provider !== undefined && olds.__provider !== undefined && news.__provider !== olds.__provider,
+                // A new `__provider` is no change: every stub reaches the provider as installed
+                // (engine/stub.ts), so an upgrade needs no update.
             ].some(Boolean);
             return Promise.resolve({
                 changes: replaces.length > 0 || changed,
@@ -132,7 +125,7 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
             const live = await findRole(roleName, gw);
             // An empty result tells the engine the role is gone, so refresh drops the resource.
             if (!live) return {};
-            const permissionPolicy = await findRolePolicy(roleName, old.policyName ?? PERMISSION_POLICY_NAME, gw);
+            const permissionPolicy = await findRolePolicy(roleName, recordedPolicyName(old), gw);
             const outs = outputsOf(
                 {
                     namePrefix: old.namePrefix,
@@ -142,9 +135,10 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                     accountId: old.accountId,
                     sourceArn: old.sourceArn,
                     forceDelete: old.forceDelete ?? false,
-                    inputKeys: old.inputKeys ?? [],
+                    inputKeys: recordedInputKeys(old) ?? [],
                     owner: old.__owner,
                     instance: old.__instance,
+                    legacyNames: usesLegacyNames(old),
                 },
                 live,
                 permissionPolicy,
@@ -162,7 +156,9 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
 
             // Same pool, no accountId arg before or now: the account found at create still holds.
             const samePool =
-                args.userPoolId === olds.userPoolId && args.accountId === undefined && !(olds.inputKeys ?? []).includes("accountId");
+                args.userPoolId === olds.userPoolId &&
+                args.accountId === undefined &&
+                !(recordedInputKeys(olds) ?? []).includes("accountId");
             const known: Source | undefined =
                 samePool && olds.accountId
                     ? { accountId: olds.accountId, partition: parseArn(olds.sourceArn)?.partition ?? partitionOfRegion(region) }
@@ -207,7 +203,7 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                         hits.map((h) => h.source),
                     );
             }
-            await deleteRolePolicy(roleName, props.policyName ?? PERMISSION_POLICY_NAME, gw);
+            await deleteRolePolicy(roleName, recordedPolicyName(props), gw);
             await deleteRole(roleName, gw);
         },
     };

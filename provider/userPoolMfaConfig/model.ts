@@ -62,12 +62,28 @@ export interface MfaConfigInputs extends MfaConfig {
     deletePolicy?: DeletePolicy;
 }
 
-/** Stored outputs: the live configuration as last read, plus bookkeeping. */
+/**
+ * Stored outputs: the live configuration as last read, plus bookkeeping under `__` names, which
+ * the engine never displays, so `preview --diff` and `refresh --diff` show only the configuration.
+ */
 export interface MfaConfigOutputs extends MfaConfigInputs {
     region: string;
     deletePolicy: DeletePolicy;
-    /** The configuration found on the pool when this resource adopted it (for `restore`). */
+    /** The configuration found on the pool when this resource adopted it (for `restore`). Secret. */
+    __adoptedConfiguration?: MfaConfig;
+    /** Which members the program set, values replaced by "*" (see diff.ts shapeOf). */
+    __inputShape?: MfaConfigInputs;
+    /** `<project>/<stack>/<resource name>`: the owner tag this resource put on the pool. */
+    __owner?: string;
+}
+
+/**
+ * The names 0.1.0 stored the bookkeeping under. A resource written by 0.1.0 keeps them until its
+ * next update, so that a refresh after upgrading reports no change.
+ */
+export interface LegacyBookkeeping {
     adoptedConfiguration?: MfaConfig;
+    inputShape?: MfaConfigInputs;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,12 +26,12 @@ import {
 import { poolRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
-import { configOf, DEFAULT_DELETE_POLICY, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
+import { configOf, DEFAULT_DELETE_POLICY, LegacyBookkeeping, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
 import { validate } from "./validate";
 import { emitWarning } from "../engine/warnings";
 import { inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled } from "./preflight";
 
-type Outputs = MfaConfigOutputs & { inputShape?: MfaConfigInputs; __provider?: string; __owner?: string };
+type Outputs = MfaConfigOutputs & LegacyBookkeeping & { __provider?: string };
 /** `__owner`: hidden input set by UserPoolMfaConfig, `<project>/<stack>/<resource name>` (see claim). */
 type Owned = { __owner?: string };
 
@@ -77,19 +77,18 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         return { inputs: news, failures };
     }
 
-    diff(_id: string, olds: Outputs, news: MfaConfigInputs & { __provider?: string }): Promise<dynamic.DiffResult> {
+    // A new `__provider` is no change: every stub, including the one 0.1.0 stored, reaches the
+    // provider as installed (engine/stub.ts), so refresh and destroy never run stale code and an
+    // upgrade needs no update.
+    diff(_id: string, olds: Outputs, news: MfaConfigInputs): Promise<dynamic.DiffResult> {
         const replaces: string[] = [];
         if (isUnknown(news.userPoolId) || news.userPoolId !== olds.userPoolId) replaces.push("userPoolId");
         if (news.region !== undefined && (isUnknown(news.region) || news.region !== olds.region)) replaces.push("region");
         const desired = configOf(news);
         const configChanged = containsUnknown(desired) || diffConfig(desired, configOf(olds)).length > 0;
-        const bookkeepingChanged = (news.deletePolicy ?? DEFAULT_DELETE_POLICY) !== olds.deletePolicy;
-        // When diff says "no change" the engine keeps the old outputs, and with them the old
-        // serialized provider that refresh and destroy run (pulumi/pulumi#16826). A new provider
-        // text is therefore a change; update then finds nothing to write and makes no Set.
-        const providerChanged = news.__provider !== undefined && olds.__provider !== undefined && news.__provider !== olds.__provider;
+        const deletePolicyChanged = (news.deletePolicy ?? DEFAULT_DELETE_POLICY) !== olds.deletePolicy;
         return Promise.resolve({
-            changes: replaces.length > 0 || configChanged || bookkeepingChanged || providerChanged,
+            changes: replaces.length > 0 || configChanged || deletePolicyChanged,
             replaces,
             deleteBeforeReplace: true,
         });
@@ -111,15 +110,15 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const live = await findMfaConfig(userPoolId, this.gateway(old.region || undefined));
         // An empty result tells the engine the pool is gone, so refresh drops the resource.
         if (!live) return {};
-        const shape = old.inputShape ?? shapeOf(old);
+        const shape = old.__inputShape ?? old.inputShape ?? shapeOf(old);
         const oldInputs: MfaConfigInputs = { ...shape, userPoolId, region: shape.region !== undefined ? old.region : undefined };
         const outs = this.outputs(
             { ...oldInputs, deletePolicy: old.deletePolicy, __owner: old.__owner } as MfaConfigInputs,
             old.region,
             live,
-            old.adoptedConfiguration,
+            adoptedOf(old),
+            { shape, legacyNames: usesLegacyNames(old) },
         );
-        outs.inputShape = shape;
         return { id, props: outs, inputs: inputsFromLive(oldInputs, live) as Outputs };
     }
 
@@ -129,7 +128,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const current = await findMfaConfig(news.userPoolId, gw);
         if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
         const live = await this.apply(news, current, gw);
-        return { outs: this.outputs(news, region, live, olds.adoptedConfiguration) };
+        return { outs: this.outputs(news, region, live, adoptedOf(olds)) };
     }
 
     async delete(_id: string, props: Outputs): Promise<void> {
@@ -161,7 +160,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (!props.__owner) return;
         const gw = this.gateway(props.region || undefined);
         const pool = await findPoolOwner(props.userPoolId, gw);
-        if (pool?.owner === props.__owner) await resetPoolOwner(props.userPoolId, pool.arn, gw);
+        if (pool && pool.owner === props.__owner) await resetPoolOwner(props.userPoolId, pool.arn, gw);
     }
 
     /** What delete does to the MFA configuration, per deletePolicy. */
@@ -171,10 +170,9 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const gw = this.gateway(props.region || undefined);
         const live = await findMfaConfig(props.userPoolId, gw);
         if (!live) return; // The pool is gone, and its MFA configuration with it.
+        const adopted = adoptedOf(props);
         const target: MfaConfig =
-            policy === "restore" && props.adoptedConfiguration
-                ? props.adoptedConfiguration
-                : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration };
+            policy === "restore" && adopted ? adopted : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration };
         if (diffConfig(target, live).length === 0) return;
         if (policy === "restore") await putMfaConfig(props.userPoolId, target, gw);
         else await resetMfaConfig(props.userPoolId, live, gw);
@@ -187,17 +185,41 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         return normalize(await putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live), gw));
     }
 
-    private outputs(inputs: MfaConfigInputs, region: string | undefined, live: MfaConfig, adopted: MfaConfig | undefined): Outputs {
+    /**
+     * The outputs for a live configuration. `read` passes the shape it found and whether the state
+     * uses 0.1.0's bookkeeping names, which it keeps (a refresh that renamed them would report a
+     * change); create and update write the `__` names.
+     */
+    private outputs(
+        inputs: MfaConfigInputs,
+        region: string | undefined,
+        live: MfaConfig,
+        adopted: MfaConfig | undefined,
+        kept: { shape: MfaConfigInputs; legacyNames: boolean } = { shape: shapeOf(inputs), legacyNames: false },
+    ): Outputs {
         const outs: Outputs = {
             userPoolId: inputs.userPoolId,
             region: region ?? "",
             deletePolicy: inputs.deletePolicy ?? DEFAULT_DELETE_POLICY,
             ...normalize(live),
-            inputShape: shapeOf(inputs),
         };
-        if (adopted) outs.adoptedConfiguration = adopted;
+        if (kept.legacyNames) {
+            outs.inputShape = kept.shape;
+            if (adopted) outs.adoptedConfiguration = adopted;
+        } else {
+            outs.__inputShape = kept.shape;
+            if (adopted) outs.__adoptedConfiguration = adopted;
+        }
         const owner = (inputs as Owned).__owner;
         if (owner) outs.__owner = owner;
         return outs;
     }
+}
+
+function adoptedOf(o: Outputs): MfaConfig | undefined {
+    return o.__adoptedConfiguration ?? o.adoptedConfiguration;
+}
+
+function usesLegacyNames(o: Outputs): boolean {
+    return "inputShape" in o || "adoptedConfiguration" in o;
 }

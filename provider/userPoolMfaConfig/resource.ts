@@ -132,14 +132,11 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
     declare readonly emailMfaConfiguration: pulumi.Output<EmailMfaConfiguration | undefined>;
     declare readonly webAuthnConfiguration: pulumi.Output<WebAuthnConfiguration | undefined>;
     declare readonly deletePolicy: pulumi.Output<DeletePolicy>;
-    /** The configuration the pool had when this resource adopted it (secret: it may hold an ExternalId). */
-    declare readonly adoptedConfiguration: pulumi.Output<MfaConfig | undefined>;
 
     constructor(name: string, args: UserPoolMfaConfigArgs, opts?: pulumi.CustomResourceOptions) {
         const props = {
             region: undefined,
             deletePolicy: undefined,
-            adoptedConfiguration: undefined,
             ...args,
             smsMfaConfiguration: secretExternalId(args.smsMfaConfiguration),
             __owner: ownerInput(name, args.userPoolId, args.region),
@@ -148,7 +145,11 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
             stub,
             name,
             props,
-            { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "adoptedConfiguration"] },
+            // What restore puts back may hold an ExternalId (0.1.0 stored it as adoptedConfiguration).
+            {
+                ...opts,
+                additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "__adoptedConfiguration", "adoptedConfiguration"],
+            },
             "cognito-mfa",
             "UserPoolMfaConfig",
         );

@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { awsEnv, cognitoClient, createUserPool, iamClient, useMoto } from "../harness/moto";
-import { assertNoChanges, cycle, resourceChanges, Stack } from "../harness/pulumi";
+import { assertNoChanges, BOOKKEEPING_IN_DIFF, cycle, resourceChanges, Stack } from "../harness/pulumi";
 
 const m = useMoto();
 const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
@@ -37,6 +37,10 @@ describe("e2e with the pulumi CLI", () => {
 
         // Someone turns MFA off in the console.
         await cognitoClient(m.moto.endpoint).send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OFF" }));
+        // What `pulumi refresh --diff` shows: the drifted fields, no bookkeeping.
+        const refreshDiff = await stack.pulumi(["refresh", "--preview-only", "--diff"]);
+        assert.match(refreshDiff.stdout, /~ mfaConfiguration\s*:\s*"OPTIONAL"\s*=>\s*"OFF"/);
+        assert.doesNotMatch(refreshDiff.stdout, BOOKKEEPING_IN_DIFF, refreshDiff.stdout);
         const refresh = await stack.refresh();
         assert.ok(
             resourceChanges(refresh).some((c) => c.type === MFA_TYPE && c.op === "update"),
@@ -58,6 +62,7 @@ describe("e2e with the pulumi CLI", () => {
         // What a reviewer sees on the pull request: the drifted fields by name.
         const diff = await stack.pulumi(["preview", "--diff"]);
         assert.match(diff.stdout, /~ mfaConfiguration\s*:\s*"OFF"\s*=>\s*"OPTIONAL"/);
+        assert.doesNotMatch(diff.stdout, BOOKKEEPING_IN_DIFF, diff.stdout);
         assert.match(diff.stdout, /\+ softwareTokenMfaConfiguration\s*:/);
 
         const restore = await stack.up();

@@ -157,6 +157,12 @@ export function resourceChanges(result: CliResult<UpdateJson>): ResourceChange[]
         }));
 }
 
+/**
+ * Output names that are the resources' bookkeeping (0.1.0's names, and any `__` name): what the
+ * CLI prints for a diff must hold none of them.
+ */
+export const BOOKKEEPING_IN_DIFF = /\b(inputShape|adoptedConfiguration|inputKeys|policyName|__\w+)\b/;
+
 /** Asserts that a preview plans nothing but `same` steps. */
 export function assertNoChanges(preview: CliResult<UpdateJson>): void {
     const summary = preview.json.changeSummary ?? {};
@@ -187,6 +193,8 @@ export interface StackOptions {
     /** Extra environment for every CLI call, e.g. awsEnv(moto.endpoint). */
     env?: Record<string, string>;
     stackName?: string;
+    /** The pulumi-cognito-mfa tarball to install (default: this repository, packed). */
+    packageTarball?: string;
 }
 
 export class Stack {
@@ -211,7 +219,7 @@ export class Stack {
         const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as Record<string, Record<string, string> | undefined>;
         for (const field of ["dependencies", "devDependencies"]) {
             const deps = pkg[field] ?? {};
-            if ("pulumi-cognito-mfa" in deps) deps["pulumi-cognito-mfa"] = `file:${packageTarball()}`;
+            if ("pulumi-cognito-mfa" in deps) deps["pulumi-cognito-mfa"] = `file:${opts.packageTarball ?? packageTarball()}`;
             if ("@pulumi/pulumi" in deps) deps["@pulumi/pulumi"] = pulumiVersion;
         }
         writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + "\n");
@@ -236,6 +244,11 @@ export class Stack {
         const stack = new Stack(dir, opts.stackName ?? "e2e", env);
         await stack.exec("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"]);
         return stack;
+    }
+
+    /** Installs another pulumi-cognito-mfa tarball into the project, as a user upgrading would. */
+    async installPackage(tarball: string): Promise<void> {
+        await this.exec("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `pulumi-cognito-mfa@file:${tarball}`]);
     }
 
     /**

@@ -157,6 +157,22 @@ describe("SnsCallerRole provider against moto", () => {
         assert.equal((await provider.diff!(id, r.props, inputs)).changes, false);
     });
 
+    it("bookkeeping of a 0.1.0 state: read keeps its names (no change on refresh), update moves them to __ names", async () => {
+        const { id, outs, inputs } = await up({ roleName: "r-legacy", userPoolId: poolId });
+        assert.ok(!("policyName" in outs) && !("inputKeys" in outs), "new roles keep their bookkeeping under __ names");
+        // The outputs as 0.1.0 stored them.
+        const { __policyName, __inputKeys, ...rest } = outs;
+        const legacy = { ...rest, policyName: __policyName, inputKeys: __inputKeys } as SnsCallerRoleOutputs;
+        const r = await provider.read!(id, legacy);
+        assert.deepEqual(r.props, legacy, "a refresh of an upgraded stack reports no change");
+        assert.deepEqual(r.inputs, inputs);
+        assert.equal((await provider.diff!(id, legacy, inputs)).changes, false);
+        const { outs: updated } = await provider.update!(id, legacy, inputs);
+        assert.deepEqual({ ...updated, __instance: undefined }, { ...outs, __instance: undefined }, "the next update writes the __ names");
+        await provider.delete!(id, legacy);
+        assert.equal(await roleExists("r-legacy"), false, "delete finds the inline policy under the old name too");
+    });
+
     it("drift: an out-of-band trust policy and inline policy are reported by read and restored by update", async () => {
         const { id, outs, inputs } = await up({ roleName: "r-drift", userPoolId: poolId, externalId: "ext-good" });
         const iam = iamClient(m.moto.endpoint);

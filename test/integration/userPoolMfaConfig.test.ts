@@ -64,7 +64,7 @@ describe("UserPoolMfaConfig provider against moto", () => {
         const { id, outs } = await provider.create(inputs);
         assert.equal(id, poolId);
         assert.equal(outs!.region, "us-east-1");
-        assert.deepEqual(outs!.adoptedConfiguration, { mfaConfiguration: "OFF" });
+        assert.deepEqual(outs!.__adoptedConfiguration, { mfaConfiguration: "OFF" });
         assert.equal(outs!.mfaConfiguration, "OPTIONAL");
         assert.deepEqual(outs!.softwareTokenMfaConfiguration, { enabled: true });
         assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
@@ -173,5 +173,38 @@ describe("UserPoolMfaConfig provider against moto", () => {
                 return true;
             },
         );
+    });
+
+    it("bookkeeping: new resources keep it under __ names, which the engine never displays", async () => {
+        const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.TOTP };
+        const { outs } = await provider.create(inputs);
+        const visible = Object.keys(outs!).filter((k) => !k.startsWith("__"));
+        assert.deepEqual(visible.sort(), ["deletePolicy", "mfaConfiguration", "region", "softwareTokenMfaConfiguration", "userPoolId"]);
+        assert.deepEqual(outs!.__inputShape, { userPoolId: "*", mfaConfiguration: "*", softwareTokenMfaConfiguration: { enabled: true } });
+        const read = await provider.read(poolId, outs);
+        assert.deepEqual(read.props, outs, "a refresh with nothing changed gives back the same outputs");
+        const { outs: updated } = await provider.update(poolId, outs!, { userPoolId: poolId, ...FACTOR_SETS.SMS });
+        assert.deepEqual(
+            Object.keys(updated!)
+                .filter((k) => !k.startsWith("__"))
+                .sort(),
+            ["deletePolicy", "mfaConfiguration", "region", "smsMfaConfiguration", "userPoolId"],
+        );
+    });
+
+    it("bookkeeping of a 0.1.0 state: read keeps its names (no change on refresh), update moves them to __ names", async () => {
+        const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.TOTP };
+        const { outs } = await provider.create(inputs);
+        // The outputs as 0.1.0 stored them: the same values under inputShape / adoptedConfiguration.
+        const { __inputShape, __adoptedConfiguration, ...rest } = outs!;
+        const legacy = { ...rest, inputShape: __inputShape, adoptedConfiguration: __adoptedConfiguration };
+        const read = await provider.read(poolId, legacy);
+        assert.deepEqual(read.props, legacy, "a refresh of an upgraded stack reports no change");
+        assert.equal((await provider.diff(poolId, legacy, inputs)).changes, false);
+        const { outs: updated } = await provider.update(poolId, legacy, inputs);
+        assert.deepEqual(updated, outs, "the next update writes the __ names");
+        // restore still finds what was adopted, under the old name.
+        await provider.delete(poolId, { ...legacy, deletePolicy: "restore" });
+        assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OFF" });
     });
 });

@@ -174,9 +174,9 @@ describe("SnsCallerRole create with a mocked IAM", () => {
             sourceArn: POOL_ARN,
             forceDelete: false,
             trustPolicy: TRUST,
-            policyName: PERMISSION_POLICY_NAME,
+            __policyName: PERMISSION_POLICY_NAME,
             smsConfiguration: { snsCallerArn: `arn:aws:iam::${ACCOUNT}:role/sms`, externalId: "ext-1" },
-            inputKeys: ["roleName", "externalId", "userPoolId"],
+            __inputKeys: ["roleName", "externalId", "userPoolId"],
         } satisfies SnsCallerRoleOutputs;
         const news: SnsCallerRoleInputs = { roleName: "sms", userPoolId: POOL, externalId: "ext-1" };
         assert.equal((await provider.diff!("sms", partial, news)).changes, true);
@@ -270,9 +270,9 @@ describe("SnsCallerRole delete guard with a mocked SDK", () => {
         forceDelete: false,
         trustPolicy: TRUST,
         permissionPolicy: PERMISSION_POLICY_DOCUMENT,
-        policyName: PERMISSION_POLICY_NAME,
+        __policyName: PERMISSION_POLICY_NAME,
         smsConfiguration: { snsCallerArn: `arn:aws:iam::${ACCOUNT}:role/sms`, externalId: "ext-1" },
-        inputKeys: ["roleName", "externalId", "userPoolId"],
+        __inputKeys: ["roleName", "externalId", "userPoolId"],
     } satisfies SnsCallerRoleOutputs;
 
     beforeEach(() => {
