@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID, ownerTagValue } from "./roleModel";
-import { forwardingProvider } from "./forwardingProvider";
-import * as providerModule from "./snsCallerRoleProvider";
+import stub = require("./engine/snsCallerRoleStub");
 
 /** Arguments of {@link SnsCallerRole}. All are optional: `new SnsCallerRole("sms")` makes a working role. */
 export interface SnsCallerRoleArgs {
@@ -73,10 +72,6 @@ export interface SnsCallerRoleArgs {
      */
     forceDelete?: pulumi.Input<boolean>;
 }
-
-// One provider instance for every resource: serialized once per program; it holds nothing
-// but functions and the stack's Region (clients are built per call).
-const provider = forwardingProvider(() => providerModule.snsCallerRoleProvider());
 
 /**
  * The IAM role Amazon Cognito assumes to send SMS (MFA codes, verification) through Amazon
@@ -154,7 +149,7 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
         };
         const secretOutputs = ["externalId", "smsConfiguration", "trustPolicy"];
         super(
-            provider,
+            stub,
             name,
             props,
             { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] },

@@ -12,8 +12,7 @@ import type {
     WebAuthnFactorConfiguration,
 } from "./model";
 import { poolRegion } from "./model";
-import { forwardingProvider } from "./forwardingProvider";
-import * as providerModule from "./userPoolMfaConfigProvider";
+import stub = require("./engine/userPoolMfaConfigStub");
 
 /** SMS MFA settings (`SmsMfaConfigType`). */
 export interface SmsMfaConfigurationArgs {
@@ -96,10 +95,6 @@ export interface UserPoolMfaConfigArgs {
      */
     deletePolicy?: pulumi.Input<DeletePolicy>;
 }
-
-// One provider instance for every resource: serialized once per program, and it holds nothing
-// but functions (clients are built per call).
-const provider = forwardingProvider(() => new providerModule.UserPoolMfaConfigProvider());
 
 /** Pools claimed by the UserPoolMfaConfig resources of this program: "<region>/<pool id>" -> resource name. */
 const claimedPools = new Map<string, string>();
@@ -185,7 +180,7 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
             smsMfaConfiguration: secretExternalId(args.smsMfaConfiguration),
             __owner: ownerInput(name, args.userPoolId, args.region),
         };
-        super(provider, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "adoptedConfiguration"] }, "cognito-mfa", "UserPoolMfaConfig");
+        super(stub, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "adoptedConfiguration"] }, "cognito-mfa", "UserPoolMfaConfig");
     }
 
     /**

@@ -40,10 +40,11 @@ describe("e2e with the pulumi CLI", () => {
         const res = state.deployment.resources!.find((r) => r.type === MFA_TYPE)!;
         assert.equal(res.outputs!.mfaConfiguration, "OFF", "refresh records the live mode in the outputs");
         assert.equal(res.inputs!.mfaConfiguration, "OFF", "and in the inputs, so the next diff is field by field");
-        // The serialized provider is a forwarding stub that requires the installed package.
+        // The serialized provider is one require of the installed package's stub.
         const providerText = String(res.outputs!.__provider);
-        assert.match(providerText, /require\("pulumi-cognito-mfa\/dist\/provider\/userPoolMfaConfigProvider\.js"\)/);
-        assert.ok(providerText.length < 4_000, `__provider is ${providerText.length} characters`);
+        assert.match(providerText, /= require\("pulumi-cognito-mfa\/engine\/user-pool-mfa-config"\);/);
+        assert.equal(res.inputs!.__provider, providerText, "inputs and outputs hold the same stub");
+        assert.ok(providerText.length < 400, `__provider is ${providerText.length} characters`);
         const resourceBytes = Buffer.byteLength(JSON.stringify(res));
         console.log(`state of one UserPoolMfaConfig: ${resourceBytes} bytes, __provider ${providerText.length} characters`);
         assert.ok(resourceBytes < 16_384, `one resource takes ${resourceBytes} bytes of state`);

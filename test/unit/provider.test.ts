@@ -10,7 +10,6 @@ import {
     SetUserPoolMfaConfigCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { mockClient } from "aws-sdk-client-mock";
-import * as pulumi from "@pulumi/pulumi";
 import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
 import { putMfaConfig } from "../../provider/gateway";
 import { RetryClock } from "../../provider/retry";
@@ -233,22 +232,5 @@ describe("gateway retries (mocked: moto never throttles or races)", () => {
         cognito.on(SetUserPoolMfaConfigCommand).rejects(awsError("InvalidParameterException", "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."));
         await assert.rejects(putMfaConfig(POOL, { mfaConfiguration: "OFF" }, { clock: fakeClock() }), /With mfaConfiguration "OFF" no SMS, TOTP or email factor may be configured/);
         assert.equal(setCalls().length, 1);
-    });
-});
-
-describe("serialization as the engine host does it", () => {
-    it("round-trips the provider through serializeFunction and require-from-string", async () => {
-        const provider = new UserPoolMfaConfigProvider();
-        const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const requireFromString = require("require-from-string") as (code: string) => { handler: () => UserPoolMfaConfigProvider };
-        const revived = requireFromString(sf.text).handler();
-        const r = await revived.check({} as MfaConfigInputs, { userPoolId: POOL, mfaConfiguration: "ON" });
-        assert.equal(r.failures![0].property, "mfaConfiguration");
-        await revived.configure({ config: { get: (k: string) => (k === "aws:region" ? "eu-west-1" : undefined), require: () => "" } });
-        assert.equal(sf.containsSecrets, false);
-        // Local modules are inlined by value here; installed from npm they are require()d instead.
-        console.log(`serialized provider (local build): ${sf.text.length} bytes`);
-        assert.ok(sf.text.length < 200_000, `serialized provider is ${sf.text.length} bytes`);
     });
 });

@@ -22,7 +22,6 @@ import {
     UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { mockClient } from "aws-sdk-client-mock";
-import * as pulumi from "@pulumi/pulumi";
 import { putRolePolicy } from "../../provider/iamGateway";
 import { RetryClock } from "../../provider/retry";
 import {
@@ -294,35 +293,5 @@ describe("iamGateway retries (mocked: moto never races)", () => {
         assert.equal(iam.commandCalls(PutRolePolicyCommand).length, 2);
         assert.match(log[0], /^PutRolePolicy sms: ConcurrentModificationException, retry 1 in \d+ ms$/);
         assert.ok(clock.waited > 0);
-    });
-});
-
-describe("SnsCallerRole provider serialization as the engine host does it", () => {
-    beforeEach(() => {
-        iam.reset();
-        cognito.reset();
-    });
-
-    it("round-trips through serializeFunction; configure's aws:region reaches create", async () => {
-        const provider = snsCallerRoleProvider();
-        const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-        assert.equal(sf.containsSecrets, false);
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const requireFromString = require("require-from-string") as (code: string) => { handler: () => SnsCallerRoleProvider };
-        const revived = requireFromString(sf.text).handler();
-        const checked = await revived.check!({}, { namePrefix: "sms-", externalId: "" });
-        assert.deepEqual(checked.failures, []);
-        assert.match(checked.inputs!.externalId!, /^[0-9a-f-]{36}$/);
-
-        await revived.configure!({ config: { get: (k: string) => (k === "aws:region" ? "eu-west-2" : undefined), require: () => "" } });
-        // The revived code require()s the same @aws-sdk/client-iam, so the mock answers it too.
-        iam.on(CreateRoleCommand).callsFake((input: { RoleName: string; AssumeRolePolicyDocument: string }) => role(input.RoleName, input.AssumeRolePolicyDocument));
-        iam.on(UpdateAssumeRolePolicyCommand).resolves({});
-        iam.on(PutRolePolicyCommand).resolves({});
-        const { outs } = await revived.create(checked.inputs!);
-        assert.equal(outs!.region, "eu-west-2");
-        assert.equal(outs!.sourceArn, `arn:aws:cognito-idp:eu-west-2:${ACCOUNT}:userpool/*`);
-        console.log(`serialized SnsCallerRole provider (local build): ${sf.text.length} bytes`);
-        assert.ok(sf.text.length < 200_000, `serialized provider is ${sf.text.length} bytes`);
     });
 });
