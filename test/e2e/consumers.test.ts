@@ -44,7 +44,9 @@ function assertThisBuild(stack: Stack): string {
     const installed = installedPackageDir(stack);
     assert.notEqual(installed, repoRoot, "resolved to the repository itself, not to what was installed");
     const built = join(repoRoot, "dist/provider");
-    for (const f of readdirSync(built).filter((f) => f.endsWith(".js"))) {
+    const files = readdirSync(built, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
+    assert.ok(files.length > 0, `no compiled provider in ${built}`);
+    for (const f of files) {
         assert.equal(
             readFileSync(join(installed, "dist/provider", f), "utf8"),
             readFileSync(join(built, f), "utf8"),
