@@ -65,6 +65,9 @@ function resolvable(name: string, from: string): boolean {
     }
 }
 
+/** The @pulumi/pulumi that code in `dir` loads. */
+const pulumiSdkFrom = (dir: string) => realpathSync(resolveFrom(dir, "@pulumi/pulumi"));
+
 function assertNoTypeScript(stack: Stack): void {
     assert.equal(resolvable("typescript", stack.dir), false, `typescript is resolvable from ${stack.dir}: the row would not test its absence`);
 }
@@ -138,14 +141,21 @@ const rows: Row[] = [
         // symlink in the root node_modules.
         row: "npm-workspaces",
         opts: { projectSubdir: "infra", unpackPackageAt: "packages/pulumi-cognito-mfa" },
-        check: (stack, installed) => assertLinkedTo(stack.root, join(stack.root, "packages/pulumi-cognito-mfa"), installed),
+        check: (stack, installed) => {
+            assertLinkedTo(stack.root, join(stack.root, "packages/pulumi-cognito-mfa"), installed);
+            assert.equal(pulumiSdkFrom(installed), pulumiSdkFrom(stack.dir), "npm hoists one @pulumi/pulumi for both");
+        },
     },
     {
         // "file:../pulumi-cognito-mfa": a checkout of the package next to the project, with its
         // own node_modules, as examples/ use the repository root through file:../..
         row: "file-link",
         opts: { unpackPackageAt: "../pulumi-cognito-mfa", installUnpackedDependencies: true },
-        check: (stack, installed) => assertLinkedTo(stack.dir, join(stack.dir, "../pulumi-cognito-mfa"), installed),
+        check: (stack, installed) => {
+            assertLinkedTo(stack.dir, join(stack.dir, "../pulumi-cognito-mfa"), installed);
+            // As with examples/: the package runs on its checkout's @pulumi/pulumi, the program on its own.
+            assert.notEqual(pulumiSdkFrom(installed), pulumiSdkFrom(stack.dir));
+        },
     },
 ];
 
