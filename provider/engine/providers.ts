@@ -3,8 +3,8 @@
 // instance of each per provider process: the host configures a provider once per distinct
 // serialized stub, and every stub of the same kind forwards to the same instance, so the
 // per-process memos (pre-flight reads, warnings already shown) are shared.
-import { UserPoolMfaConfigProvider } from "../userPoolMfaConfigProvider";
-import { snsCallerRoleProvider, SnsCallerRoleProvider } from "../snsCallerRoleProvider";
+import { UserPoolMfaConfigProvider } from "../userPoolMfaConfig/provider";
+import { snsCallerRoleProvider, SnsCallerRoleProvider } from "../snsCallerRole/provider";
 
 let mfa: UserPoolMfaConfigProvider | undefined;
 let role: SnsCallerRoleProvider | undefined;

@@ -21,29 +21,32 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 /** The real providers, by the name `pulumi-cognito-mfa/engine/providers` exports them under. */
 export type ProviderKind = "userPoolMfaConfig" | "snsCallerRole";
 
+/** What engine/providers.ts exports: each real provider implements every method. */
+type RealProviders = Record<ProviderKind, () => Required<dynamic.ResourceProvider>>;
+
 /* eslint-disable @typescript-eslint/no-require-imports -- the run-time lookup is the point (see above) */
 export function forwardTo(kind: ProviderKind): dynamic.ResourceProvider {
     return {
         configure(req) {
-            return require("pulumi-cognito-mfa/engine/providers")[kind]().configure(req);
+            return (require("pulumi-cognito-mfa/engine/providers") as RealProviders)[kind]().configure(req);
         },
         check(olds, news) {
-            return require("pulumi-cognito-mfa/engine/providers")[kind]().check(olds, news);
+            return (require("pulumi-cognito-mfa/engine/providers") as RealProviders)[kind]().check(olds, news);
         },
         diff(id, olds, news) {
-            return require("pulumi-cognito-mfa/engine/providers")[kind]().diff(id, olds, news);
+            return (require("pulumi-cognito-mfa/engine/providers") as RealProviders)[kind]().diff(id, olds, news);
         },
         create(inputs) {
-            return require("pulumi-cognito-mfa/engine/providers")[kind]().create(inputs);
+            return (require("pulumi-cognito-mfa/engine/providers") as RealProviders)[kind]().create(inputs);
         },
         read(id, props) {
-            return require("pulumi-cognito-mfa/engine/providers")[kind]().read(id, props);
+            return (require("pulumi-cognito-mfa/engine/providers") as RealProviders)[kind]().read(id, props);
         },
         update(id, olds, news) {
-            return require("pulumi-cognito-mfa/engine/providers")[kind]().update(id, olds, news);
+            return (require("pulumi-cognito-mfa/engine/providers") as RealProviders)[kind]().update(id, olds, news);
         },
         delete(id, props) {
-            return require("pulumi-cognito-mfa/engine/providers")[kind]().delete(id, props);
+            return (require("pulumi-cognito-mfa/engine/providers") as RealProviders)[kind]().delete(id, props);
         },
     };
 }

@@ -27,7 +27,10 @@ describe("e2e with the pulumi CLI", () => {
 
         const up = await stack.up();
         assert.equal(up.json.result, "succeeded");
-        assert.deepEqual(resourceChanges(up).map((c) => [c.op, c.type]), [["create", MFA_TYPE]]);
+        assert.deepEqual(
+            resourceChanges(up).map((c) => [c.op, c.type]),
+            [["create", MFA_TYPE]],
+        );
         assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
         assert.deepEqual(await stack.outputs(), { mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } });
         assertNoChanges(await stack.preview());
@@ -35,7 +38,10 @@ describe("e2e with the pulumi CLI", () => {
         // Someone turns MFA off in the console.
         await cognitoClient(m.moto.endpoint).send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OFF" }));
         const refresh = await stack.refresh();
-        assert.ok(resourceChanges(refresh).some((c) => c.type === MFA_TYPE && c.op === "update"), "refresh must report the drift");
+        assert.ok(
+            resourceChanges(refresh).some((c) => c.type === MFA_TYPE && c.op === "update"),
+            "refresh must report the drift",
+        );
         const state = await stack.exportState();
         const res = state.deployment.resources!.find((r) => r.type === MFA_TYPE)!;
         assert.equal(res.outputs!.mfaConfiguration, "OFF", "refresh records the live mode in the outputs");
@@ -79,13 +85,16 @@ describe("e2e with the pulumi CLI", () => {
                 assert.equal(live.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn, role.Role!.Arn);
                 assert.equal(live.SmsMfaConfiguration?.SmsAuthenticationMessage, "Your sign-in code is {####}");
                 const trust = decodeURIComponent(role.Role!.AssumeRolePolicyDocument!);
-                const externalId = live.SmsMfaConfiguration!.SmsConfiguration!.ExternalId!;
+                const externalId = live.SmsMfaConfiguration.SmsConfiguration!.ExternalId!;
                 assert.ok(externalId.length >= 16, "an ExternalId was generated");
                 assert.ok(trust.includes(`"sts:ExternalId":"${externalId}"`) || trust.includes(`"sts:ExternalId": "${externalId}"`), trust);
 
                 // A refresh with nothing changed is clean.
                 const clean = await stack.refresh();
-                assert.deepEqual(resourceChanges(clean).filter((c) => c.op !== "same" && c.op !== "refresh"), []);
+                assert.deepEqual(
+                    resourceChanges(clean).filter((c) => c.op !== "same" && c.op !== "refresh"),
+                    [],
+                );
                 assertNoChanges(await stack.preview());
 
                 // The ExternalId never appears in plaintext in the exported state.
@@ -94,7 +103,11 @@ describe("e2e with the pulumi CLI", () => {
 
                 // Then someone drops SMS from the pool in the console.
                 await cognitoClient(m.moto.endpoint).send(
-                    new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } }),
+                    new SetUserPoolMfaConfigCommand({
+                        UserPoolId: poolId,
+                        MfaConfiguration: "OPTIONAL",
+                        SoftwareTokenMfaConfiguration: { Enabled: true },
+                    }),
                 );
             },
             verify: async ({ outputs }) => {
@@ -114,7 +127,14 @@ describe("e2e with the pulumi CLI", () => {
         const poolId = await createUserPool(m.moto.endpoint);
         const stack = await Stack.create("test/fixtures/mfa-from-config", { env: awsEnv(m.moto.endpoint) });
         await stack.init();
-        await stack.setConfig("args", JSON.stringify({ userPoolId: poolId, mfaConfiguration: "OFF", smsMfaConfiguration: { smsAuthenticationMessage: "no placeholder" } }));
+        await stack.setConfig(
+            "args",
+            JSON.stringify({
+                userPoolId: poolId,
+                mfaConfiguration: "OFF",
+                smsMfaConfiguration: { smsAuthenticationMessage: "no placeholder" },
+            }),
+        );
         const before = m.moto.log().length;
         const preview = await stack.pulumi(["preview"], { allowFailure: true });
         assert.notEqual(preview.code, 0);
@@ -122,7 +142,14 @@ describe("e2e with the pulumi CLI", () => {
         assert.match(text, /smsMfaConfiguration\.smsAuthenticationMessage must contain the code placeholder \{####\}/);
         assert.match(text, /smsMfaConfiguration cannot be set while mfaConfiguration is "OFF"/);
         assert.match(text, /smsMfaConfiguration\.smsConfiguration is required with SMS MFA/);
-        assert.equal(m.moto.log().slice(before).match(/"POST \/ HTTP/g), null, "preview made an AWS call");
+        assert.equal(
+            m.moto
+                .log()
+                .slice(before)
+                .match(/"POST \/ HTTP/g),
+            null,
+            "preview made an AWS call",
+        );
         assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" });
         await stack.rm();
     });

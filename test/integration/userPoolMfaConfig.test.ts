@@ -6,8 +6,8 @@ import * as assert from "node:assert/strict";
 import { describe, it, beforeEach } from "node:test";
 import { DeleteUserPoolCommand, GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { awsEnv, cognitoClient, createUserPool, useMoto } from "../harness/moto";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
-import { MfaConfig, MfaConfigInputs } from "../../provider/model";
+import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
+import { MfaConfig, MfaConfigInputs } from "../../provider/userPoolMfaConfig/model";
 
 const m = useMoto();
 const ROLE = "arn:aws:iam::123456789012:role/cognito-sms";
@@ -95,7 +95,11 @@ describe("UserPoolMfaConfig provider against moto", () => {
         const { outs } = await provider.create(inputs);
         // Someone switches the pool to TOTP-only in the console.
         await cognitoClient(m.moto.endpoint).send(
-            new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } }),
+            new SetUserPoolMfaConfigCommand({
+                UserPoolId: poolId,
+                MfaConfiguration: "OPTIONAL",
+                SoftwareTokenMfaConfiguration: { Enabled: true },
+            }),
         );
         const r = await provider.read(poolId, outs);
         assert.equal(r.id, poolId);
@@ -129,7 +133,10 @@ describe("UserPoolMfaConfig provider against moto", () => {
             new SetUserPoolMfaConfigCommand({
                 UserPoolId: poolId,
                 MfaConfiguration: "ON",
-                SmsMfaConfiguration: { SmsAuthenticationMessage: "Code: {####}", SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "ext-1" } },
+                SmsMfaConfiguration: {
+                    SmsAuthenticationMessage: "Code: {####}",
+                    SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "ext-1" },
+                },
             }),
         );
         const { outs } = await provider.create({ userPoolId: poolId, deletePolicy: "restore", ...FACTOR_SETS.TOTP });
@@ -158,10 +165,13 @@ describe("UserPoolMfaConfig provider against moto", () => {
     });
 
     it("create on a missing pool fails with a clear message and no id", async () => {
-        await assert.rejects(provider.create({ userPoolId: "us-east-1_doesnotexist", mfaConfiguration: "OFF" }), (e: Error & { id?: string }) => {
-            assert.match(e.message, /User pool us-east-1_doesnotexist does not exist in us-east-1/);
-            assert.equal(e.id, undefined);
-            return true;
-        });
+        await assert.rejects(
+            provider.create({ userPoolId: "us-east-1_doesnotexist", mfaConfiguration: "OFF" }),
+            (e: Error & { id?: string }) => {
+                assert.match(e.message, /User pool us-east-1_doesnotexist does not exist in us-east-1/);
+                assert.equal(e.id, undefined);
+                return true;
+            },
+        );
     });
 });

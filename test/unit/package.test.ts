@@ -13,7 +13,19 @@ interface PackFile {
     mode: number;
 }
 
-const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+interface PackageJson {
+    name: string;
+    version: string;
+    main: string;
+    types: string;
+    exports: Record<string, unknown>;
+    files: string[];
+    engines: { node: string };
+    peerDependencies: Record<string, string>;
+    bin: Record<string, string>;
+}
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as PackageJson;
 let packed: string[] = [];
 
 describe("npm package", () => {
@@ -39,7 +51,9 @@ describe("npm package", () => {
 
     it("ships nothing but dist/provider, package.json, README.md and CHANGELOG.md (no tests, sources or examples)", () => {
         const stray = packed.filter(
-            (p) => !/^dist\/provider\/([\w.-]+\/)*[\w.-]+\.(js|d\.ts)$/.test(p) && !["package.json", "README.md", "CHANGELOG.md", "LICENSE"].includes(p),
+            (p) =>
+                !/^dist\/provider\/([\w.-]+\/)*[\w.-]+\.(js|d\.ts)$/.test(p) &&
+                !["package.json", "README.md", "CHANGELOG.md", "LICENSE"].includes(p),
         );
         assert.deepEqual(stray, []);
         assert.ok(!packed.some((p) => p.startsWith("dist/test/") || p.startsWith("test/")), "test code in the package");
@@ -50,7 +64,7 @@ describe("npm package", () => {
         assert.ok(packed.includes(pkg.main), pkg.main);
         assert.ok(packed.includes(pkg.types), pkg.types);
         assert.deepEqual(pkg.exports["."], { types: "./dist/provider/index.d.ts", default: "./dist/provider/index.js" });
-        for (const [subpath, target] of Object.entries(pkg.exports as Record<string, unknown>)) {
+        for (const [subpath, target] of Object.entries(pkg.exports)) {
             if (typeof target !== "string" || target.includes("*")) continue;
             assert.ok(packed.includes(target.replace(/^\.\//, "")), `exports["${subpath}"] -> ${target} is not in the package`);
         }
@@ -65,7 +79,10 @@ describe("npm package", () => {
         }
         assert.equal(pkg.exports["./dist/provider/*"], "./dist/provider/*");
         // Stacks written by 0.1.0 hold a __provider that requires these two paths.
-        assert.equal(pkg.exports["./dist/provider/userPoolMfaConfigProvider.js"], "./dist/provider/engine/legacy/userPoolMfaConfigProvider.js");
+        assert.equal(
+            pkg.exports["./dist/provider/userPoolMfaConfigProvider.js"],
+            "./dist/provider/engine/legacy/userPoolMfaConfigProvider.js",
+        );
         assert.equal(pkg.exports["./dist/provider/snsCallerRoleProvider.js"], "./dist/provider/engine/legacy/snsCallerRoleProvider.js");
         assert.equal(pkg.exports["./package.json"], "./package.json");
     });
@@ -76,7 +93,7 @@ describe("npm package", () => {
 
     it("engines: node >= 22, as @pulumi/pulumi 3.249+ declares", () => {
         assert.equal(pkg.engines.node, ">=22");
-        const sdk = JSON.parse(readFileSync(join(repoRoot, "node_modules/@pulumi/pulumi/package.json"), "utf8"));
+        const sdk = JSON.parse(readFileSync(join(repoRoot, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as PackageJson;
         assert.match(sdk.engines.node, />=\s*22/, `@pulumi/pulumi ${sdk.version} declares node ${sdk.engines.node}`);
         assert.ok(pkg.peerDependencies["@pulumi/pulumi"], "@pulumi/pulumi is a peer dependency");
     });

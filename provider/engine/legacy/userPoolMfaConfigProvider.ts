@@ -2,4 +2,4 @@
 // `pulumi-cognito-mfa/dist/provider/userPoolMfaConfigProvider.js` and builds
 // `new UserPoolMfaConfigProvider()`; package.json `exports` maps that path here, so their
 // refresh, update and destroy run today's provider (and the first update rewrites the stub).
-export { UserPoolMfaConfigProvider } from "../../userPoolMfaConfigProvider";
+export { UserPoolMfaConfigProvider } from "../../userPoolMfaConfig/provider";
