@@ -69,7 +69,11 @@ function resolvable(name: string, from: string): boolean {
 const pulumiSdkFrom = (dir: string) => realpathSync(resolveFrom(dir, "@pulumi/pulumi"));
 
 function assertNoTypeScript(stack: Stack): void {
-    assert.equal(resolvable("typescript", stack.dir), false, `typescript is resolvable from ${stack.dir}: the row would not test its absence`);
+    assert.equal(
+        resolvable("typescript", stack.dir),
+        false,
+        `typescript is resolvable from ${stack.dir}: the row would not test its absence`,
+    );
 }
 
 /** `node_modules/pulumi-cognito-mfa` under `at` is a symlink to `target`, outside any node_modules. */
@@ -87,7 +91,10 @@ async function lifecycle(stack: Stack, poolId: string): Promise<void> {
 
     const up = await stack.up();
     assert.equal(up.json.result, "succeeded");
-    assert.deepEqual(resourceChanges(up).map((c) => [c.op, c.type]), [["create", MFA_TYPE]]);
+    assert.deepEqual(
+        resourceChanges(up).map((c) => [c.op, c.type]),
+        [["create", MFA_TYPE]],
+    );
     assert.deepEqual(await getMfa(poolId), APPLIED, "up did not apply the configuration");
     assert.deepEqual(await stack.outputs(), { mfaConfiguration: "OPTIONAL" });
 
@@ -100,7 +107,10 @@ async function lifecycle(stack: Stack, poolId: string): Promise<void> {
 
     const destroy = await stack.destroy();
     assert.equal(destroy.json.result, "succeeded");
-    assert.deepEqual(resourceChanges(destroy).map((c) => [c.op, c.type]), [["delete", MFA_TYPE]]);
+    assert.deepEqual(
+        resourceChanges(destroy).map((c) => [c.op, c.type]),
+        [["delete", MFA_TYPE]],
+    );
     assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" }, "destroy did not reset MFA to OFF");
     await stack.rm();
 }
@@ -180,7 +190,7 @@ describe("consumers: every way a Node.js program loads the package", () => {
         assertNoTypeScript(stack);
         const step = async (name: string, ...args: string[]) => {
             const r = await stack.exec(node22, ["automation.js", name, ...args]);
-            return JSON.parse(r.stdout.trim().split("\n").pop()!);
+            return JSON.parse(r.stdout.trim().split("\n").pop()!) as unknown;
         };
 
         const up = await step("up", poolId);

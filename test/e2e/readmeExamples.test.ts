@@ -22,7 +22,7 @@ const created = ["node_modules", "package-lock.json", "Pulumi.dev.yaml"].map((f)
 function readmeInstructions(): string[] {
     const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
     const start = readme.indexOf("\n## Examples\n");
-    assert.ok(start >= 0, "README.md has no section \"## Examples\"");
+    assert.ok(start >= 0, 'README.md has no section "## Examples"');
     const end = readme.indexOf("\n## ", start + 1);
     const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(start, end < 0 ? undefined : end));
     assert.ok(block, "the Examples section of README.md has no ```sh block");
@@ -72,5 +72,8 @@ it("README Examples: the instructions as written work in examples/totp-optional,
     } finally {
         for (const f of created) rmSync(f, { recursive: true, force: true });
     }
-    assert.deepEqual(created.filter((f) => existsSync(f)), []);
+    assert.deepEqual(
+        created.filter((f) => existsSync(f)),
+        [],
+    );
 });
