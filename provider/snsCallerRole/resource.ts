@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { defaultNamePrefix, GENERATE_EXTERNAL_ID, ownerTagValue } from "./model";
+import { ownerTagValue } from "../common/tags";
+import type { SmsConfiguration } from "../userPoolMfaConfig/model";
+import { defaultNamePrefix, GENERATE_EXTERNAL_ID, SmsSender } from "./model";
 import stub = require("../engine/snsCallerRoleStub");
 
 /** Arguments of {@link SnsCallerRole}. All are optional: `new SnsCallerRole("sms")` makes a working role. */
@@ -71,13 +73,28 @@ export interface SnsCallerRoleArgs {
      * @default false
      */
     forceDelete?: pulumi.Input<boolean>;
+    /**
+     * What Cognito sends SMS through with this role: `"sns"` (Amazon SNS; the role may call
+     * `sns:Publish`) or `"eumsSms"` (AWS End User Messaging SMS; the role may call
+     * `sms-voice:SendTextMessage`). The trust is the same. Changing it swaps the inline policy in place.
+     * @default "sns"
+     */
+    sender?: pulumi.Input<SmsSender>;
+    /**
+     * With `sender: "eumsSms"`: the ARN of the phone number, sender ID or phone pool that
+     * `sms-voice:SendTextMessage` is scoped to. It is passed on in `smsConfiguration.eumsSms`, as
+     * AWS requires when the policy is scoped.
+     * @default "*" (any origination identity of the account)
+     */
+    originationIdentity?: pulumi.Input<string>;
 }
 
 /**
  * The IAM role Amazon Cognito assumes to send SMS (MFA codes, verification) through Amazon
- * SNS: trust for `cognito-idp.amazonaws.com` with `sts:ExternalId`, `aws:SourceAccount` and
- * `aws:SourceArn` conditions, and an inline `sns:Publish` policy. `pulumi refresh` reports
- * out-of-band changes of either document, and `pulumi up` puts them back.
+ * SNS, or with `sender: "eumsSms"` through AWS End User Messaging SMS: trust for
+ * `cognito-idp.amazonaws.com` with `sts:ExternalId`, `aws:SourceAccount` and `aws:SourceArn`
+ * conditions, and an inline `sns:Publish` (or `sms-voice:SendTextMessage`) policy.
+ * `pulumi refresh` reports out-of-band changes of either document, and `pulumi up` puts them back.
  *
  * ```ts
  * const role = new SnsCallerRole("sms", { userPoolId: pool.id });
@@ -89,7 +106,7 @@ export interface SnsCallerRoleArgs {
  * ```
  */
 export class SnsCallerRole extends pulumi.dynamic.Resource {
-    /** The role's ARN: the pool's `smsConfiguration.snsCallerArn`. */
+    /** The role's ARN: the pool's `smsConfiguration.snsCallerArn` (or `eumsSms.callerArn`). */
     declare readonly arn: pulumi.Output<string>;
     /** The role's name (with its generated suffix when `namePrefix` was used). */
     declare readonly roleName: pulumi.Output<string>;
@@ -112,13 +129,13 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
     declare readonly forceDelete: pulumi.Output<boolean>;
     /** The trust policy as IAM has it (secret: it contains the ExternalId). */
     declare readonly trustPolicy: pulumi.Output<string>;
-    /** The inline `sns:Publish` policy as IAM has it; undefined when it was removed out of band. */
+    /** The inline permission policy (`sns:Publish`, or `sms-voice:SendTextMessage`) as IAM has it; undefined when it was removed out of band. */
     declare readonly permissionPolicy: pulumi.Output<string | undefined>;
     /**
-     * `{ snsCallerArn, externalId }` (secret), for
-     * `smsMfaConfiguration: { smsConfiguration: role.smsConfiguration }`.
+     * `{ snsCallerArn, externalId }`, or with `sender: "eumsSms"` `{ eumsSms: { callerArn, externalId,
+     * originationIdentity } }` (secret), for `smsMfaConfiguration: { smsConfiguration: role.smsConfiguration }`.
      */
-    declare readonly smsConfiguration: pulumi.Output<{ snsCallerArn: string; externalId: string }>;
+    declare readonly smsConfiguration: pulumi.Output<SmsConfiguration>;
 
     constructor(name: string, args: SnsCallerRoleArgs = {}, opts?: pulumi.CustomResourceOptions) {
         const named = args.roleName !== undefined || args.namePrefix !== undefined;

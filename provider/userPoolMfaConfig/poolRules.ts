@@ -23,7 +23,7 @@ export function poolRules(inputs: Record<string, unknown>, pool: UserPoolType): 
     const webAuthn = inputs.webAuthnConfiguration as Record<string, unknown> | undefined;
     const emailOn = on && known(email);
     const smsOn = on && known(sms);
-    const webAuthnSet = known(webAuthn) && Object.values(webAuthn!).some(present);
+    const webAuthnSet = known(webAuthn) && Object.values(webAuthn).some(present);
     const tier = pool.UserPoolTier;
 
     // Feature plan: email MFA and passkeys need Essentials or Plus.
@@ -94,7 +94,7 @@ export function poolRules(inputs: Record<string, unknown>, pool: UserPoolType): 
     // Passwordless first factors and required MFA.
     if (mode === "ON") {
         const factors = pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? [];
-        const passkeyIsMfa = known(webAuthn) && webAuthn!.factorConfiguration === "MULTI_FACTOR_WITH_USER_VERIFICATION";
+        const passkeyIsMfa = known(webAuthn) && webAuthn.factorConfiguration === "MULTI_FACTOR_WITH_USER_VERIFICATION";
         const conflicting = factors.filter((f) => PASSWORDLESS_FIRST_FACTORS.includes(f) && !(f === "WEB_AUTHN" && passkeyIsMfa));
         if (conflicting.length > 0) {
             const passkeyHint = conflicting.includes("WEB_AUTHN")

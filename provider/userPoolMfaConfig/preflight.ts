@@ -50,30 +50,7 @@ export function isAccessDenied(err: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // When to run
 
-function canonical(v: unknown): unknown {
-    if (Array.isArray(v)) return v.map(canonical);
-    if (v !== null && typeof v === "object") {
-        const o = v as Record<string, unknown>;
-        return Object.fromEntries(
-            Object.keys(o)
-                .filter((k) => !k.startsWith("__") && o[k] !== undefined)
-                .sort()
-                .map((k) => [k, canonical(o[k])]),
-        );
-    }
-    return v;
-}
-
-/**
- * True when the program's inputs differ from the stored ones (or there are none: a create).
- * Engine-internal keys (`__provider`) do not count: a new provider version alone is no reason
- * to call AWS at preview.
- */
-export function inputsChanged(olds: object | undefined, news: object): boolean {
-    const o = canonical(olds ?? {}) as Record<string, unknown>;
-    if (Object.keys(o).length === 0) return true;
-    return JSON.stringify(o) !== JSON.stringify(canonical(news));
-}
+export { inputsChanged } from "../common/inputs";
 
 // ---------------------------------------------------------------------------------------------
 // Reads, memoized per provider process
@@ -174,8 +151,8 @@ export async function livePreflight(inputs: Record<string, unknown>, opts: Prefl
     }
 
     const sms = inputs.smsMfaConfiguration as Record<string, unknown> | undefined;
-    const cfg = known(sms) ? (sms!.smsConfiguration as Record<string, unknown> | undefined) : undefined;
-    const arn = known(cfg) ? cfg!.snsCallerArn : undefined;
+    const cfg = known(sms) ? (sms.smsConfiguration as Record<string, unknown> | undefined) : undefined;
+    const arn = known(cfg) ? cfg.snsCallerArn : undefined;
     const roleName = typeof arn === "string" && !isUnknown(arn) ? roleNameOf(arn) : undefined;
     if (roleName && typeof arn === "string" && inputs.mfaConfiguration !== "OFF") {
         const externalId = typeof cfg!.externalId === "string" && !isUnknown(cfg!.externalId) ? cfg!.externalId : undefined;

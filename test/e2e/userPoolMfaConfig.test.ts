@@ -137,7 +137,7 @@ describe("e2e with the pulumi CLI", () => {
             JSON.stringify({
                 userPoolId: poolId,
                 mfaConfiguration: "OFF",
-                smsMfaConfiguration: { smsAuthenticationMessage: "no placeholder" },
+                smsMfaConfiguration: { smsAuthenticationMessage: "no placeholder", smsConfiguration: { externalId: "ext-1" } },
             }),
         );
         const before = m.moto.log().length;
@@ -146,7 +146,7 @@ describe("e2e with the pulumi CLI", () => {
         const text = preview.stdout + preview.stderr;
         assert.match(text, /smsMfaConfiguration\.smsAuthenticationMessage must contain the code placeholder \{####\}/);
         assert.match(text, /smsMfaConfiguration cannot be set while mfaConfiguration is "OFF"/);
-        assert.match(text, /smsMfaConfiguration\.smsConfiguration is required with SMS MFA/);
+        assert.match(text, /smsMfaConfiguration\.smsConfiguration\.snsCallerArn is required/);
         assert.equal(
             m.moto
                 .log()

@@ -39,9 +39,9 @@ function expectedGet(c: MfaConfig) {
         out.SmsMfaConfiguration = {
             ...(s.smsAuthenticationMessage ? { SmsAuthenticationMessage: s.smsAuthenticationMessage } : {}),
             SmsConfiguration: {
-                SnsCallerArn: s.smsConfiguration.snsCallerArn,
-                ExternalId: s.smsConfiguration.externalId,
-                ...(s.smsConfiguration.snsRegion ? { SnsRegion: s.smsConfiguration.snsRegion } : {}),
+                SnsCallerArn: s.smsConfiguration?.snsCallerArn,
+                ExternalId: s.smsConfiguration?.externalId,
+                ...(s.smsConfiguration?.snsRegion ? { SnsRegion: s.smsConfiguration.snsRegion } : {}),
             },
         };
     }
