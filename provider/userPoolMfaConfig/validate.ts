@@ -10,6 +10,7 @@ import { Failure, known, present, Validator, validator } from "../common/validat
 import { DELETE_POLICIES, MFA_MODES, MfaMode } from "./model";
 import { ARN_PATTERN } from "../common/arn";
 import { MFA_CONFIG } from "./shape";
+import { eumsRegionRule, snsRegionRule } from "./snsRegions";
 
 const TOP_LEVEL_KEYS = ["userPoolId", "region", "deletePolicy", ...Object.keys(MFA_CONFIG.members)];
 
@@ -121,20 +122,6 @@ function smsRules(v: Validator, inputs: Record<string, unknown>): void {
     if (known(eums) && typeof eums === "object") {
         roleArnRule(v, `${SMS_CFG}.eumsSms.callerArn`, eums.callerArn);
         externalIdRules(v, `${SMS_CFG}.eumsSms.externalId`, eums.externalId);
-        // The API: "Amazon Cognito rejects any other value with an InvalidParameterException."
-        const region =
-            typeof inputs.region === "string"
-                ? inputs.region
-                : typeof inputs.userPoolId === "string"
-                  ? poolRegion(inputs.userPoolId)
-                  : undefined;
-        if (typeof eums.region === "string" && !isUnknown(eums.region) && region && !isUnknown(region) && eums.region !== region) {
-            v.fail(
-                `${SMS_CFG}.eumsSms.region`,
-                eums.region,
-                `must be the user pool's Region (${region}), the only value AWS accepts; or leave it out`,
-            );
-        }
         if (present(cfg.externalId) && !present(snsArn)) {
             v.warn(
                 `${SMS_CFG}.externalId`,
@@ -142,13 +129,27 @@ function smsRules(v: Validator, inputs: Record<string, unknown>): void {
                 "goes with snsCallerArn (Amazon SNS); with eumsSms, Cognito uses eumsSms.externalId",
             );
         }
-        if (present(cfg.snsRegion) && !present(snsArn)) {
-            v.warn(
-                `${SMS_CFG}.snsRegion`,
-                cfg.snsRegion,
-                "applies to Amazon SNS only; with eumsSms, End User Messaging SMS uses the pool's Region",
-            );
-        }
+    }
+
+    // Which Regions may send for the pool's Region, on either path (snsRegions.ts has the table).
+    const region =
+        typeof inputs.region === "string"
+            ? inputs.region
+            : typeof inputs.userPoolId === "string"
+              ? poolRegion(inputs.userPoolId)
+              : undefined;
+    if (region === undefined || isUnknown(region) || containsUnknown(cfg)) return;
+    const usesEums = known(eums) && typeof eums === "object";
+    const snsRegion = typeof cfg.snsRegion === "string" ? cfg.snsRegion : undefined;
+    const verdicts = [
+        usesEums ? eumsRegionRule(region, typeof eums.region === "string" ? eums.region : undefined) : undefined,
+        usesEums || present(snsArn) ? snsRegionRule(region, snsRegion, usesEums) : undefined,
+    ];
+    for (const verdict of verdicts) {
+        if (!verdict) continue;
+        const value = valueAt(inputs, verdict.property);
+        if (verdict.level === "failure") v.fail(verdict.property, value, verdict.text);
+        else v.warn(verdict.property, value, verdict.text);
     }
 }
 
@@ -234,4 +235,11 @@ function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
             );
         }
     }
+}
+
+/** The value at a dotted path of the inputs (for a rule that names its own property). */
+function valueAt(inputs: Record<string, unknown>, path: string): unknown {
+    let at: unknown = inputs;
+    for (const key of path.split(".")) at = at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined;
+    return at;
 }

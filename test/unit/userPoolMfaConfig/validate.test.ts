@@ -183,7 +183,12 @@ const validateCases: ValidateCase[] = [
         warnings: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", rule: ["is not a valid sts:ExternalId"] }],
     },
     { name: "externalId of 1224 (longest sts:ExternalId)", inputs: smsWith(smsCfg({ externalId: long(1224) })), failures: [] },
-    { name: "snsRegion legacy alternate (Tokyo)", inputs: smsWith(smsCfg({ snsRegion: "ap-northeast-1" })), failures: [] },
+    {
+        // The SMS settings guide: pools in Seoul must use the SNS configuration in Tokyo.
+        name: "snsRegion Tokyo for a pool in Seoul",
+        inputs: { ...smsWith(smsCfg({ snsRegion: "ap-northeast-1" })), userPoolId: "ap-northeast-2_Abc123" },
+        failures: [],
+    },
     { name: "email message of exactly 6", inputs: onSms({ emailMfaConfiguration: { message: PLACEHOLDER } }), failures: [] },
     {
         name: "email message of 20000 (CJK)",
@@ -505,7 +510,7 @@ const validateCases: ValidateCase[] = [
             {
                 property: "smsMfaConfiguration.smsConfiguration.eumsSms.region",
                 received: "eu-west-1",
-                rule: ["must be the user pool's Region (us-east-1)"],
+                rule: ["must be the user pool's own Region, us-east-1"],
             },
         ],
     },
@@ -526,7 +531,7 @@ const validateCases: ValidateCase[] = [
         failures: [],
         warnings: [
             { property: "smsMfaConfiguration.smsConfiguration.externalId", rule: ["goes with snsCallerArn"] },
-            { property: "smsMfaConfiguration.smsConfiguration.snsRegion", rule: ["applies to Amazon SNS only"] },
+            { property: "smsMfaConfiguration.smsConfiguration.snsRegion", rule: ["belongs to the Amazon SNS path"] },
         ],
     },
     {
@@ -672,10 +677,16 @@ const validateCases: ValidateCase[] = [
         ],
     },
     {
-        // botocore RegionCodeType: 5-32 characters, no pattern.
-        name: "snsRegion of 9 characters in no Region format passes the model",
-        inputs: smsWith(smsCfg({ snsRegion: "us_east_1" })),
-        failures: [],
+        // botocore RegionCodeType is 5-32 characters with no pattern; the SMS settings guide names the SNS Regions a pool may use.
+        name: "snsRegion outside the documented table for the pool's Region",
+        inputs: smsWith(smsCfg({ snsRegion: "ap-northeast-1" })),
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.snsRegion",
+                received: "ap-northeast-1",
+                rule: ['must be "us-east-1"', "SNS Regions AWS documents"],
+            },
+        ],
     },
 
     // --- TOTP ----------------------------------------------------------------------------------------
