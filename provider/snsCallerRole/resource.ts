@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ownerTagValue } from "../common/tags";
-import type { SmsConfiguration } from "../userPoolMfaConfig/model";
+import type { SmsConfigurationArgs } from "../userPoolMfaConfig/resource";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID, SmsSender } from "./model";
 import stub = require("../engine/snsCallerRoleStub");
 
@@ -131,11 +131,34 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
     declare readonly trustPolicy: pulumi.Output<string>;
     /** The inline permission policy (`sns:Publish`, or `sms-voice:SendTextMessage`) as IAM has it; undefined when it was removed out of band. */
     declare readonly permissionPolicy: pulumi.Output<string | undefined>;
+    /** With `sender: "eumsSms"`: the ARN `sms-voice:SendTextMessage` is scoped to, if any. */
+    declare readonly originationIdentity: pulumi.Output<string | undefined>;
+
+    /** The `sender` and `originationIdentity` arguments, for {@link smsConfiguration}. */
+    private readonly smsArgs: Pick<SnsCallerRoleArgs, "sender" | "originationIdentity">;
+
     /**
-     * `{ snsCallerArn, externalId }`, or with `sender: "eumsSms"` `{ eumsSms: { callerArn, externalId,
-     * originationIdentity } }` (secret), for `smsMfaConfiguration: { smsConfiguration: role.smsConfiguration }`.
+     * What a UserPoolMfaConfig's `smsMfaConfiguration.smsConfiguration` takes for this role:
+     * `{ snsCallerArn, externalId }`, or with `sender: "eumsSms"`
+     * `{ eumsSms: { callerArn, externalId, originationIdentity } }`. Only the ExternalId is secret,
+     * so `pulumi preview --diff` shows every other member by name.
      */
-    declare readonly smsConfiguration: pulumi.Output<SmsConfiguration>;
+    get smsConfiguration(): pulumi.Input<SmsConfigurationArgs> {
+        const { sender, originationIdentity } = this.smsArgs;
+        // Only an origination identity the program sets: an output the provider never returns is
+        // unknown at every preview, which would plan an update of the MFA configuration each time.
+        const origin = originationIdentity === undefined ? {} : { originationIdentity: this.originationIdentity as pulumi.Output<string> };
+        if (sender === "eumsSms") return { eumsSms: { callerArn: this.arn, externalId: this.externalId, ...origin } };
+        if (sender === undefined || sender === "sns") return { snsCallerArn: this.arn, externalId: this.externalId };
+        // A sender known only at deployment: the same shape, secret as a whole.
+        return pulumi
+            .all([sender, this.arn, this.externalId, originationIdentity])
+            .apply(([s, arn, id, origin]): SmsConfigurationArgs =>
+                s === "eumsSms"
+                    ? { eumsSms: { callerArn: arn, externalId: id, ...(origin ? { originationIdentity: origin } : {}) } }
+                    : { snsCallerArn: arn, externalId: id },
+            );
+    }
 
     constructor(name: string, args: SnsCallerRoleArgs = {}, opts?: pulumi.CustomResourceOptions) {
         const named = args.roleName !== undefined || args.namePrefix !== undefined;
@@ -154,7 +177,7 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
             forceDelete: undefined,
             trustPolicy: undefined,
             permissionPolicy: undefined,
-            smsConfiguration: undefined,
+            originationIdentity: undefined,
             ...args,
             namePrefix: named ? args.namePrefix : defaultNamePrefix(name),
             // Always sent, as a secret: an omitted ExternalId travels as the "generate" marker, so
@@ -173,5 +196,6 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
             "cognito-mfa",
             "SnsCallerRole",
         );
+        this.smsArgs = { sender: args.sender, originationIdentity: args.originationIdentity };
     }
 }
