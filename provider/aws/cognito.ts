@@ -146,8 +146,9 @@ export async function resetMfaConfig(
 }
 
 /**
- * The pool as DescribeUserPool returns it (read only; used by the pre-flight checks of
- * `check`), or undefined when the pool does not exist. Other errors are thrown as AwsCallError.
+ * The pool as DescribeUserPool returns it now, or undefined when the pool does not exist. Other
+ * errors are thrown as AwsCallError. For a guard that must see the pool after this process's
+ * own writes to it (SnsCallerRole's in-use check); everything else uses findUserPoolOnce.
  */
 export async function findUserPool(userPoolId: string, opts: GatewayOptions = {}): Promise<UserPoolType | undefined> {
     const c = client(opts);
@@ -166,6 +167,53 @@ export async function findUserPool(userPoolId: string, opts: GatewayOptions = {}
     }
 }
 
+// One DescribeUserPool per pool per provider process (one `pulumi` command), shared by check's
+// pre-flight, create's owner claim, delete's owner release and SnsCallerRole's account lookup:
+// none of them writes what the others read, and the owner tag this process writes is written
+// into the shared answer too. A failed or empty answer is not kept, so the next caller asks again.
+const describedPools = new Map<string, Promise<UserPoolType | undefined>>();
+
+function poolKey(userPoolId: string, region: string | undefined): string {
+    return `${region ?? ""}|${userPoolId}`;
+}
+
+/** findUserPool, asked at most once per pool per provider process (see above). */
+export function findUserPoolOnce(userPoolId: string, opts: GatewayOptions = {}): Promise<UserPoolType | undefined> {
+    const key = poolKey(userPoolId, opts.region);
+    let answer = describedPools.get(key);
+    if (!answer) {
+        answer = findUserPool(userPoolId, opts);
+        describedPools.set(key, answer);
+        answer.then(
+            (pool) => pool === undefined && describedPools.delete(key),
+            () => describedPools.delete(key),
+        );
+    }
+    return answer;
+}
+
+/** Forgets every shared DescribeUserPool answer (tests; a provider process never needs it). */
+export function forgetUserPools(): void {
+    describedPools.clear();
+}
+
+/** Keeps the shared answer for a pool in step with an owner tag this process wrote. */
+function rememberOwner(userPoolId: string, region: string | undefined, owner: string | undefined): void {
+    const key = poolKey(userPoolId, region);
+    const answer = describedPools.get(key);
+    if (!answer) return;
+    describedPools.set(
+        key,
+        answer.then((pool) => {
+            if (!pool) return pool;
+            const tags = { ...pool.UserPoolTags };
+            if (owner === undefined) delete tags[OWNER_TAG];
+            else tags[OWNER_TAG] = owner;
+            return { ...pool, UserPoolTags: tags };
+        }),
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ownership: which UserPoolMfaConfig manages a pool, as a tag on the pool (see docs/reliability.md).
 
@@ -179,9 +227,9 @@ export interface PoolOwner {
     owner?: string;
 }
 
-/** The pool's ARN and owner tag (DescribeUserPool), or undefined when the pool does not exist. */
+/** The pool's ARN and owner tag (DescribeUserPool, shared), or undefined when the pool does not exist. */
 export async function findPoolOwner(userPoolId: string, opts: GatewayOptions = {}): Promise<PoolOwner | undefined> {
-    const pool = await findUserPool(userPoolId, opts);
+    const pool = await findUserPoolOnce(userPoolId, opts);
     if (!pool) return undefined;
     return { arn: pool.Arn ?? "", owner: pool.UserPoolTags?.[OWNER_TAG] };
 }
@@ -224,15 +272,21 @@ async function tagCall(
 }
 
 /** Records `owner` on the pool (TagResource). False when the pool is gone or the endpoint cannot tag. */
-export function putPoolOwner(userPoolId: string, arn: string, owner: string, opts: GatewayOptions = {}): Promise<boolean> {
-    return tagCall("TagResource", userPoolId, opts, (c) =>
+export async function putPoolOwner(userPoolId: string, arn: string, owner: string, opts: GatewayOptions = {}): Promise<boolean> {
+    const tagged = await tagCall("TagResource", userPoolId, opts, (c) =>
         c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { [OWNER_TAG]: owner } })),
     );
+    if (tagged) rememberOwner(userPoolId, opts.region, owner);
+    return tagged;
 }
 
 /** Removes the owner tag (UntagResource). False when the pool is gone or the endpoint cannot tag. */
-export function resetPoolOwner(userPoolId: string, arn: string, opts: GatewayOptions = {}): Promise<boolean> {
-    return tagCall("UntagResource", userPoolId, opts, (c) => c.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [OWNER_TAG] })));
+export async function resetPoolOwner(userPoolId: string, arn: string, opts: GatewayOptions = {}): Promise<boolean> {
+    const untagged = await tagCall("UntagResource", userPoolId, opts, (c) =>
+        c.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [OWNER_TAG] })),
+    );
+    if (untagged) rememberOwner(userPoolId, opts.region, undefined);
+    return untagged;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,7 +298,7 @@ export function resetPoolOwner(userPoolId: string, arn: string, opts: GatewayOpt
  * without the ARN.
  */
 export async function findUserPoolArn(userPoolId: string, opts: GatewayOptions = {}): Promise<string | undefined> {
-    return (await findUserPool(userPoolId, opts))?.Arn;
+    return (await findUserPoolOnce(userPoolId, opts))?.Arn;
 }
 
 /** Where a pool names an SNS caller role. */

@@ -27,7 +27,7 @@
 // provider process from the installed package, uses this module; the engine never serializes it.
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { AwsCallError } from "../aws/errors";
-import { findMfaConfig, findUserPool } from "../aws/cognito";
+import { findMfaConfig, findUserPoolOnce, forgetUserPools } from "../aws/cognito";
 import { findRole, findRolePermissionPolicies, LiveRole, RolePermissionPolicy } from "../aws/iam";
 import { isUnknown } from "../common/unknown";
 import { Failure, known, show } from "../common/validator";
@@ -75,6 +75,7 @@ export function clearPreflightCache(): void {
     poolReads.clear();
     mfaReads.clear();
     roleReads.clear();
+    forgetUserPools();
     forgetWarnings();
 }
 
@@ -82,7 +83,7 @@ function readPool(userPoolId: string, region: string | undefined, log?: (m: stri
     const key = `${region ?? ""}|${userPoolId}`;
     let p = poolReads.get(key);
     if (!p) {
-        p = findUserPool(userPoolId, { region, log }).then(
+        p = findUserPoolOnce(userPoolId, { region, log }).then(
             (pool): PoolRead => (pool ? { pool } : { missing: true }),
             (error): PoolRead => ({ error }),
         );

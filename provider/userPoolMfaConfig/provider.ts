@@ -5,12 +5,14 @@
 //              (DescribeUserPool; GetRole and the role's policies) unless turned off
 //              (stack setting pulumi-cognito-mfa:preflight = false), see preflight.ts
 //   diff    -> compare desired with the last read (no AWS call)
-//   create  -> GetUserPoolMfaConfig (adopt: remember what was there), DescribeUserPool + TagResource
-//              (owner tag: refuse a pool another resource owns), SetUserPoolMfaConfig only if different
+//   create  -> GetUserPoolMfaConfig (adopt: remember what was there), DescribeUserPool (shared with
+//              check's pre-flight: one per pool per process) + TagResource (owner tag: refuse a
+//              pool another resource owns), SetUserPoolMfaConfig only if different
 //   read    -> GetUserPoolMfaConfig
 //   update  -> GetUserPoolMfaConfig, SetUserPoolMfaConfig only if different
-//   delete  -> per deletePolicy: Set OFF (reset), Set the adopted configuration (restore), nothing (retain);
-//              then UntagResource of the owner tag if it is still ours (DescribeUserPool first)
+//   delete  -> DescribeUserPool (the owner tag: a pool another resource has claimed is left alone),
+//              then per deletePolicy GetUserPoolMfaConfig + Set OFF (reset) or the adopted
+//              configuration (restore), or nothing (retain); then UntagResource of our owner tag
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../engine/log";
 import {
@@ -138,13 +140,26 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     }
 
     async delete(_id: string, props: Outputs): Promise<void> {
-        await this.unapply(props);
-        await this.release(props);
+        const gw = this.gateway(props.region || undefined);
+        // The owner tag first: a pool that another UserPoolMfaConfig has claimed since (after
+        // someone removed this one's tag) is that resource's now, and a reset would undo its work.
+        const pool = props.__owner ? await findPoolOwner(props.userPoolId, gw) : undefined;
+        if (props.__owner && !pool) return; // The pool is gone, and its MFA configuration with it.
+        if (pool?.owner !== undefined && pool.owner !== props.__owner) {
+            await emitWarning(
+                `User pool ${props.userPoolId} is now managed by UserPoolMfaConfig ${pool.owner} (tag ${OWNER_TAG}): ` +
+                    `leaving its MFA configuration and the tag as they are, and removing ${props.__owner} from the stack only`,
+            );
+            return;
+        }
+        await this.unapply(props, gw);
+        if (pool && pool.owner === props.__owner) await resetPoolOwner(props.userPoolId, pool.arn, gw);
     }
 
     /**
      * Refuses (before any write) a pool whose owner tag names another UserPoolMfaConfig, then
-     * tags the pool with this one's `__owner`. Costs DescribeUserPool + TagResource per create.
+     * tags the pool with this one's `__owner`. Costs a TagResource, and a DescribeUserPool unless
+     * check's pre-flight already asked for the pool in this process (findUserPoolOnce).
      */
     private async claim(inputs: MfaConfigInputs & Owned, gw: GatewayOptions): Promise<void> {
         const me = inputs.__owner;
@@ -161,19 +176,10 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (pool.owner !== me) await putPoolOwner(inputs.userPoolId, pool.arn, me, gw);
     }
 
-    /** Removes the owner tag if it is still this resource's (DescribeUserPool + UntagResource). */
-    private async release(props: Outputs): Promise<void> {
-        if (!props.__owner) return;
-        const gw = this.gateway(props.region || undefined);
-        const pool = await findPoolOwner(props.userPoolId, gw);
-        if (pool && pool.owner === props.__owner) await resetPoolOwner(props.userPoolId, pool.arn, gw);
-    }
-
     /** What delete does to the MFA configuration, per deletePolicy. */
-    private async unapply(props: Outputs): Promise<void> {
+    private async unapply(props: Outputs, gw: GatewayOptions): Promise<void> {
         const policy = props.deletePolicy ?? DEFAULT_DELETE_POLICY;
         if (policy === "retain") return;
-        const gw = this.gateway(props.region || undefined);
         const found = await readMfaConfig(props.userPoolId, gw);
         if (!found) return; // The pool is gone, and its MFA configuration with it.
         const live = found.config;

@@ -3,7 +3,7 @@
 // fault proxy without faults: moto 5.2.3 lacks cognito-idp tagging and the proxy emulates it.
 import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { DeleteUserPoolCommand, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { DeleteUserPoolCommand, DescribeUserPoolCommand, UntagResourceCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { cognitoClient, useMoto } from "../harness/moto";
 import { FaultProxy } from "../harness/faultProxy";
 import { Stack } from "../harness/pulumi";
@@ -79,7 +79,16 @@ describe("reliability: pools deleted out of band, and pools claimed twice", () =
             args: JSON.stringify({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } }),
         });
         await useStack(stack, "team-a", { userPoolIds: JSON.stringify([pool]) });
+        const before = proxy.requests().length;
         await stack.up();
+        // check's pre-flight and create's owner claim share one DescribeUserPool.
+        assert.deepEqual(
+            proxy
+                .requests()
+                .slice(before)
+                .map((r) => r.op),
+            ["DescribeUserPool", "GetUserPoolMfaConfig", "TagResource", "SetUserPoolMfaConfig"],
+        );
         assert.deepEqual(await tagsOf(pool), { [OWNER_TAG]: "many-mfa/team-a/mfa-0" });
 
         const since = proxy.requests().length;
@@ -112,5 +121,45 @@ describe("reliability: pools deleted out of band, and pools claimed twice", () =
         await stack.destroy();
         await removeStack(stack, "team-b");
         await removeStack(stack, "team-a");
+    });
+
+    it("scenario 6c: a pool another stack has claimed since is left alone by the first stack's destroy", async () => {
+        const [pool] = await createPools(m.moto.endpoint, 1, "taken");
+        await useStack(stack, "team-d", {
+            userPoolIds: JSON.stringify([pool]),
+            args: JSON.stringify({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } }),
+        });
+        await useStack(stack, "team-c", { userPoolIds: JSON.stringify([pool]) });
+        await stack.up();
+        // Someone removes team-c's tag by hand, and team-d takes the pool.
+        const arn = (await cognitoClient(proxy.endpoint).send(new DescribeUserPoolCommand({ UserPoolId: pool }))).UserPool!.Arn!;
+        await cognitoClient(proxy.endpoint).send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [OWNER_TAG] }));
+        await selectStack(stack, "team-d");
+        await stack.up();
+        const taken = await liveMfa(m.moto.endpoint, pool);
+        assert.equal(taken.MfaConfiguration, "ON");
+
+        await selectStack(stack, "team-c");
+        const since = proxy.requests().length;
+        const destroy = await stack.destroy();
+        assert.equal(destroy.json.result, "succeeded");
+        assert.deepEqual(
+            proxy
+                .requests()
+                .slice(since)
+                .map((r) => r.op),
+            ["DescribeUserPool"],
+            "team-c's destroy reads the owner tag and writes nothing",
+        );
+        const warnings = (destroy.json.diagnostics ?? []).map((d) => d.message).join("\n");
+        assert.match(warnings, new RegExp(`User pool ${pool} is now managed by UserPoolMfaConfig many-mfa/team-d/mfa-0`));
+        assert.deepEqual(await liveMfa(m.moto.endpoint, pool), taken);
+        assert.deepEqual(await tagsOf(pool), { [OWNER_TAG]: "many-mfa/team-d/mfa-0" });
+
+        await selectStack(stack, "team-d");
+        await stack.destroy();
+        assert.deepEqual(await tagsOf(pool), {});
+        await removeStack(stack, "team-d");
+        await removeStack(stack, "team-c");
     });
 });

@@ -22,6 +22,7 @@ import {
     UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { mockClient } from "aws-sdk-client-mock";
+import { forgetUserPools } from "../../../provider/aws/cognito";
 import { PERMISSION_POLICY_NAME, SnsCallerRoleInputs, SnsCallerRoleOutputs } from "../../../provider/snsCallerRole/model";
 import { bootstrapTrustPolicyDocument, PERMISSION_POLICY_DOCUMENT, trustPolicyDocument } from "../../../provider/snsCallerRole/policies";
 import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../../provider/snsCallerRole/provider";
@@ -57,6 +58,7 @@ const TRUST = trustPolicyDocument({ externalId: "ext-1", accountId: ACCOUNT, sou
 describe("SnsCallerRole create with a mocked IAM", () => {
     let provider: SnsCallerRoleProvider;
     beforeEach(() => {
+        forgetUserPools(); // the shared DescribeUserPool answers of the last test
         iam.reset();
         cognito.reset();
         provider = snsCallerRoleProvider();
@@ -276,6 +278,7 @@ describe("SnsCallerRole delete guard with a mocked SDK", () => {
     } satisfies SnsCallerRoleOutputs;
 
     beforeEach(() => {
+        forgetUserPools(); // the shared DescribeUserPool answers of the last test
         iam.reset();
         cognito.reset();
         iam.on(GetRoleCommand).resolves(role("sms", TRUST));

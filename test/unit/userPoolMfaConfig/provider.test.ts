@@ -10,6 +10,7 @@ import {
     SetUserPoolMfaConfigCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { mockClient } from "aws-sdk-client-mock";
+import { forgetUserPools } from "../../../provider/aws/cognito";
 import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
@@ -26,6 +27,7 @@ function setCalls() {
 describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
     let provider: UserPoolMfaConfigProvider;
     beforeEach(() => {
+        forgetUserPools(); // the shared DescribeUserPool answers of the last test
         cognito.reset();
         provider = new UserPoolMfaConfigProvider();
     });
