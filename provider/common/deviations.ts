@@ -18,6 +18,13 @@ export interface Deviation {
     ours: string;
     /** "failure": check refuses what the model allows; "warning": check only says so. */
     level: "failure" | "warning";
+    /**
+     * For "min" and "max": the bound this package applies instead, in code points (test/conformance
+     * checks it at bound - 1, bound and bound + 1).
+     */
+    bound?: number;
+    /** Where several inputs become the member: the ones the deviation is about (the others follow the model). */
+    inputs?: readonly string[];
     reason: string;
     source: string;
 }
@@ -41,6 +48,7 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "0 (OptionalArnType)",
         ours: "20, as ArnType",
         level: "failure",
+        bound: 20,
         reason: "An empty ARN names no role; the member is optional only because EumsSms is the alternative, and leaving it out (not sending it empty) is how that is said.",
         source: "botocore cognito-idp SmsConfigurationType.EumsSms documentation; the API reference of SmsConfigurationType before EumsSms (SnsCallerArn 20-2048, required)",
     },
@@ -81,6 +89,7 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "131072 (StringType)",
         ours: "1224",
         level: "failure",
+        bound: 1224,
         reason: "Cognito puts the value in its sts:AssumeRole call, and STS's ExternalId is at most 1224 characters.",
         source: "botocore sts externalIdType (2-1224); AWS CDK user-pool.ts (cuts its generated ExternalId to 1223 for this reason)",
     },
@@ -101,6 +110,7 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "131072 (StringType)",
         ours: "1224",
         level: "failure",
+        bound: 1224,
         reason: "As SmsConfigurationType.ExternalId: it goes into the sts:AssumeRole call for CallerArn.",
         source: "botocore cognito-idp EumsSmsConfigurationType.ExternalId documentation; botocore sts externalIdType",
     },
@@ -141,6 +151,7 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "none",
         ours: "warns above 140",
         level: "warning",
+        bound: 140,
         reason: "CloudFormation documents 1-140 for the same subject; the API model sets no limit, so a longer one is said, not refused.",
         source: "CloudFormation AWS::Cognito::UserPool EmailAuthenticationSubject (1-140)",
     },
@@ -162,6 +173,8 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "64",
         ours: "64 for roleName; 38 for namePrefix, which gets a 26-character suffix",
         level: "failure",
+        bound: 38,
+        inputs: ["namePrefix"],
         reason: "The generated name must fit IAM's 64 characters.",
         source: "Terraform name_prefix for aws_iam_role (the same 38 + 26 split)",
     },
@@ -172,6 +185,7 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "50 (tagListType)",
         ours: "48",
         level: "failure",
+        bound: 48,
         reason: "The role carries two tags of the provider's own (pulumi-cognito-mfa:owner and :instance).",
         source: "provider/snsCallerRole/model.ts MANAGED_TAG_KEYS",
     },
