@@ -105,6 +105,16 @@ export const DEVIATIONS: readonly Deviation[] = [
     },
     {
         service: "cognito-idp",
+        member: "SmsConfigurationType.SnsRegion",
+        aspect: "pattern",
+        model: "any 5-32 characters (RegionCodeType)",
+        ours: "for a pool in a Region the SMS settings guide's table lists, one of that row's SNS Regions (the pool's own Region, where the table leaves it out, only warns); no rule for a pool elsewhere",
+        level: "failure",
+        reason: "Cognito sends SMS through SNS in the pool's Region or a documented alternate one; Seoul must use Tokyo. A Region outside the row fails at SetUserPoolMfaConfig or sends no SMS.",
+        source: 'botocore cognito-idp SmsConfigurationType.SnsRegion documentation ("the same Region as your user pool, or a supported Legacy Amazon SNS alternate Region"; Seoul "must use your Amazon SNS configuration in the Asia Pacific (Tokyo) Region"); Amazon Cognito Developer Guide, "SMS message settings for Amazon Cognito user pools", section "Amazon SNS path Region configuration" (the table in provider/userPoolMfaConfig/snsRegions.ts)',
+    },
+    {
+        service: "cognito-idp",
         member: "EumsSmsConfigurationType.ExternalId",
         aspect: "max",
         model: "131072 (StringType)",
