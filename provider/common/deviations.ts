@@ -213,10 +213,10 @@ export const DEVIATIONS: readonly Deviation[] = [
         service: "iam",
         member: "CreateRoleRequest",
         aspect: "members",
-        model: "AssumeRolePolicyDocument, MaxSessionDuration",
+        model: "AssumeRolePolicyDocument, MaxSessionDuration, MaxSigninSessionDuration",
         ours: "not inputs",
         level: "failure",
-        reason: "The trust policy is written by the resource (Cognito, ExternalId, SourceAccount, SourceArn); Cognito's sessions need no longer duration than IAM's default.",
-        source: "Developer Guide, SMS message settings for Amazon Cognito user pools (the recommended trust policy)",
+        reason: "The trust policy is written by the resource (Cognito, ExternalId, SourceAccount, SourceArn); Cognito's sessions need no longer duration than IAM's default; MaxSigninSessionDuration limits the AWS Sign-In sessions of users who sign in with the role, and nobody signs in with a role only Cognito may assume.",
+        source: "Developer Guide, SMS message settings for Amazon Cognito user pools (the recommended trust policy); botocore iam CreateRoleRequest.MaxSigninSessionDuration documentation",
     },
 ];
