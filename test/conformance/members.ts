@@ -4,7 +4,6 @@
 // the IAM/STS members they become. For each: where validate() reports it, the valid inputs it is
 // tested inside, real examples, a generator of a value of any length (for the boundaries) and
 // one of random valid values (for the round trips).
-import { ARN_PATTERN } from "../../provider/common/arn";
 import { Deviation, DEVIATIONS } from "../../provider/common/deviations";
 import { PARTITIONS } from "../../provider/common/partitions";
 import { USER_POOL_ID_PATTERN } from "../../provider/common/regions";
@@ -204,7 +203,7 @@ const SEEDS: Record<string, string[]> = {
     externalIdType: ["ab", "A+=,.@:/_-z", "6f1c2f1e-0b7a-4d8e-9a43-1f2d3c4b5a69"],
 };
 
-/** Members that are not a value of their own: their probes are other values. */
+/** Near misses and values valid for no member, which every member is also tried on. */
 const EXTRA_PROBES: string[] = [
     // Not role ARNs: a user, a topic, a policy, a pool, an ARN with a resource colon.
     "arn:aws:iam::123456789012:user/alice",
@@ -377,9 +376,6 @@ export function roleTargets(): Target[] {
     });
     return targets;
 }
-
-/** ARN_PATTERN is botocore's ArnType (cognito-idp): held against Java as a constant of its own. */
-export const ARN_CONSTANT = { pattern: ARN_PATTERN, shape: "ArnType" } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Random valid values (round trips)
