@@ -662,6 +662,13 @@ describe(`conformance with botocore ${botocoreVersion()}'s models (Java ${oracle
     });
 
     describe("provider/common/deviations.ts: every entry names a model member and still holds", () => {
+        it("declares each deviation once (one entry per service, member, aspect and inputs)", () => {
+            const keys = DEVIATIONS.map((d) => `${d.service} ${d.member} ${d.aspect} ${(d.inputs ?? []).join(",")}`);
+            assert.deepEqual(
+                keys.filter((k, i) => keys.indexOf(k) !== i),
+                [],
+            );
+        });
         for (const d of DEVIATIONS) {
             it(`${d.service} ${d.member} (${d.aspect})`, () => {
                 const model = loadModel(d.service);
