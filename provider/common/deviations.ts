@@ -18,6 +18,13 @@ export interface Deviation {
     ours: string;
     /** "failure": check refuses what the model allows; "warning": check only says so. */
     level: "failure" | "warning";
+    /**
+     * For "min" and "max": the bound this package applies instead, in code points (test/conformance
+     * checks it at bound - 1, bound and bound + 1).
+     */
+    bound?: number;
+    /** Where several inputs become the member: the ones the deviation is about (the others follow the model). */
+    inputs?: readonly string[];
     reason: string;
     source: string;
 }
@@ -41,6 +48,7 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "0 (OptionalArnType)",
         ours: "20, as ArnType",
         level: "failure",
+        bound: 20,
         reason: "An empty ARN names no role; the member is optional only because EumsSms is the alternative, and leaving it out (not sending it empty) is how that is said.",
         source: "botocore cognito-idp SmsConfigurationType.EumsSms documentation; the API reference of SmsConfigurationType before EumsSms (SnsCallerArn 20-2048, required)",
     },
@@ -81,6 +89,7 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "131072 (StringType)",
         ours: "1224",
         level: "failure",
+        bound: 1224,
         reason: "Cognito puts the value in its sts:AssumeRole call, and STS's ExternalId is at most 1224 characters.",
         source: "botocore sts externalIdType (2-1224); AWS CDK user-pool.ts (cuts its generated ExternalId to 1223 for this reason)",
     },
@@ -96,11 +105,22 @@ export const DEVIATIONS: readonly Deviation[] = [
     },
     {
         service: "cognito-idp",
+        member: "SmsConfigurationType.SnsRegion",
+        aspect: "pattern",
+        model: "any 5-32 characters (RegionCodeType)",
+        ours: "for a pool in a Region the SMS settings guide's table lists, one of that row's SNS Regions (the pool's own Region, where the table leaves it out, only warns); no rule for a pool elsewhere",
+        level: "failure",
+        reason: "Cognito sends SMS through SNS in the pool's Region or a documented alternate one; Seoul must use Tokyo. A Region outside the row fails at SetUserPoolMfaConfig or sends no SMS.",
+        source: 'botocore cognito-idp SmsConfigurationType.SnsRegion documentation ("the same Region as your user pool, or a supported Legacy Amazon SNS alternate Region"; Seoul "must use your Amazon SNS configuration in the Asia Pacific (Tokyo) Region"); Amazon Cognito Developer Guide, "SMS message settings for Amazon Cognito user pools", section "Amazon SNS path Region configuration" (the table in provider/userPoolMfaConfig/snsRegions.ts)',
+    },
+    {
+        service: "cognito-idp",
         member: "EumsSmsConfigurationType.ExternalId",
         aspect: "max",
         model: "131072 (StringType)",
         ours: "1224",
         level: "failure",
+        bound: 1224,
         reason: "As SmsConfigurationType.ExternalId: it goes into the sts:AssumeRole call for CallerArn.",
         source: "botocore cognito-idp EumsSmsConfigurationType.ExternalId documentation; botocore sts externalIdType",
     },
@@ -141,6 +161,7 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "none",
         ours: "warns above 140",
         level: "warning",
+        bound: 140,
         reason: "CloudFormation documents 1-140 for the same subject; the API model sets no limit, so a longer one is said, not refused.",
         source: "CloudFormation AWS::Cognito::UserPool EmailAuthenticationSubject (1-140)",
     },
@@ -162,6 +183,8 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "64",
         ours: "64 for roleName; 38 for namePrefix, which gets a 26-character suffix",
         level: "failure",
+        bound: 38,
+        inputs: ["namePrefix"],
         reason: "The generated name must fit IAM's 64 characters.",
         source: "Terraform name_prefix for aws_iam_role (the same 38 + 26 split)",
     },
@@ -172,6 +195,7 @@ export const DEVIATIONS: readonly Deviation[] = [
         model: "50 (tagListType)",
         ours: "48",
         level: "failure",
+        bound: 48,
         reason: "The role carries two tags of the provider's own (pulumi-cognito-mfa:owner and :instance).",
         source: "provider/snsCallerRole/model.ts MANAGED_TAG_KEYS",
     },
@@ -189,10 +213,10 @@ export const DEVIATIONS: readonly Deviation[] = [
         service: "iam",
         member: "CreateRoleRequest",
         aspect: "members",
-        model: "AssumeRolePolicyDocument, MaxSessionDuration",
+        model: "AssumeRolePolicyDocument, MaxSessionDuration, MaxSigninSessionDuration",
         ours: "not inputs",
         level: "failure",
-        reason: "The trust policy is written by the resource (Cognito, ExternalId, SourceAccount, SourceArn); Cognito's sessions need no longer duration than IAM's default.",
-        source: "Developer Guide, SMS message settings for Amazon Cognito user pools (the recommended trust policy)",
+        reason: "The trust policy is written by the resource (Cognito, ExternalId, SourceAccount, SourceArn); Cognito's sessions need no longer duration than IAM's default; MaxSigninSessionDuration limits the AWS Sign-In sessions of users who sign in with the role, and nobody signs in with a role only Cognito may assume.",
+        source: "Developer Guide, SMS message settings for Amazon Cognito user pools (the recommended trust policy); botocore iam CreateRoleRequest.MaxSigninSessionDuration documentation",
     },
 ];
