@@ -176,7 +176,7 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-export function renderMarkdown(r) {
+export function renderMarkdown(r, { json = "results.json" } = {}) {
   const m = r.machine;
   const out = [];
   out.push("# pulumi-cognito-mfa benchmark results");
@@ -189,7 +189,7 @@ export function renderMarkdown(r) {
   out.push("");
   const st = r.settings;
   out.push(
-    `(${r.command.includes("npm run bench") ? "`npm run bench` = `node scripts/setup.mjs && node scripts/bench.mjs && BENCH_FULL=1 node scripts/run-tests.mjs reliability`; these results are the bench.mjs half" : "the measuring half of `npm run bench`, run by hand after `node scripts/setup.mjs`"}. Settings: parts ${st.parts.join(", ")}; N = ${st.NS.join(", ")}; ${st.RUNS} rounds for N ≤ 10, ${st.RUNS_LARGE} for 10 < N < 1,000, ${st.RUNS_HUGE} for N ≥ 1,000.) Started ${r.startedAt}, took ${Math.round(r.totalSeconds)} s. Raw figures: [results.json](results.json). Against moto (in-memory AWS emulator) through the recording proxy (test/harness/faultProxy.ts; no fault rules except the throttling of section 5), all on loopback.`,
+    `(${r.command.includes("npm run bench") ? "`npm run bench` = `node scripts/setup.mjs && node scripts/bench.mjs && BENCH_FULL=1 node scripts/run-tests.mjs reliability`; these results are the bench.mjs half" : "the measuring half of `npm run bench`, run by hand after `node scripts/setup.mjs`"}. Settings: parts ${st.parts.join(", ")}; N = ${st.NS.join(", ")}; ${st.RUNS} rounds for N ≤ 10, ${st.RUNS_LARGE} for 10 < N < 1,000, ${st.RUNS_HUGE} for N ≥ 1,000.) Started ${r.startedAt}, took ${Math.round(r.totalSeconds)} s. Raw figures: [${json}](${json}). Against moto (in-memory AWS emulator) through the recording proxy (test/harness/faultProxy.ts; no fault rules except the throttling of section 5), all on loopback.`,
   );
   if (r.errors) out.push("", `**Parts that failed in this run:** ${Object.entries(r.errors).map(([k, v]) => `${k}: \`${v.split("\n")[0]}\``).join("; ")}.`);
   out.push("");

@@ -30,7 +30,7 @@
 // BENCH_PARTS="calls,floor,baselines,iocheck,parallel,stacks,overhead", BENCH_CLI_MAX_N=10,
 // BENCH_STRACE_NS="10,100", BENCH_PARALLEL_N=100, BENCH_PARALLEL="1,4,8,16,unlimited",
 // BENCH_RPS=15, BENCH_SPLIT_N=400, BENCH_SPLIT_K=4, BENCH_OVERHEAD_ITERS=100,
-// BENCH_OUT=bench (where results.* go). A quick run: BENCH_NS=1,10 BENCH_PARTS=floor.
+// BENCH_OUT=bench (where results.* go), BENCH_NAME=results (their name). A quick run: BENCH_NS=1,10 BENCH_PARTS=floor.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -71,6 +71,8 @@ const SPLIT_N = Number(env("BENCH_SPLIT_N", "400"));
 const SPLIT_K = Number(env("BENCH_SPLIT_K", "4"));
 const OVERHEAD_ITERS = Number(env("BENCH_OVERHEAD_ITERS", "100"));
 const OUT = resolve(root, env("BENCH_OUT", "bench"));
+// The file names: <NAME>.json and <NAME>.md (e.g. BENCH_NAME=results-before).
+const NAME = env("BENCH_NAME", "results");
 /** The goal of issue 15: ours / floor at most this for every operation at N >= 400. */
 const GOAL = 1.15;
 // The exact command, for the top of results.md: `npm run bench`, or this script run by hand
@@ -825,7 +827,7 @@ async function part(name, fn) {
   step(`${name} done in ${timings[name]} s`);
   // What is done so far, in case a later part takes the process down.
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, "results.partial.json"), JSON.stringify({ ...results, partSeconds: timings, errors }, null, 2) + "\n");
+  writeFileSync(join(OUT, `${NAME}.partial.json`), JSON.stringify({ ...results, partSeconds: timings, errors }, null, 2) + "\n");
 }
 try {
   await part("calls", callsPerOperation);
@@ -847,8 +849,8 @@ results.totalSeconds = sec(Date.now() - t0Total);
 results.logFile = logFile;
 
 mkdirSync(OUT, { recursive: true });
-writeFileSync(join(OUT, "results.json"), JSON.stringify(results, null, 2) + "\n");
+writeFileSync(join(OUT, `${NAME}.json`), JSON.stringify(results, null, 2) + "\n");
 const { renderMarkdown } = await import(join(root, "bench/report.mjs"));
-writeFileSync(join(OUT, "results.md"), renderMarkdown(results));
-rmSync(join(OUT, "results.partial.json"), { force: true });
-say(`[bench] wrote ${relative(root, join(OUT, "results.json"))} and ${relative(root, join(OUT, "results.md"))} in ${results.totalSeconds} s`);
+writeFileSync(join(OUT, `${NAME}.md`), renderMarkdown(results, { json: `${NAME}.json` }));
+rmSync(join(OUT, `${NAME}.partial.json`), { force: true });
+say(`[bench] wrote ${relative(root, join(OUT, `${NAME}.json`))} and ${relative(root, join(OUT, `${NAME}.md`))} in ${results.totalSeconds} s`);
