@@ -68,7 +68,9 @@ function bare(fresh) {
     const set = (mode) =>
         send(
             new sdk.SetUserPoolMfaConfigCommand(
-                mode === "OFF" ? { UserPoolId: poolId, MfaConfiguration: "OFF" } : { UserPoolId: poolId, MfaConfiguration: mode, SoftwareTokenMfaConfiguration: { Enabled: true } },
+                mode === "OFF"
+                    ? { UserPoolId: poolId, MfaConfiguration: "OFF" }
+                    : { UserPoolId: poolId, MfaConfiguration: mode, SoftwareTokenMfaConfiguration: { Enabled: true } },
             ),
         );
     return {
@@ -105,7 +107,10 @@ for (let i = 0; i < warmup + iterations; i++) {
     const updated = await timed("provider.update", rec, () => provider.update(poolId, created.outs, B));
     await timed("provider.delete", rec, () => provider.delete(poolId, updated.outs));
     // The same requests, bare.
-    for (const [label, b] of [["bare, new client per call", bareFresh], ["bare, shared client", bareShared]]) {
+    for (const [label, b] of [
+        ["bare, new client per call", bareFresh],
+        ["bare, shared client", bareShared],
+    ]) {
         await timed(`create: ${label}`, rec, () => b.create());
         await timed(`read: ${label}`, rec, () => b.read());
         await timed(`update: ${label}`, rec, () => b.update());
@@ -123,7 +128,13 @@ const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const summary = Object.fromEntries(
     Object.entries(samples).map(([k, s]) => [
         k,
-        { n: s.cpuUs.length, cpuUsMedian: Math.round(median(s.cpuUs)), cpuUsMean: Math.round(mean(s.cpuUs)), wallMsMedian: +median(s.wallMs).toFixed(2), wallMsMean: +mean(s.wallMs).toFixed(2) },
+        {
+            n: s.cpuUs.length,
+            cpuUsMedian: Math.round(median(s.cpuUs)),
+            cpuUsMean: Math.round(mean(s.cpuUs)),
+            wallMsMedian: +median(s.wallMs).toFixed(2),
+            wallMsMean: +mean(s.wallMs).toFixed(2),
+        },
     ]),
 );
 console.log(JSON.stringify({ iterations, warmup, node: process.version, methods: summary }));

@@ -5,384 +5,442 @@ const STATE_LIMIT = 3 * 1024;
 
 /** The floor for each operation (one UserPoolMfaConfig): what at most / exactly it may cost. */
 const FLOOR = {
-  "up (create)": { text: "≤ 1 Set (0 when the pool already has the configuration)", ok: (c) => c.Set <= 1 },
-  "preview (no change)": { text: "0 Get, 0 Set", ok: (c) => c.Get === 0 && c.Set === 0 },
-  "up (no change)": { text: "0 Get, 0 Set", ok: (c) => c.Get === 0 && c.Set === 0 },
-  "preview (change)": { text: "0 Set (a preview never writes), 0 Get", ok: (c) => c.Get === 0 && c.Set === 0 },
-  "up (change)": { text: "exactly 1 Set", ok: (c) => c.Set === 1 },
-  refresh: { text: "1 Get, 0 Set", ok: (c) => c.Get <= 1 && c.Set === 0 },
-  destroy: { text: "≤ 1 Set", ok: (c) => c.Set <= 1 },
+    "up (create)": { text: "≤ 1 Set (0 when the pool already has the configuration)", ok: (c) => c.Set <= 1 },
+    "preview (no change)": { text: "0 Get, 0 Set", ok: (c) => c.Get === 0 && c.Set === 0 },
+    "up (no change)": { text: "0 Get, 0 Set", ok: (c) => c.Get === 0 && c.Set === 0 },
+    "preview (change)": { text: "0 Set (a preview never writes), 0 Get", ok: (c) => c.Get === 0 && c.Set === 0 },
+    "up (change)": { text: "exactly 1 Set", ok: (c) => c.Set === 1 },
+    refresh: { text: "1 Get, 0 Set", ok: (c) => c.Get <= 1 && c.Set === 0 },
+    destroy: { text: "≤ 1 Set", ok: (c) => c.Set <= 1 },
 };
 
 /** Why a call beyond the bare Get/Set floor is made (keys: what shows up in byOp). */
 const WHY = {
-  "up (create):GetUserPoolMfaConfig":
-    "**Get on create = adoption.** create reads the pool's current configuration once: it is kept as `adoptedConfiguration` (what `deletePolicy: \"restore\"` writes back) and the Set is skipped when the pool already has the desired configuration.",
-  "up (create):DescribeUserPool":
-    "**DescribeUserPool on create** (1 for the MFA resource, +1 for SnsCallerRole): one from `check`'s read-only pre-flight (tier, email account, SMS settings; inputs changed because there were none), one from the ownership claim (the pool's ARN and `pulumi-cognito-mfa:owner` tag), and with SMS one more from SnsCallerRole's create (the account id for the trust policy's SourceArn).",
-  "up (create):TagResource":
-    "**TagResource on create**: the owner tag that makes a second stack refuse the same pool before it writes (docs/reliability.md). moto 5.2.3 has no cognito-idp tagging, so the proxy answers it (it is still counted).",
-  "up (change):GetUserPoolMfaConfig":
-    "**Get before Set on update**: SetUserPoolMfaConfig replaces the whole configuration, so update reads the live one first to send back WebAuthn settings the program does not manage, and to skip the Set entirely when the live configuration already matches (no billed test SMS, no no-op write).",
-  "up (change):DescribeUserPool":
-    "**DescribeUserPool on a changed preview / up**: `check`'s pre-flight runs when the inputs changed (never on a no-change preview). It is a read, memoized per provider process (one per pool however many resources and checks). `pulumi-cognito-mfa:preflight=false` turns it off.",
-  "preview (change):DescribeUserPool": "see *DescribeUserPool on a changed preview / up* (pre-flight, read only).",
-  destroy:
-    "**destroy = Get + Set(OFF) + DescribeUserPool + UntagResource**: the Get skips the Set when the pool is already OFF (and keeps its WebAuthn settings in the OFF write); DescribeUserPool + UntagResource remove the owner tag only if it is still this resource's.",
-  iam:
-    "**IAM (SMS with role only)**: SnsCallerRole's own calls (create: CreateRole, PutRolePolicy, …; read: GetRole + GetRolePolicy; delete: GetRole, the in-use guard (GetUserPoolMfaConfig + DescribeUserPool), DeleteRolePolicy, DeleteRole) plus the SMS pre-flight's read-only role checks in `check` when inputs changed (GetRole, ListRolePolicies, GetRolePolicy, ListAttachedRolePolicies), memoized per role per process.",
-  smsDestroy:
-    "**SMS destroy: Get 2, DescribeUserPool 2**: one of each is SnsCallerRole's delete guard (refuses to delete a role the pool still uses for SMS), the others are UserPoolMfaConfig's delete as above.",
-  motoDrops:
-    "**Email and WebAuthn on moto: the \"no change\" rows are not at the floor because of moto, not the provider.** moto 5.2.3 stores only the mode, SMS and TOTP of SetUserPoolMfaConfig and silently drops `EmailMfaConfiguration` and `WebAuthnConfiguration`. The provider stores what the service answered, so the state never holds the email / passkey block, the next preview plans an update (still without any call: diff is local), the next up writes it again (Get + Set), and refresh reports the missing block as drift — on AWS, which returns the blocks, these rows are the TOTP row's 0/0. The mocked-SDK unit tests (test/unit/provider.test.ts: \"an empty email block … is not a perpetual diff\", \"keeps WebAuthn settings the program does not manage…\") check that once the service returns those blocks, `diff` finds no change — so a no-change preview or up makes no call.",
+    "up (create):GetUserPoolMfaConfig":
+        '**Get on create = adoption.** create reads the pool\'s current configuration once: it is kept as `adoptedConfiguration` (what `deletePolicy: "restore"` writes back) and the Set is skipped when the pool already has the desired configuration.',
+    "up (create):DescribeUserPool":
+        "**DescribeUserPool on create** (1 for the MFA resource, +1 for SnsCallerRole): one from `check`'s read-only pre-flight (tier, email account, SMS settings; inputs changed because there were none), one from the ownership claim (the pool's ARN and `pulumi-cognito-mfa:owner` tag), and with SMS one more from SnsCallerRole's create (the account id for the trust policy's SourceArn).",
+    "up (create):TagResource":
+        "**TagResource on create**: the owner tag that makes a second stack refuse the same pool before it writes (docs/reliability.md). moto 5.2.3 has no cognito-idp tagging, so the proxy answers it (it is still counted).",
+    "up (change):GetUserPoolMfaConfig":
+        "**Get before Set on update**: SetUserPoolMfaConfig replaces the whole configuration, so update reads the live one first to send back WebAuthn settings the program does not manage, and to skip the Set entirely when the live configuration already matches (no billed test SMS, no no-op write).",
+    "up (change):DescribeUserPool":
+        "**DescribeUserPool on a changed preview / up**: `check`'s pre-flight runs when the inputs changed (never on a no-change preview). It is a read, memoized per provider process (one per pool however many resources and checks). `pulumi-cognito-mfa:preflight=false` turns it off.",
+    "preview (change):DescribeUserPool": "see *DescribeUserPool on a changed preview / up* (pre-flight, read only).",
+    destroy:
+        "**destroy = Get + Set(OFF) + DescribeUserPool + UntagResource**: the Get skips the Set when the pool is already OFF (and keeps its WebAuthn settings in the OFF write); DescribeUserPool + UntagResource remove the owner tag only if it is still this resource's.",
+    iam: "**IAM (SMS with role only)**: SnsCallerRole's own calls (create: CreateRole, PutRolePolicy, …; read: GetRole + GetRolePolicy; delete: GetRole, the in-use guard (GetUserPoolMfaConfig + DescribeUserPool), DeleteRolePolicy, DeleteRole) plus the SMS pre-flight's read-only role checks in `check` when inputs changed (GetRole, ListRolePolicies, GetRolePolicy, ListAttachedRolePolicies), memoized per role per process.",
+    smsDestroy:
+        "**SMS destroy: Get 2, DescribeUserPool 2**: one of each is SnsCallerRole's delete guard (refuses to delete a role the pool still uses for SMS), the others are UserPoolMfaConfig's delete as above.",
+    motoDrops:
+        '**Email and WebAuthn on moto: the "no change" rows are not at the floor because of moto, not the provider.** moto 5.2.3 stores only the mode, SMS and TOTP of SetUserPoolMfaConfig and silently drops `EmailMfaConfiguration` and `WebAuthnConfiguration`. The provider stores what the service answered, so the state never holds the email / passkey block, the next preview plans an update (still without any call: diff is local), the next up writes it again (Get + Set), and refresh reports the missing block as drift — on AWS, which returns the blocks, these rows are the TOTP row\'s 0/0. The mocked-SDK unit tests (test/unit/provider.test.ts: "an empty email block … is not a perpetual diff", "keeps WebAuthn settings the program does not manage…") check that once the service returns those blocks, `diff` finds no change — so a no-change preview or up makes no call.',
 };
 
 const fmtCalls = (c) => `${c.Get} | ${c.Set} | ${c.Describe} | ${c.IAM} | ${c.Tag}${c.Other ? ` (+${c.Other} other)` : ""}`;
 const ops = (c) =>
-  Object.entries(c.byOp)
-    .map(([k, v]) => `${k}×${v}`)
-    .join(", ") || "—";
+    Object.entries(c.byOp)
+        .map(([k, v]) => `${k}×${v}`)
+        .join(", ") || "—";
 
 function callsSection(calls) {
-  const out = [];
-  out.push("## 1. AWS calls per operation (one resource of each kind)");
-  out.push("");
-  out.push(
-    "Each row is one `pulumi` command on a stack with one `UserPoolMfaConfig` (SMS: plus its `SnsCallerRole`), counted by the recording proxy in front of moto. *Get* = GetUserPoolMfaConfig, *Set* = SetUserPoolMfaConfig, *Describe* = DescribeUserPool, *IAM* = every IAM request, *Tag* = TagResource / UntagResource. `up` runs with `--skip-preview` (so the counts are those of the update alone); the change between the no-change and the change rows is named per kind.",
-  );
-  out.push("");
-  const above = [];
-  for (const k of calls) {
-    out.push(`### ${k.kind} — \`${k.project}\` (change: ${k.change})`);
+    const out = [];
+    out.push("## 1. AWS calls per operation (one resource of each kind)");
     out.push("");
-    out.push("| operation | Get | Set | Describe | IAM | Tag | floor | at floor? | engine steps | requests |");
-    out.push("|---|---:|---:|---:|---:|---:|---|---|---|---|");
-    for (const [op, r] of Object.entries(k.ops)) {
-      const f = FLOOR[op];
-      const ok = f ? f.ok(r.calls) : true;
-      const extra = r.calls.Describe + r.calls.IAM + r.calls.Tag + r.calls.Other > 0 || (["up (create)", "up (change)", "destroy"].includes(op) && r.calls.Get > 0);
-      // A no-change command should also plan nothing (refresh: find no drift).
-      const plansChange = (op.includes("no change") || op === "refresh") && r.steps.length > 0;
-      if (!ok) above.push(`${k.kind} / ${op}`);
-      const verdict = !ok
-        ? "**no — see below**"
-        : plansChange
-          ? `calls yes, but ${op === "refresh" ? "reports drift" : "plans an update"} (moto, see below)`
-          : extra
-            ? "yes (reads beyond the floor, see below)"
-            : "yes";
-      out.push(`| ${op} | ${fmtCalls(r.calls)} | ${f?.text ?? ""} | ${verdict} | ${r.steps.join(", ") || "—"} | ${ops(r.calls)} |`);
+    out.push(
+        "Each row is one `pulumi` command on a stack with one `UserPoolMfaConfig` (SMS: plus its `SnsCallerRole`), counted by the recording proxy in front of moto. *Get* = GetUserPoolMfaConfig, *Set* = SetUserPoolMfaConfig, *Describe* = DescribeUserPool, *IAM* = every IAM request, *Tag* = TagResource / UntagResource. `up` runs with `--skip-preview` (so the counts are those of the update alone); the change between the no-change and the change rows is named per kind.",
+    );
+    out.push("");
+    const above = [];
+    for (const k of calls) {
+        out.push(`### ${k.kind} — \`${k.project}\` (change: ${k.change})`);
+        out.push("");
+        out.push("| operation | Get | Set | Describe | IAM | Tag | floor | at floor? | engine steps | requests |");
+        out.push("|---|---:|---:|---:|---:|---:|---|---|---|---|");
+        for (const [op, r] of Object.entries(k.ops)) {
+            const f = FLOOR[op];
+            const ok = f ? f.ok(r.calls) : true;
+            const extra =
+                r.calls.Describe + r.calls.IAM + r.calls.Tag + r.calls.Other > 0 ||
+                (["up (create)", "up (change)", "destroy"].includes(op) && r.calls.Get > 0);
+            // A no-change command should also plan nothing (refresh: find no drift).
+            const plansChange = (op.includes("no change") || op === "refresh") && r.steps.length > 0;
+            if (!ok) above.push(`${k.kind} / ${op}`);
+            const verdict = !ok
+                ? "**no — see below**"
+                : plansChange
+                  ? `calls yes, but ${op === "refresh" ? "reports drift" : "plans an update"} (moto, see below)`
+                  : extra
+                    ? "yes (reads beyond the floor, see below)"
+                    : "yes";
+            out.push(`| ${op} | ${fmtCalls(r.calls)} | ${f?.text ?? ""} | ${verdict} | ${r.steps.join(", ") || "—"} | ${ops(r.calls)} |`);
+        }
+        out.push("");
     }
+    out.push("### Figures above the floor, explained");
     out.push("");
-  }
-  out.push("### Figures above the floor, explained");
-  out.push("");
-  out.push(
-    above.length === 0
-      ? "Every Get/Set figure is at the floor. The reads beyond it are explained here."
-      : `Get/Set figures above the floor: ${above.join("; ")}.${above.every((a) => /^(Email|WebAuthn) \/ (up|preview) \(no change\)$/.test(a)) ? " All of them come from the moto limitation explained in the last point below; the provider's own figures are at the floor." : " See below."} The reads beyond the floor are explained here too.`,
-  );
-  out.push("");
-  // Only the explanations of calls this run saw: a call the provider no longer makes drops out.
-  const seen = (op, call) => calls.some((k) => (k.ops[op]?.calls.byOp[call] ?? 0) > 0);
-  const show = {
-    "up (create):GetUserPoolMfaConfig": seen("up (create)", "GetUserPoolMfaConfig"),
-    "up (create):DescribeUserPool": seen("up (create)", "DescribeUserPool"),
-    "up (create):TagResource": seen("up (create)", "TagResource"),
-    "up (change):GetUserPoolMfaConfig": seen("up (change)", "GetUserPoolMfaConfig"),
-    "up (change):DescribeUserPool": seen("up (change)", "DescribeUserPool") || seen("preview (change)", "DescribeUserPool"),
-    destroy: calls.some((k) => k.kind === "TOTP" && k.ops.destroy.calls.total > 1),
-    iam: calls.some((k) => Object.values(k.ops).some((r) => r.calls.IAM > 0)),
-    smsDestroy: calls.some((k) => k.kind === "SMS with role" && k.ops.destroy.calls.Get > 1),
-  };
-  for (const [key, on] of Object.entries(show)) if (on) out.push(`- ${WHY[key]}`);
-  if (calls.some((k) => ["Email", "WebAuthn"].includes(k.kind))) out.push(`- ${WHY.motoDrops}`);
-  out.push(
-    "- **refresh** makes exactly one Get per UserPoolMfaConfig (SMS: plus SnsCallerRole's GetRole + GetRolePolicy) and never writes.",
-  );
-  out.push("");
-  return out;
+    out.push(
+        above.length === 0
+            ? "Every Get/Set figure is at the floor. The reads beyond it are explained here."
+            : `Get/Set figures above the floor: ${above.join("; ")}.${above.every((a) => /^(Email|WebAuthn) \/ (up|preview) \(no change\)$/.test(a)) ? " All of them come from the moto limitation explained in the last point below; the provider's own figures are at the floor." : " See below."} The reads beyond the floor are explained here too.`,
+    );
+    out.push("");
+    // Only the explanations of calls this run saw: a call the provider no longer makes drops out.
+    const seen = (op, call) => calls.some((k) => (k.ops[op]?.calls.byOp[call] ?? 0) > 0);
+    const show = {
+        "up (create):GetUserPoolMfaConfig": seen("up (create)", "GetUserPoolMfaConfig"),
+        "up (create):DescribeUserPool": seen("up (create)", "DescribeUserPool"),
+        "up (create):TagResource": seen("up (create)", "TagResource"),
+        "up (change):GetUserPoolMfaConfig": seen("up (change)", "GetUserPoolMfaConfig"),
+        "up (change):DescribeUserPool": seen("up (change)", "DescribeUserPool") || seen("preview (change)", "DescribeUserPool"),
+        destroy: calls.some((k) => k.kind === "TOTP" && k.ops.destroy.calls.total > 1),
+        iam: calls.some((k) => Object.values(k.ops).some((r) => r.calls.IAM > 0)),
+        smsDestroy: calls.some((k) => k.kind === "SMS with role" && k.ops.destroy.calls.Get > 1),
+    };
+    for (const [key, on] of Object.entries(show)) if (on) out.push(`- ${WHY[key]}`);
+    if (calls.some((k) => ["Email", "WebAuthn"].includes(k.kind))) out.push(`- ${WHY.motoDrops}`);
+    out.push(
+        "- **refresh** makes exactly one Get per UserPoolMfaConfig (SMS: plus SnsCallerRole's GetRole + GetRolePolicy) and never writes.",
+    );
+    out.push("");
+    return out;
 }
 
-function overheadSection(o, calls, scale) {
-  const out = [];
-  out.push("## 7. Provider overhead and state size");
-  out.push("");
-  out.push(
-    `\`bench/overhead.mjs\`, on Node ${o.node}: the \`UserPoolMfaConfigProvider\` methods called in process against moto (through the proxy), ${o.iterations} iterations after ${o.warmup} warm-up ones, each method timed with \`process.cpuUsage()\` (CPU of this process only: the time spent waiting for moto is not counted), beside the same requests made bare with the SDK. *Overhead* = provider CPU − bare CPU with a new client per call (as the gateway makes them); the last CPU column compares with one shared client instead, so it also counts the gateway's choice of building a client per call. Medians, µs of CPU.`,
-  );
-  out.push("");
-  out.push("| method | AWS requests | provider CPU (µs) | bare SDK, new client per call (µs) | **overhead (µs)** | bare SDK, shared client (µs) | overhead vs shared client (µs) | provider wall (ms) | bare wall (ms) |");
-  out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-  for (const r of o.table)
+function overheadSection(o) {
+    const out = [];
+    out.push("## 7. Provider overhead and state size");
+    out.push("");
     out.push(
-      `| ${r.method} | ${r.calls} | ${r.providerCpuUs} | ${r.bareNewClientCpuUs} | **${r.overheadCpuUs}** | ${r.bareSharedClientCpuUs} | ${r.overheadVsSharedClientCpuUs} | ${r.providerWallMs} | ${r.bareNewClientWallMs} |`,
+        `\`bench/overhead.mjs\`, on Node ${o.node}: the \`UserPoolMfaConfigProvider\` methods called in process against moto (through the proxy), ${o.iterations} iterations after ${o.warmup} warm-up ones, each method timed with \`process.cpuUsage()\` (CPU of this process only: the time spent waiting for moto is not counted), beside the same requests made bare with the SDK. *Overhead* = provider CPU − bare CPU with a new client per call (as the gateway makes them); the last CPU column compares with one shared client instead, so it also counts the gateway's choice of building a client per call. Medians, µs of CPU.`,
     );
-  out.push("");
-  const perReq = o.table
-    .filter((r) => ["create", "read", "update"].includes(r.method))
-    .map((r) => (r.bareNewClientCpuUs - r.bareSharedClientCpuUs) / { create: 4, read: 1, update: 2 }[r.method]);
-  out.push(
-    `Reading the table: the provider's own logic (validation, diff, mapping, retry wrappers) costs well under 1 ms of CPU per method — ${o.table
-      .map((r) => `${r.method} ${r.overheadCpuUs} µs`)
-      .join(", ")} (a negative figure is measurement noise: the overhead there is below what this machine can resolve). The larger cost beside the SDK is the gateway's new client per request (it never keeps one, so the serialized provider stays small and credentials always come fresh from the chain): about ${Math.round(Math.min(...perReq))}–${Math.round(Math.max(...perReq))} µs of CPU per request compared with a shared client. Either is small next to the pulumi engine's own per-resource cost in section 2.`,
-  );
-  out.push("");
-  out.push(`Requests the overhead run made, per operation: ${Object.entries(o.calls).map(([k, v]) => `${k} ${v}`).join(", ")} (provider and both bare variants make the same ones).`);
-  out.push("");
-  return out;
+    out.push("");
+    out.push(
+        "| method | AWS requests | provider CPU (µs) | bare SDK, new client per call (µs) | **overhead (µs)** | bare SDK, shared client (µs) | overhead vs shared client (µs) | provider wall (ms) | bare wall (ms) |",
+    );
+    out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const r of o.table)
+        out.push(
+            `| ${r.method} | ${r.calls} | ${r.providerCpuUs} | ${r.bareNewClientCpuUs} | **${r.overheadCpuUs}** | ${r.bareSharedClientCpuUs} | ${r.overheadVsSharedClientCpuUs} | ${r.providerWallMs} | ${r.bareNewClientWallMs} |`,
+        );
+    out.push("");
+    const perReq = o.table
+        .filter((r) => ["create", "read", "update"].includes(r.method))
+        .map((r) => (r.bareNewClientCpuUs - r.bareSharedClientCpuUs) / { create: 4, read: 1, update: 2 }[r.method]);
+    out.push(
+        `Reading the table: the provider's own logic (validation, diff, mapping, retry wrappers) costs well under 1 ms of CPU per method — ${o.table
+            .map((r) => `${r.method} ${r.overheadCpuUs} µs`)
+            .join(
+                ", ",
+            )} (a negative figure is measurement noise: the overhead there is below what this machine can resolve). The larger cost beside the SDK is the gateway's new client per request (it never keeps one, so the serialized provider stays small and credentials always come fresh from the chain): about ${Math.round(Math.min(...perReq))}–${Math.round(Math.max(...perReq))} µs of CPU per request compared with a shared client. Either is small next to the pulumi engine's own per-resource cost in section 2.`,
+    );
+    out.push("");
+    out.push(
+        `Requests the overhead run made, per operation: ${Object.entries(o.calls)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")} (provider and both bare variants make the same ones).`,
+    );
+    out.push("");
+    return out;
 }
 
 function stateSection(calls, floor) {
-  const out = [];
-  out.push("### State size (`pulumi stack export`, as stored: secrets stay ciphertext)");
-  out.push("");
-  out.push("`__provider` is the serialized provider (one string, stored in both the inputs and the outputs of each dynamic resource).");
-  out.push("");
-  out.push("| program | resource | `__provider` (chars) | copies | resource JSON (bytes) | without `__provider` (bytes) | ≤ 3 KB? |");
-  out.push("|---|---|---:|---:|---:|---:|---|");
-  const rows = [];
-  for (const k of calls ?? []) for (const s of k.state) rows.push([k.project, s]);
-  const big = Object.entries(floor?.state ?? {}).at(-1);
-  if (big) {
-    const [n, st] = big;
-    for (const [p, label, type] of [["ours", "many-mfa", "UserPoolMfaConfig"], ["floor", "many-null (floor)", "NullResource"]])
-      rows.push([`${label}, N = ${n} (median resource)`, { type, name: `× ${n}`, providerStringChars: st[p].providerStringChars, providerCopies: st[p].providerCopies, resourceJsonBytes: st[p].bytesPerResourceMedian, resourceJsonBytesWithoutProvider: st[p].bytesPerResourceWithoutProviderMedian }]);
-  }
-  let over = false;
-  for (const [p, s] of rows) {
-    const ok = s.resourceJsonBytes <= STATE_LIMIT;
-    over ||= !ok;
-    out.push(`| ${p} | ${s.type} ${s.name} | ${s.providerStringChars} | ${s.providerCopies} | ${s.resourceJsonBytes} | ${s.resourceJsonBytesWithoutProvider} | ${ok ? "yes" : "**no**"} |`);
-  }
-  out.push("");
-  out.push(
-    `${over ? "**Not every resource is within 3 KB** (issue 15's goal). " : "Every resource is within 3 KB. "}What \`__provider\` is made of — the modules it \`require()\`s by reference: ${requiresOf(calls)}; the text itself is in results.json (\`calls[].state[].providerText\`, \`floor.providerText\`). The floor's \`__provider\` is the smallest the engine allows for a dynamic provider: a function returning \`require("pulumi-null-dynamic/provider")\`.`,
-  );
-  out.push("");
-  return out;
+    const out = [];
+    out.push("### State size (`pulumi stack export`, as stored: secrets stay ciphertext)");
+    out.push("");
+    out.push("`__provider` is the serialized provider (one string, stored in both the inputs and the outputs of each dynamic resource).");
+    out.push("");
+    out.push("| program | resource | `__provider` (chars) | copies | resource JSON (bytes) | without `__provider` (bytes) | ≤ 3 KB? |");
+    out.push("|---|---|---:|---:|---:|---:|---|");
+    const rows = [];
+    for (const k of calls ?? []) for (const s of k.state) rows.push([k.project, s]);
+    const big = Object.entries(floor?.state ?? {}).at(-1);
+    if (big) {
+        const [n, st] = big;
+        for (const [p, label, type] of [
+            ["ours", "many-mfa", "UserPoolMfaConfig"],
+            ["floor", "many-null (floor)", "NullResource"],
+        ])
+            rows.push([
+                `${label}, N = ${n} (median resource)`,
+                {
+                    type,
+                    name: `× ${n}`,
+                    providerStringChars: st[p].providerStringChars,
+                    providerCopies: st[p].providerCopies,
+                    resourceJsonBytes: st[p].bytesPerResourceMedian,
+                    resourceJsonBytesWithoutProvider: st[p].bytesPerResourceWithoutProviderMedian,
+                },
+            ]);
+    }
+    let over = false;
+    for (const [p, s] of rows) {
+        const ok = s.resourceJsonBytes <= STATE_LIMIT;
+        over ||= !ok;
+        out.push(
+            `| ${p} | ${s.type} ${s.name} | ${s.providerStringChars} | ${s.providerCopies} | ${s.resourceJsonBytes} | ${s.resourceJsonBytesWithoutProvider} | ${ok ? "yes" : "**no**"} |`,
+        );
+    }
+    out.push("");
+    out.push(
+        `${over ? "**Not every resource is within 3 KB** (issue 15's goal). " : "Every resource is within 3 KB. "}What \`__provider\` is made of — the modules it \`require()\`s by reference: ${requiresOf(calls)}; the text itself is in results.json (\`calls[].state[].providerText\`, \`floor.providerText\`). The floor's \`__provider\` is the smallest the engine allows for a dynamic provider: a function returning \`require("pulumi-null-dynamic/provider")\`.`,
+    );
+    out.push("");
+    return out;
 }
 
 function requiresOf(calls) {
-  const seen = [];
-  const types = new Set();
-  for (const k of calls ?? []) for (const st of k.state) if (st.providerRequires && !types.has(st.type) && types.add(st.type)) seen.push(`${st.type}: ${st.providerRequires.map((m) => "`" + m.split("/").pop() + "`").join(", ")}`);
-  return seen.join("; ") || "see results.json";
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+    const seen = [];
+    const types = new Set();
+    for (const k of calls ?? [])
+        for (const st of k.state)
+            if (st.providerRequires && !types.has(st.type) && types.add(st.type))
+                seen.push(`${st.type}: ${st.providerRequires.map((m) => "`" + m.replace(/^.*node_modules\//, "") + "`").join(", ")}`);
+    return seen.join("; ") || "see results.json";
 }
 
 export function renderMarkdown(r, { json = "results.json" } = {}) {
-  const m = r.machine;
-  const out = [];
-  out.push("# pulumi-cognito-mfa benchmark results");
-  out.push("");
-  out.push("Produced by:");
-  out.push("");
-  out.push("```sh");
-  out.push(r.command);
-  out.push("```");
-  out.push("");
-  const st = r.settings;
-  out.push(
-    `(${r.command.includes("npm run bench") ? "`npm run bench` = `node scripts/setup.mjs && node scripts/bench.mjs && BENCH_FULL=1 node scripts/run-tests.mjs reliability`; these results are the bench.mjs half" : "the measuring half of `npm run bench`, run by hand after `node scripts/setup.mjs`"}. Settings: parts ${st.parts.join(", ")}; N = ${st.NS.join(", ")}; ${st.RUNS} rounds for N ≤ 10, ${st.RUNS_LARGE} for 10 < N < 1,000, ${st.RUNS_HUGE} for N ≥ 1,000.) Started ${r.startedAt}, took ${Math.round(r.totalSeconds)} s. Raw figures: [${json}](${json}). Against moto (in-memory AWS emulator) through the recording proxy (test/harness/faultProxy.ts; no fault rules except the throttling of section 5), all on loopback.`,
-  );
-  if (r.errors) out.push("", `**Parts that failed in this run:** ${Object.entries(r.errors).map(([k, v]) => `${k}: \`${v.split("\n")[0]}\``).join("; ")}.`);
-  out.push("");
-  out.push("## Machine");
-  out.push("");
-  out.push("| | |");
-  out.push("|---|---|");
-  out.push(`| CPUs (nproc) | ${m.nproc} |`);
-  out.push(`| memory | ${m.memTotalGiB} GiB |`);
-  out.push(`| CPU model | ${m.cpuModel} |`);
-  out.push(`| kernel | ${m.kernel} |`);
-  out.push(`| Node.js | ${m.node} |`);
-  out.push(`| pulumi CLI | ${m.pulumi} |`);
-  out.push(`| moto | ${m.moto} |`);
-  out.push(`| AWS CLI | ${m.awsCli} |`);
-  out.push(`| AWS SDK for JS (client-cognito-identity-provider) | ${m.awsSdk} |`);
-  out.push(`| load average (1/5/15 min) at start → end | ${m.loadAverageAtStart.join(" / ")} → ${(m.loadAverageAtEnd ?? []).join(" / ")} |`);
-  if (m.scratchFilesystem) out.push(`| scratch filesystem (backends) | ${m.scratchFilesystem} |`);
-  out.push("");
-  out.push(
-    "The 2 CPUs were shared with other engineers' test runs during the run (see the load averages, also per round in section 2), so absolute times are noisy; the ratios compare the floor's and ours run back to back, command by command, in the same conditions, and the order alternates by round.",
-  );
-  out.push("");
-  if (r.floor) out.push(...headline(r.floor));
-  if (r.calls) out.push(...callsSection(r.calls));
-  if (r.floor) out.push(...floorSection(r.floor, r.settings));
-  if (r.iocheck) out.push(...iocheckSection(r.iocheck, r.floor));
-  if (r.baselines) out.push(...baselinesSection(r.baselines, r.floor));
-  if (r.parallel) out.push(...parallelSection(r.parallel));
-  if (r.stacks) out.push(...stacksSection(r.stacks));
-  if (r.overhead) out.push(...overheadSection(r.overhead));
-  if (r.calls || r.floor) out.push(...stateSection(r.calls, r.floor));
-  if (r.partSeconds) out.push(`Time per part (s): ${Object.entries(r.partSeconds).map(([k, v]) => `${k} ${v}`).join(", ")}; total ${r.totalSeconds} s.`, "");
-  return out.join("\n") + "\n";
+    const m = r.machine;
+    const out = [];
+    out.push("# pulumi-cognito-mfa benchmark results");
+    out.push("");
+    out.push("Produced by:");
+    out.push("");
+    out.push("```sh");
+    out.push(r.command);
+    out.push("```");
+    out.push("");
+    const st = r.settings;
+    out.push(
+        `(${r.command.includes("npm run bench") ? "`npm run bench` = `node scripts/setup.mjs && node scripts/bench.mjs && BENCH_FULL=1 node scripts/run-tests.mjs reliability`; these results are the bench.mjs half" : "the measuring half of `npm run bench`, run by hand after `node scripts/setup.mjs`"}. Settings: parts ${st.parts.join(", ")}; N = ${st.NS.join(", ")}; ${st.RUNS} rounds for N ≤ 10, ${st.RUNS_LARGE} for 10 < N < 1,000, ${st.RUNS_HUGE} for N ≥ 1,000.) Started ${r.startedAt}, took ${Math.round(r.totalSeconds)} s. Raw figures: [${json}](${json}). Against moto (in-memory AWS emulator) through the recording proxy (test/harness/faultProxy.ts; no fault rules except the throttling of section 5), all on loopback.`,
+    );
+    if (r.errors)
+        out.push(
+            "",
+            `**Parts that failed in this run:** ${Object.entries(r.errors)
+                .map(([k, v]) => `${k}: \`${v.split("\n")[0]}\``)
+                .join("; ")}.`,
+        );
+    out.push("");
+    out.push("## Machine");
+    out.push("");
+    out.push("| | |");
+    out.push("|---|---|");
+    out.push(`| CPUs (nproc) | ${m.nproc} |`);
+    out.push(`| memory | ${m.memTotalGiB} GiB |`);
+    out.push(`| CPU model | ${m.cpuModel} |`);
+    out.push(`| kernel | ${m.kernel} |`);
+    out.push(`| Node.js | ${m.node} |`);
+    out.push(`| pulumi CLI | ${m.pulumi} |`);
+    out.push(`| moto | ${m.moto} |`);
+    out.push(`| AWS CLI | ${m.awsCli} |`);
+    out.push(`| AWS SDK for JS (client-cognito-identity-provider) | ${m.awsSdk} |`);
+    out.push(
+        `| load average (1/5/15 min) at start → end | ${m.loadAverageAtStart.join(" / ")} → ${(m.loadAverageAtEnd ?? []).join(" / ")} |`,
+    );
+    if (m.scratchFilesystem) out.push(`| scratch filesystem (backends) | ${m.scratchFilesystem} |`);
+    out.push("");
+    out.push(
+        "The 2 CPUs were shared with other engineers' test runs during the run (see the load averages, also per round in section 2), so absolute times are noisy; the ratios compare the floor's and ours run back to back, command by command, in the same conditions, and the order alternates by round.",
+    );
+    out.push("");
+    if (r.floor) out.push(...headline(r.floor));
+    if (r.calls) out.push(...callsSection(r.calls));
+    if (r.floor) out.push(...floorSection(r.floor, r.settings));
+    if (r.iocheck) out.push(...iocheckSection(r.iocheck));
+    if (r.baselines) out.push(...baselinesSection(r.baselines, r.floor));
+    if (r.parallel) out.push(...parallelSection(r.parallel));
+    if (r.stacks) out.push(...stacksSection(r.stacks));
+    if (r.overhead) out.push(...overheadSection(r.overhead));
+    if (r.calls || r.floor) out.push(...stateSection(r.calls, r.floor));
+    if (r.partSeconds)
+        out.push(
+            `Time per part (s): ${Object.entries(r.partSeconds)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(", ")}; total ${r.totalSeconds} s.`,
+            "",
+        );
+    return out.join("\n") + "\n";
 }
 
 const MB = (b) => (b === undefined || Number.isNaN(b) ? "—" : (b / 1e6).toFixed(b < 1e7 ? 2 : 1));
-const KB = (b) => (b === undefined || Number.isNaN(b) ? "—" : (b / 1024).toFixed(2));
 const fmtPerRes = (o) =>
-  Object.entries(o ?? {})
-    .map(([k, v]) => `${k} ${v}`)
-    .join(", ") || "0";
+    Object.entries(o ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") || "0";
 const sum = (o) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
 
 function headline(f) {
-  const out = ["## Headline: ours / floor", ""];
-  const ns = Object.keys(f.table).map(Number);
-  const big = ns.filter((n) => n >= 400);
-  out.push(
-    `Wall time of ours (test/fixtures/many-mfa: N × UserPoolMfaConfig) over the floor (bench/fixtures/many-null: N × a null dynamic resource, same inputs, no AWS call), median of the per-round ratios (each round runs the two back to back, command by command). Goal (issue 15): **ours / floor ≤ ${f.goal} for every operation at N = 400 and 1,000**${big.length ? "" : " — this run has no N ≥ 400"}.`,
-  );
-  out.push("");
-  out.push(`| N | ${f.ops.join(" | ")} | state per resource, ours / floor (bytes) | bytes written per up, ours / floor (MB) | calls per create / destroy (ours) |`);
-  out.push(`|---:|${f.ops.map(() => "---:").join("|")}|---:|---:|---|`);
-  for (const n of ns) {
-    const t = f.table[n];
-    const st = f.state[n];
-    const cell = (op) => {
-      const r = t[op].ratioMedian;
-      return n >= 400 ? (r <= f.goal ? `${r} ✓` : `**${r}** ✗`) : `${r}`;
-    };
+    const out = ["## Headline: ours / floor", ""];
+    const ns = Object.keys(f.table).map(Number);
+    const big = ns.filter((n) => n >= 400);
     out.push(
-      `| ${n} | ${f.ops.map(cell).join(" | ")} | ${st?.ours.bytesPerResourceMedian ?? "—"} / ${st?.floor.bytesPerResourceMedian ?? "—"} | ${MB(t.up.oursWriteBytes)} / ${MB(t.up.floorWriteBytes)} | ${+sum(t.up.oursCallsPerResource).toFixed(2)} / ${+sum(t.destroy.oursCallsPerResource).toFixed(2)} |`,
+        `Wall time of ours (test/fixtures/many-mfa: N × UserPoolMfaConfig) over the floor (bench/fixtures/many-null: N × a null dynamic resource, same inputs, no AWS call), median of the per-round ratios (each round runs the two back to back, command by command). Goal (issue 15): **ours / floor ≤ ${f.goal} for every operation at N = 400 and 1,000**${big.length ? "" : " — this run has no N ≥ 400"}.`,
     );
-  }
-  out.push("");
-  if (big.length) {
-    const misses = big.flatMap((n) => f.ops.filter((op) => !f.table[n][op].meetsGoal).map((op) => `${op} at N = ${n} (${f.table[n][op].ratioMedian})`));
-    out.push(misses.length ? `Goal missed: ${misses.join("; ")}.` : `Goal met for every operation at N = ${big.join(" and ")}.`);
     out.push("");
-  }
-  return out;
+    out.push(
+        `| N | ${f.ops.join(" | ")} | state per resource, ours / floor (bytes) | bytes written per up, ours / floor (MB) | calls per create / destroy (ours) |`,
+    );
+    out.push(`|---:|${f.ops.map(() => "---:").join("|")}|---:|---:|---|`);
+    for (const n of ns) {
+        const t = f.table[n];
+        const st = f.state[n];
+        const cell = (op) => {
+            const r = t[op].ratioMedian;
+            return n >= 400 ? (r <= f.goal ? `${r} ✓` : `**${r}** ✗`) : `${r}`;
+        };
+        out.push(
+            `| ${n} | ${f.ops.map(cell).join(" | ")} | ${st?.ours.bytesPerResourceMedian ?? "—"} / ${st?.floor.bytesPerResourceMedian ?? "—"} | ${MB(t.up.oursWriteBytes)} / ${MB(t.up.floorWriteBytes)} | ${+sum(t.up.oursCallsPerResource).toFixed(2)} / ${+sum(t.destroy.oursCallsPerResource).toFixed(2)} |`,
+        );
+    }
+    out.push("");
+    if (big.length) {
+        const misses = big.flatMap((n) =>
+            f.ops.filter((op) => !f.table[n][op].meetsGoal).map((op) => `${op} at N = ${n} (${f.table[n][op].ratioMedian})`),
+        );
+        out.push(misses.length ? `Goal missed: ${misses.join("; ")}.` : `Goal met for every operation at N = ${big.join(" and ")}.`);
+        out.push("");
+    }
+    return out;
 }
 
 function floorSection(f, settings) {
-  const out = [];
-  out.push("## 2. Ours beside the floor");
-  out.push("");
-  out.push(
-    "Both programs run with the same CLI, the same file:// backend kind (one per program, in the same scratch directory), the same stack settings (config `userPoolIds`: the same N pools), Pulumi's default parallelism, and the package installed from its `npm pack` tarball (the floor: `bench/floor`, whose provider module's `module.exports` is the provider, so `__provider` is just its `require`). Each round creates a fresh stack per program and runs, for each command in turn, the floor's and ours back to back (who goes first alternates by round): " +
-      f.ops.map((op) => `**${op}** \`pulumi ${f.opArgs[op].join(" ")} --non-interactive\``).join(", ") +
-      ". Wall time is from fork to exit of the `pulumi` process (bench/ioexec.py). `preview` and `up (no change)` follow the creating `up`; `refresh` finds no drift.",
-  );
-  out.push("");
-  out.push("| N | operation | runs | floor (s) | ours (s) | ours / floor per round | median | bytes written, floor (MB) | bytes written, ours (MB) | AWS calls per resource, ours |");
-  out.push("|---:|---|---:|---:|---:|---|---:|---:|---:|---|");
-  for (const [n, rows] of Object.entries(f.table))
-    for (const [op, r] of Object.entries(rows))
-      out.push(
-        `| ${n} | ${op} | ${r.runs} | ${r.floorSeconds} | ${r.oursSeconds} | ${r.ratiosPerRound.join(", ")} | ${Number(n) >= 400 ? (r.meetsGoal ? `${r.ratioMedian} ✓` : `**${r.ratioMedian}** ✗`) : r.ratioMedian} | ${MB(r.floorWriteBytes)} | ${MB(r.oursWriteBytes)} | ${fmtPerRes(r.oursCallsPerResource)} |`,
-      );
-  out.push("");
-  const floorCalls = Object.values(f.table).flatMap((rows) => Object.values(rows).map((r) => r.floorCallsTotal));
-  out.push(
-    `The floor made ${Math.max(...floorCalls) === 0 ? "no AWS call at all" : `up to ${Math.max(...floorCalls)} AWS calls`} (counted by the same proxy). Runs: ${settings.RUNS} for N ≤ 10, ${settings.RUNS_LARGE} for 10 < N < 1,000, ${settings.RUNS_HUGE} for N ≥ 1,000; every sample, with the load average when it started, is in results.json (\`floor.rounds\`). *Bytes written* = \`write_bytes\` of the pulumi process tree (section 3); median of the rounds.`,
-  );
-  out.push("");
-  const warn = Object.entries(f.table).flatMap(([n, rows]) => Object.entries(rows).flatMap(([op, r]) => r.unexpected.map((u) => `N = ${n} ${op}: ${u}`)));
-  if (warn.length) out.push(`Commands whose summary was not the expected one: ${warn.join("; ")}.`, "");
-  out.push("Load average (1 min) at the start of each round: " + f.rounds.map((r) => `N = ${r.n} round ${r.run}: ${r.loadAtStart[0]}`).join(", ") + ".");
-  out.push("");
-  out.push("### State and checkpoint size per N (after the creating `up`)");
-  out.push("");
-  out.push("| N | program | resource JSON, median (bytes) | without `__provider` (bytes) | `__provider` (chars × copies) | checkpoint file (bytes) | checkpoint / N (bytes) | bytes written by `up` / checkpoint file |");
-  out.push("|---:|---|---:|---:|---:|---:|---:|---:|");
-  for (const [n, st] of Object.entries(f.state))
-    for (const p of ["floor", "ours"]) {
-      const s = st[p];
-      const w = f.table[n].up[p === "ours" ? "oursWriteBytes" : "floorWriteBytes"];
-      out.push(`| ${n} | ${p} | ${s.bytesPerResourceMedian} | ${s.bytesPerResourceWithoutProviderMedian} | ${s.providerStringChars} × ${s.providerCopies} | ${s.checkpointFileBytes} | ${s.checkpointBytesPerResource} | ${s.checkpointFileBytes ? (w / s.checkpointFileBytes).toFixed(0) : "—"} |`);
-    }
-  out.push("");
-  out.push(
-    "The last column is how many full copies of the final checkpoint the `up` wrote: the file backend rewrites the whole checkpoint (and a `.bak` copy of the previous one) at every step, so it grows with N while each copy grows with N too — bytes written per `up` grow with N², and with the state per resource.",
-  );
-  out.push("");
-  return out;
+    const out = [];
+    out.push("## 2. Ours beside the floor");
+    out.push("");
+    out.push(
+        "Both programs run with the same CLI, the same file:// backend kind (one per program, in the same scratch directory), the same stack settings (config `userPoolIds`: the same N pools), Pulumi's default parallelism, and the package installed from its `npm pack` tarball (the floor: `bench/floor`, whose provider module's `module.exports` is the provider, so `__provider` is just its `require`). Each round creates a fresh stack per program and runs, for each command in turn, the floor's and ours back to back (who goes first alternates by round): " +
+            f.ops.map((op) => `**${op}** \`pulumi ${f.opArgs[op].join(" ")} --non-interactive\``).join(", ") +
+            ". Wall time is from fork to exit of the `pulumi` process (bench/ioexec.py). `preview` and `up (no change)` follow the creating `up`; `refresh` finds no drift.",
+    );
+    out.push("");
+    out.push(
+        "| N | operation | runs | floor (s) | ours (s) | ours / floor per round | median | bytes written, floor (MB) | bytes written, ours (MB) | AWS calls per resource, ours |",
+    );
+    out.push("|---:|---|---:|---:|---:|---|---:|---:|---:|---|");
+    for (const [n, rows] of Object.entries(f.table))
+        for (const [op, r] of Object.entries(rows))
+            out.push(
+                `| ${n} | ${op} | ${r.runs} | ${r.floorSeconds} | ${r.oursSeconds} | ${r.ratiosPerRound.join(", ")} | ${Number(n) >= 400 ? (r.meetsGoal ? `${r.ratioMedian} ✓` : `**${r.ratioMedian}** ✗`) : r.ratioMedian} | ${MB(r.floorWriteBytes)} | ${MB(r.oursWriteBytes)} | ${fmtPerRes(r.oursCallsPerResource)} |`,
+            );
+    out.push("");
+    const floorCalls = Object.values(f.table).flatMap((rows) => Object.values(rows).map((r) => r.floorCallsTotal));
+    out.push(
+        `The floor made ${Math.max(...floorCalls) === 0 ? "no AWS call at all" : `up to ${Math.max(...floorCalls)} AWS calls`} (counted by the same proxy). Runs: ${settings.RUNS} for N ≤ 10, ${settings.RUNS_LARGE} for 10 < N < 1,000, ${settings.RUNS_HUGE} for N ≥ 1,000; every sample, with the load average when it started, is in results.json (\`floor.rounds\`). *Bytes written* = \`write_bytes\` of the pulumi process tree (section 3); median of the rounds.`,
+    );
+    out.push("");
+    const warn = Object.entries(f.table).flatMap(([n, rows]) =>
+        Object.entries(rows).flatMap(([op, r]) => r.unexpected.map((u) => `N = ${n} ${op}: ${u}`)),
+    );
+    if (warn.length) out.push(`Commands whose summary was not the expected one: ${warn.join("; ")}.`, "");
+    out.push(
+        "Load average (1 min) at the start of each round: " +
+            f.rounds.map((r) => `N = ${r.n} round ${r.run}: ${r.loadAtStart[0]}`).join(", ") +
+            ".",
+    );
+    out.push("");
+    out.push("### State and checkpoint size per N (after the creating `up`)");
+    out.push("");
+    out.push(
+        "| N | program | resource JSON, median (bytes) | without `__provider` (bytes) | `__provider` (chars × copies) | checkpoint file (bytes) | checkpoint / N (bytes) | bytes written by `up` / checkpoint file |",
+    );
+    out.push("|---:|---|---:|---:|---:|---:|---:|---:|");
+    for (const [n, st] of Object.entries(f.state))
+        for (const p of ["floor", "ours"]) {
+            const s = st[p];
+            const w = f.table[n].up[p === "ours" ? "oursWriteBytes" : "floorWriteBytes"];
+            out.push(
+                `| ${n} | ${p} | ${s.bytesPerResourceMedian} | ${s.bytesPerResourceWithoutProviderMedian} | ${s.providerStringChars} × ${s.providerCopies} | ${s.checkpointFileBytes} | ${s.checkpointBytesPerResource} | ${s.checkpointFileBytes ? (w / s.checkpointFileBytes).toFixed(0) : "—"} |`,
+            );
+        }
+    out.push("");
+    out.push(
+        "The last column is how many full copies of the final checkpoint the `up` wrote: the file backend rewrites the whole checkpoint (and a `.bak` copy of the previous one) at every step, so it grows with N while each copy grows with N too — bytes written per `up` grow with N², and with the state per resource.",
+    );
+    out.push("");
+    return out;
 }
 
-function iocheckSection(io, f) {
-  const out = ["## 3. What \"bytes written\" counts", ""];
-  out.push(
-    "`bench/ioexec.py` forks `pulumi`, waits for it with `waitid(P_PID, pid, WEXITED | WNOWAIT)` (the process has exited but is not reaped, so `/proc/<pid>/io` is still there), reads that file, then reaps it. At that point the kernel has folded into the counters the I/O of every thread of the CLI and of every child it reaped itself (language host, Node program, dynamic-provider plugins). **`write_bytes`** is the figure used: bytes of page cache dirtied for files on a block device, counted when dirtied, so a checkpoint written and then renamed over before writeback still counts. The scratch directory (backends, PULUMI_HOME) is on " +
-      "a block-device filesystem (see the machine table); on tmpfs `write_bytes` would be 0. `wchar` (every `write(2)`, pipes and gRPC sockets included) is kept in results.json for comparison.",
-  );
-  out.push("");
-  if (io.skipped) {
-    out.push(`The strace check was skipped: ${io.skipped}.`, "");
-    return out;
-  }
-  out.push(
-    "To check it, the same `up` (fresh stack, same N) was run once under `strace -ff -y -e trace=write,pwrite64,writev,…,rename,renameat,renameat2` and the bytes each process wrote were summed by file (a temp file under the name it was renamed to); a checkpoint save is a rename onto `<stack>.json`. Then it ran again through ioexec:",
-  );
-  out.push("");
-  out.push("| N | program | checkpoint saves | `.bak` saves | backend bytes (strace) | of which `<stack>.json` | `.json.bak` | history + backups | other files (strace) | `write_bytes` (ioexec) | write_bytes / backend bytes | AWS calls |");
-  out.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-  for (const [n, progs] of Object.entries(io))
-    for (const [p, r] of Object.entries(progs)) {
-      const c = r.bytesByClass;
-      out.push(
-        `| ${n} | ${p} | ${r.checkpointSaves} | ${r.bakSaves} | ${r.backendBytes} | ${c["backend: checkpoint <stack>.json"] ?? 0} | ${c["backend: <stack>.json.bak"] ?? 0} | ${(c["backend: history"] ?? 0) + (c["backend: backups"] ?? 0)} | ${c["other files"] ?? 0} | ${r.ioexec.write_bytes} | ${(r.ioexec.write_bytes / r.backendBytes).toFixed(2)} | ${r.calls} |`,
-      );
+function iocheckSection(io) {
+    const out = ['## 3. What "bytes written" counts', ""];
+    out.push(
+        "`bench/ioexec.py` forks `pulumi`, waits for it with `waitid(P_PID, pid, WEXITED | WNOWAIT)` (the process has exited but is not reaped, so `/proc/<pid>/io` is still there), reads that file, then reaps it. At that point the kernel has folded into the counters the I/O of every thread of the CLI and of every child it reaped itself (language host, Node program, dynamic-provider plugins). **`write_bytes`** is the figure used: bytes of page cache dirtied for files on a block device, counted when dirtied, so a checkpoint written and then renamed over before writeback still counts. The scratch directory (backends, PULUMI_HOME) is on " +
+            "a block-device filesystem (see the machine table); on tmpfs `write_bytes` would be 0. `wchar` (every `write(2)`, pipes and gRPC sockets included) is kept in results.json for comparison.",
+    );
+    out.push("");
+    if (io.skipped) {
+        out.push(`The strace check was skipped: ${io.skipped}.`, "");
+        return out;
     }
-  out.push("");
-  out.push(
-    "`write_bytes` counts whole 4 KiB pages, and counts files outside the backend too (a few KB: the workspace file in PULUMI_HOME); so it is a little above the exact backend bytes, and the two agree as N grows. A save count of 2N + k shows one save per resource step start and end, plus a few per command.",
-  );
-  out.push("");
-  return out;
+    out.push(
+        "To check it, the same `up` (fresh stack, same N) was run once under `strace -ff -y -e trace=write,pwrite64,writev,…,rename,renameat,renameat2` and the bytes each process wrote were summed by file (a temp file under the name it was renamed to); a checkpoint save is a rename onto `<stack>.json`. Then it ran again through ioexec:",
+    );
+    out.push("");
+    out.push(
+        "| N | program | checkpoint saves | `.bak` saves | backend bytes (strace) | of which `<stack>.json` | `.json.bak` | history + backups | other files (strace) | `write_bytes` (ioexec) | write_bytes / backend bytes | AWS calls |",
+    );
+    out.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const [n, progs] of Object.entries(io))
+        for (const [p, r] of Object.entries(progs)) {
+            const c = r.bytesByClass;
+            out.push(
+                `| ${n} | ${p} | ${r.checkpointSaves} | ${r.bakSaves} | ${r.backendBytes} | ${c["backend: checkpoint <stack>.json"] ?? 0} | ${c["backend: <stack>.json.bak"] ?? 0} | ${(c["backend: history"] ?? 0) + (c["backend: backups"] ?? 0)} | ${c["other files"] ?? 0} | ${r.ioexec.write_bytes} | ${(r.ioexec.write_bytes / r.backendBytes).toFixed(2)} | ${r.calls} |`,
+            );
+        }
+    out.push("");
+    out.push(
+        "`write_bytes` counts whole 4 KiB pages, and counts files outside the backend too (a few KB: the workspace file in PULUMI_HOME); so it is a little above the exact backend bytes, and the two agree as N grows. A save count of 2N + k shows one save per resource step start and end, plus a few per command.",
+    );
+    out.push("");
+    return out;
 }
 
 function baselinesSection(b, f) {
-  const out = ["## 4. The same N calls without Pulumi", ""];
-  out.push(
-    `The N writes / reads made outside Pulumi, through the same proxy and moto: **aws CLI loop** (\`while read id; do aws cognito-idp set-user-pool-mfa-config --user-pool-id $id … --endpoint-url <proxy>; done\`, awscli from tools/bench-requirements.txt, one process per call; only for N ≤ ${b.cliMaxN}: it costs about 1 s per call here, linear in N, so at N = 100 it would add minutes per round to show what N ≤ ${b.cliMaxN} already shows; \`BENCH_CLI_MAX_N\` raises it), **SDK script** (\`bench/sdk-script.mjs\`, one Node process and one client, sequential or Promise.all). \`up\` is compared with N Sets, \`destroy\` with N Sets to OFF, the others with N Gets.`,
-  );
-  out.push("");
-  const tools = [...new Set(Object.values(b.table).flatMap((t) => Object.keys(t)))];
-  out.push(`| N | operation | ours (s) | floor (s) | ${tools.map((t) => `${t} (s)`).join(" | ")} |`);
-  out.push(`|---:|---|---:|---:|${tools.map(() => "---:").join("|")}|`);
-  for (const [n, t] of Object.entries(b.table))
-    for (const [op, base] of Object.entries(b.baselineOp))
-      out.push(`| ${n} | ${op} (vs ${base} ×${n}) | ${f?.table[n]?.[op]?.oursSeconds ?? "—"} | ${f?.table[n]?.[op]?.floorSeconds ?? "—"} | ${tools.map((tool) => t[tool]?.[base] ?? "—").join(" | ")} |`);
-  out.push("");
-  return out;
+    const out = ["## 4. The same N calls without Pulumi", ""];
+    out.push(
+        `The N writes / reads made outside Pulumi, through the same proxy and moto: **aws CLI loop** (\`while read id; do aws cognito-idp set-user-pool-mfa-config --user-pool-id $id … --endpoint-url <proxy>; done\`, awscli from tools/bench-requirements.txt, one process per call; only for N ≤ ${b.cliMaxN}: it costs about 1 s per call here, linear in N, so at N = 100 it would add minutes per round to show what N ≤ ${b.cliMaxN} already shows; \`BENCH_CLI_MAX_N\` raises it), **SDK script** (\`bench/sdk-script.mjs\`, one Node process and one client, sequential or Promise.all). \`up\` is compared with N Sets, \`destroy\` with N Sets to OFF, the others with N Gets.`,
+    );
+    out.push("");
+    const tools = [...new Set(Object.values(b.table).flatMap((t) => Object.keys(t)))];
+    out.push(`| N | operation | ours (s) | floor (s) | ${tools.map((t) => `${t} (s)`).join(" | ")} |`);
+    out.push(`|---:|---|---:|---:|${tools.map(() => "---:").join("|")}|`);
+    for (const [n, t] of Object.entries(b.table))
+        for (const [op, base] of Object.entries(b.baselineOp))
+            out.push(
+                `| ${n} | ${op} (vs ${base} ×${n}) | ${f?.table[n]?.[op]?.oursSeconds ?? "—"} | ${f?.table[n]?.[op]?.floorSeconds ?? "—"} | ${tools.map((tool) => t[tool]?.[base] ?? "—").join(" | ")} |`,
+            );
+    out.push("");
+    return out;
 }
 
 function parallelSection(p) {
-  const out = ["## 5. `--parallel` against Cognito's rate limit", ""];
-  out.push(
-    `N = ${p.n} UserPoolMfaConfig, one stack, the proxy answering every cognito-idp request above ${p.rps} requests/s (token bucket, burst ${p.rps}) with HTTP 429 TooManyRequestsException — Cognito's per-account, per-Region quota for these operations. \`up\` = \`pulumi up --yes --skip-preview --parallel P\`, then \`destroy\` likewise (unlimited = \`--parallel 2147483647\`, the engine's "infinite"; Pulumi's default is 4 × GOMAXPROCS = 8 on this 2-CPU machine). *Quota time* = the least time ${p.rps} requests/s allows for the requests that got through.`,
-  );
-  out.push("");
-  out.push("| --parallel | up (s) | requests | throttled (429) | accepted / s | quota time (s) | destroy (s) | requests | throttled | accepted / s | quota time (s) | result |");
-  out.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-  for (const r of p.rows)
+    const out = ["## 5. `--parallel` against Cognito's rate limit", ""];
     out.push(
-      `| ${r.parallel} | ${r.up.seconds} | ${r.up.requests} | ${r.up.throttled} | ${r.up.acceptedPerSecond} | ${r.up.quotaSeconds} | ${r.destroy.seconds} | ${r.destroy.requests} | ${r.destroy.throttled} | ${r.destroy.acceptedPerSecond} | ${r.destroy.quotaSeconds} | ${[r.up, r.destroy].some((x) => x.exitCode) ? `**failed**: ${[r.up.failure, r.destroy.failure].filter(Boolean).join(" / ").replace(/\|/g, "\\|").slice(0, 300)}` : "ok"} |`,
+        `N = ${p.n} UserPoolMfaConfig, one stack, the proxy answering every cognito-idp request above ${p.rps} requests/s (token bucket, burst ${p.rps}) with HTTP 429 TooManyRequestsException — Cognito's per-account, per-Region quota for these operations. \`up\` = \`pulumi up --yes --skip-preview --parallel P\`, then \`destroy\` likewise (unlimited = \`--parallel 2147483647\`, the engine's "infinite"; Pulumi's default is 4 × GOMAXPROCS = 8 on this 2-CPU machine). *Quota time* = the least time ${p.rps} requests/s allows for the requests that got through.`,
     );
-  out.push("");
-  return out;
+    out.push("");
+    out.push(
+        "| --parallel | up (s) | requests | throttled (429) | accepted / s | quota time (s) | destroy (s) | requests | throttled | accepted / s | quota time (s) | result |",
+    );
+    out.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (const r of p.rows)
+        out.push(
+            `| ${r.parallel} | ${r.up.seconds} | ${r.up.requests} | ${r.up.throttled} | ${r.up.acceptedPerSecond} | ${r.up.quotaSeconds} | ${r.destroy.seconds} | ${r.destroy.requests} | ${r.destroy.throttled} | ${r.destroy.acceptedPerSecond} | ${r.destroy.quotaSeconds} | ${[r.up, r.destroy].some((x) => x.exitCode) ? `**failed**: ${[r.up.failure, r.destroy.failure].filter(Boolean).join(" / ").replace(/\|/g, "\\|").slice(0, 300)}` : "ok"} |`,
+        );
+    out.push("");
+    return out;
 }
 
 function stacksSection(s) {
-  const out = ["## 6. One stack or several", ""];
-  out.push(
-    `${s.n} UserPoolMfaConfig as 1 stack, or as ${s.k} stacks of ${s.per} (the same program, one pool list each) run one after another or all at once (${s.k} \`pulumi\` processes on this 2-CPU machine), no throttling. Each figure is the wall time of the whole variant (all its stacks), \`up\` then \`preview\` then \`destroy\`; *bytes written* adds up \`write_bytes\` of every \`up\`.`,
-  );
-  out.push("");
-  out.push("| variant | up (s) | per stack (s) | preview (s) | destroy (s) | bytes written by up (MB) |");
-  out.push("|---|---:|---|---:|---:|---:|");
-  for (const v of s.variants)
-    out.push(`| ${v.label} | ${v.up.seconds} | ${v.up.perStackSeconds.join(", ")} | ${v.preview.seconds} | ${v.destroy.seconds} | ${MB(v.up.writeBytes)} |`);
-  out.push("");
-  return out;
+    const out = ["## 6. One stack or several", ""];
+    out.push(
+        `${s.n} UserPoolMfaConfig as 1 stack, or as ${s.k} stacks of ${s.per} (the same program, one pool list each) run one after another or all at once (${s.k} \`pulumi\` processes on this 2-CPU machine), no throttling. Each figure is the wall time of the whole variant (all its stacks), \`up\` then \`preview\` then \`destroy\`; *bytes written* adds up \`write_bytes\` of every \`up\`.`,
+    );
+    out.push("");
+    out.push("| variant | up (s) | per stack (s) | preview (s) | destroy (s) | bytes written by up (MB) |");
+    out.push("|---|---:|---|---:|---:|---:|");
+    for (const v of s.variants)
+        out.push(
+            `| ${v.label} | ${v.up.seconds} | ${v.up.perStackSeconds.join(", ")} | ${v.preview.seconds} | ${v.destroy.seconds} | ${MB(v.up.writeBytes)} |`,
+        );
+    out.push("");
+    return out;
 }

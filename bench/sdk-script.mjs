@@ -14,7 +14,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), "..", "package.json"));
-const { CognitoIdentityProviderClient, GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } = require("@aws-sdk/client-cognito-identity-provider");
+const {
+    CognitoIdentityProviderClient,
+    GetUserPoolMfaConfigCommand,
+    SetUserPoolMfaConfigCommand,
+} = require("@aws-sdk/client-cognito-identity-provider");
 
 const [mode, op, file] = process.argv.slice(2);
 if (!["seq", "all"].includes(mode) || !["set", "get", "off"].includes(op) || !file) {
@@ -28,7 +32,11 @@ const command = (id) =>
         ? new GetUserPoolMfaConfigCommand({ UserPoolId: id })
         : op === "off"
           ? new SetUserPoolMfaConfigCommand({ UserPoolId: id, MfaConfiguration: "OFF" })
-          : new SetUserPoolMfaConfigCommand({ UserPoolId: id, MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
+          : new SetUserPoolMfaConfigCommand({
+                UserPoolId: id,
+                MfaConfiguration: "OPTIONAL",
+                SoftwareTokenMfaConfiguration: { Enabled: true },
+            });
 if (mode === "seq") for (const id of ids) await client.send(command(id));
 else await Promise.all(ids.map((id) => client.send(command(id))));
 client.destroy();

@@ -2,9 +2,10 @@
 // `npx pulumi-cognito-mfa`: look at a pool's MFA configuration the way the resource sees it, and
 // print the code that adopts it. AWS is reached only through the gateway (findMfaConfig), with
 // credentials and Region from the standard AWS chain.
-import { findMfaConfig } from "./gateway";
-import { toResponse } from "./mapping";
-import { MfaConfig, normalize, poolRegion } from "./model";
+import { findMfaConfig } from "./aws/cognito";
+import { toResponse } from "./userPoolMfaConfig/mapping";
+import { poolRegion } from "./common/regions";
+import { MfaConfig, normalize } from "./userPoolMfaConfig/model";
 
 const USAGE = `Usage: pulumi-cognito-mfa <command> [options]
 
@@ -201,7 +202,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then((code) => {
+    void main(process.argv.slice(2)).then((code) => {
         process.exitCode = code;
     });
 }

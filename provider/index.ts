@@ -1,12 +1,14 @@
-export { UserPoolMfaConfig } from "./userPoolMfaConfig";
+export { UserPoolMfaConfig } from "./userPoolMfaConfig/resource";
 export type {
     EmailMfaConfigurationArgs,
     SmsMfaConfigurationArgs,
     UserPoolMfaConfigArgs,
     WebAuthnConfigurationArgs,
-} from "./userPoolMfaConfig";
-export { fromSetRequest, toSetRequest } from "./mapping";
-export { validate, normalize, diffConfig } from "./model";
+} from "./userPoolMfaConfig/resource";
+export { fromSetRequest, toSetRequest } from "./userPoolMfaConfig/mapping";
+export { normalize } from "./userPoolMfaConfig/model";
+export { validate } from "./userPoolMfaConfig/validate";
+export { diffConfig } from "./userPoolMfaConfig/diff";
 export type {
     DeletePolicy,
     EmailMfaConfiguration,
@@ -18,15 +20,11 @@ export type {
     UserVerification,
     WebAuthnConfiguration,
     WebAuthnFactorConfiguration,
-} from "./model";
-export { AwsCallError } from "./errors";
-export { SnsCallerRole } from "./snsCallerRole";
-export type { SnsCallerRoleArgs } from "./snsCallerRole";
-export {
-    PERMISSION_POLICY_DOCUMENT,
-    PERMISSION_POLICY_NAME,
-    policiesEqual,
-    trustPolicyDocument,
-    validateRole,
-} from "./roleModel";
-export type { SnsCallerRoleInputs, SnsCallerRoleOutputs } from "./roleModel";
+} from "./userPoolMfaConfig/model";
+export { AwsCallError } from "./aws/errors";
+export { SnsCallerRole } from "./snsCallerRole/resource";
+export type { SnsCallerRoleArgs } from "./snsCallerRole/resource";
+export { PERMISSION_POLICY_NAME } from "./snsCallerRole/model";
+export { PERMISSION_POLICY_DOCUMENT, policiesEqual, trustPolicyDocument } from "./snsCallerRole/policies";
+export { validateRole } from "./snsCallerRole/validate";
+export type { SnsCallerRoleInputs, SnsCallerRoleOutputs } from "./snsCallerRole/model";

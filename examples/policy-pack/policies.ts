@@ -41,6 +41,8 @@ export function smsMessageHasCode(args: ResourceArgs, reportViolation: ReportVio
     if (args.type !== USER_POOL_MFA_CONFIG_TYPE) return;
     const message = args.props.smsMfaConfiguration?.smsAuthenticationMessage;
     if (typeof message === "string" && known(message) && !message.includes("{####}")) {
-        reportViolation(`smsMfaConfiguration.smsAuthenticationMessage must contain {####}, where Cognito puts the code: ${JSON.stringify(message)}.`);
+        reportViolation(
+            `smsMfaConfiguration.smsAuthenticationMessage must contain {####}, where Cognito puts the code: ${JSON.stringify(message)}.`,
+        );
     }
 }

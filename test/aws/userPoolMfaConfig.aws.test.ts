@@ -14,8 +14,8 @@ import {
     GetUserPoolMfaConfigCommand,
     SetUserPoolMfaConfigCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
-import { MfaConfig, MfaConfigInputs } from "../../provider/model";
+import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
+import { MfaConfig, MfaConfigInputs } from "../../provider/userPoolMfaConfig/model";
 
 const env = process.env;
 const skip =
@@ -35,7 +35,11 @@ describe("UserPoolMfaConfig against real AWS", { skip }, () => {
 
     before(async () => {
         const res = await cognito.send(
-            new CreateUserPoolCommand({ PoolName: `pulumi-cognito-mfa-test-${Date.now()}`, UserPoolTier: "ESSENTIALS", DeletionProtection: "INACTIVE" }),
+            new CreateUserPoolCommand({
+                PoolName: `pulumi-cognito-mfa-test-${Date.now()}`,
+                UserPoolTier: "ESSENTIALS",
+                DeletionProtection: "INACTIVE",
+            }),
         );
         poolId = res.UserPool!.Id!;
     });
@@ -58,7 +62,10 @@ describe("UserPoolMfaConfig against real AWS", { skip }, () => {
         if (smsRole && smsExternalId) {
             steps.push({
                 mfaConfiguration: "OPTIONAL",
-                smsMfaConfiguration: { smsAuthenticationMessage: "Your code is {####}", smsConfiguration: { snsCallerArn: smsRole, externalId: smsExternalId } },
+                smsMfaConfiguration: {
+                    smsAuthenticationMessage: "Your code is {####}",
+                    smsConfiguration: { snsCallerArn: smsRole, externalId: smsExternalId },
+                },
                 softwareTokenMfaConfiguration: { enabled: true },
             });
         }
@@ -69,7 +76,7 @@ describe("UserPoolMfaConfig against real AWS", { skip }, () => {
             const news: MfaConfigInputs = { userPoolId: poolId, ...step };
             ({ outs } = await provider.update(poolId, outs!, news));
             assert.equal((await provider.diff(poolId, outs!, news)).changes, false, JSON.stringify(step));
-            const refreshed = await provider.read(poolId, outs!);
+            const refreshed = await provider.read(poolId, outs);
             assert.equal((await provider.diff(poolId, refreshed.props!, news)).changes, false, `refresh after ${JSON.stringify(step)}`);
             assert.equal((await live()).MfaConfiguration, step.mfaConfiguration);
         }
@@ -78,10 +85,22 @@ describe("UserPoolMfaConfig against real AWS", { skip }, () => {
     });
 
     it("AWS itself refuses OFF with a factor, which check refuses before any call", async () => {
-        const failures = (await provider.check({} as MfaConfigInputs, { userPoolId: poolId, mfaConfiguration: "OFF", softwareTokenMfaConfiguration: { enabled: true } })).failures;
+        const failures = (
+            await provider.check({} as MfaConfigInputs, {
+                userPoolId: poolId,
+                mfaConfiguration: "OFF",
+                softwareTokenMfaConfiguration: { enabled: true },
+            })
+        ).failures;
         assert.equal(failures![0].property, "softwareTokenMfaConfiguration");
         await assert.rejects(
-            cognito.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OFF", SoftwareTokenMfaConfiguration: { Enabled: true } })),
+            cognito.send(
+                new SetUserPoolMfaConfigCommand({
+                    UserPoolId: poolId,
+                    MfaConfiguration: "OFF",
+                    SoftwareTokenMfaConfiguration: { Enabled: true },
+                }),
+            ),
             (e: Error) => e.name === "InvalidParameterException",
         );
     });

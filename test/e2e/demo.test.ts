@@ -35,7 +35,7 @@ it("npm run demo: up, drift shown by refresh --diff, restored by up, live config
     assert.match(restore, /~ mfaConfiguration\s*: "OFF" => "ON"/);
     assert.match(restore, /~ 1 updated/);
     const live = section(out, "5. the live configuration");
-    const json = JSON.parse(live.slice(live.indexOf("{"), live.lastIndexOf("}") + 1));
+    const json = JSON.parse(live.slice(live.indexOf("{"), live.lastIndexOf("}") + 1)) as Record<string, unknown>;
     assert.deepEqual(json, { SoftwareTokenMfaConfiguration: { Enabled: true }, MfaConfiguration: "ON" });
     const destroy = section(out, "6. pulumi destroy");
     assert.match(destroy, /- 2 deleted/);

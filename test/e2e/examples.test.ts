@@ -61,7 +61,10 @@ describe("examples with the pulumi CLI", () => {
 
         const up = await stack.up();
         assert.equal(up.json.result, "succeeded");
-        assert.deepEqual(resourceChanges(up).map((c) => [c.op, c.type]), [["create", MFA_TYPE]]);
+        assert.deepEqual(
+            resourceChanges(up).map((c) => [c.op, c.type]),
+            [["create", MFA_TYPE]],
+        );
         // On AWS the pool would now also have EmailMfaConfiguration; moto ignores it.
         assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
 
@@ -179,7 +182,10 @@ describe("examples with the pulumi CLI", () => {
             new PutRolePolicyCommand({
                 RoleName: "cognito-sms",
                 PolicyName: "sns-publish",
-                PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }] }),
+                PolicyDocument: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }],
+                }),
             }),
         );
         await stack.setConfig("args", args("OPTIONAL"));
@@ -214,7 +220,7 @@ describe("examples with the pulumi CLI", () => {
         const pack = join(work, "policy-pack");
         cpSync(join(repoRoot, "examples/policy-pack"), pack, { recursive: true, filter: (p) => !p.endsWith("/node_modules") });
         const pkgPath = join(pack, "package.json");
-        const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
+        const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { dependencies: Record<string, string> };
         pkg.dependencies["@pulumi/pulumi"] = pulumiVersion;
         writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + "\n");
         const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: pack, encoding: "utf8" });

@@ -16,7 +16,7 @@ import { CreateUserPoolCommand, CreateUserPoolCommandInput, GetUserPoolMfaConfig
 import { CreateRoleCommand, PutRolePolicyCommand, AttachRolePolicyCommand, CreatePolicyCommand } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, iamClient, useMoto } from "../harness/moto";
 import { Stack } from "../harness/pulumi";
-import { BAD_INPUTS, BASE_POOL, EXTERNAL_ID, GOOD_ROLE, POOL, ROLE_ARN, RoleFixture } from "../unit/badInputCatalogue";
+import { BAD_INPUTS, BASE_POOL, EXTERNAL_ID, GOOD_ROLE, POOL, ROLE_ARN, RoleFixture } from "../unit/userPoolMfaConfig/badInputCatalogue";
 
 const m = useMoto({ resetAfterEach: false });
 
@@ -47,7 +47,9 @@ function accessDenied(res: import("node:http").ServerResponse, op: string, json:
         res.end(JSON.stringify({ __type: "AccessDeniedException", message }));
     } else {
         res.writeHead(403, { "content-type": "text/xml" });
-        res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${message}</Message></Error><RequestId>1</RequestId></ErrorResponse>`);
+        res.end(
+            `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${message}</Message></Error><RequestId>1</RequestId></ErrorResponse>`,
+        );
     }
 }
 
@@ -62,7 +64,10 @@ async function recordingProxy(target: string): Promise<Recorder> {
         req.on("end", () => {
             const body = Buffer.concat(chunks);
             const amzTarget = req.headers["x-amz-target"];
-            const op = typeof amzTarget === "string" ? amzTarget.split(".").pop()! : (new URLSearchParams(body.toString("utf8")).get("Action") ?? `${req.method} ${req.url}`);
+            const op =
+                typeof amzTarget === "string"
+                    ? amzTarget.split(".").pop()!
+                    : (new URLSearchParams(body.toString("utf8")).get("Action") ?? `${req.method} ${req.url}`);
             ops.push(op);
             if (deny.has(op)) return accessDenied(res, op, typeof amzTarget === "string");
             const fwd = request(
@@ -99,7 +104,9 @@ async function createRole(role: RoleFixture): Promise<string> {
         await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: policyName, PolicyDocument: JSON.stringify(doc) }));
     }
     for (const [arn, doc] of Object.entries(role.managed ?? {})) {
-        const p = await iam.send(new CreatePolicyCommand({ PolicyName: `${arn.split("/").pop()}-${roleCount}`, PolicyDocument: JSON.stringify(doc) }));
+        const p = await iam.send(
+            new CreatePolicyCommand({ PolicyName: `${arn.split("/").pop()}-${roleCount}`, PolicyDocument: JSON.stringify(doc) }),
+        );
         await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: p.Policy!.Arn! }));
     }
     return created.Role!.Arn!;
@@ -115,7 +122,7 @@ async function createPool(overrides: object = {}): Promise<string> {
 
 /** The catalogue's inputs with its placeholder pool id and role ARN replaced by real ones. */
 function substitute<T>(value: T, poolId: string, roleArn: string): T {
-    return JSON.parse(JSON.stringify(value).split(ROLE_ARN).join(roleArn).split(POOL).join(poolId));
+    return JSON.parse(JSON.stringify(value).split(ROLE_ARN).join(roleArn).split(POOL).join(poolId)) as T;
 }
 
 const SAMPLE = [
@@ -160,10 +167,14 @@ describe("pre-flight through `pulumi preview` (moto)", () => {
             assert.notEqual(r.code, 0, "preview must fail");
             assert.ok(r.text.includes(`${c.property} `), `the output names ${c.property}`);
             assert.match(r.text, c.reason);
-            assert.deepEqual(r.ops.filter((op) => !READS.has(op)), [], `preview made a call that is not a read: ${r.ops}`);
+            assert.deepEqual(
+                r.ops.filter((op) => !READS.has(op)),
+                [],
+                `preview made a call that is not a read: ${r.ops.join(", ")}`,
+            );
             if (c.kind === "static") assert.deepEqual(r.ops, [], "a static failure needs no AWS call");
-            else assert.ok(r.ops.includes("DescribeUserPool"), `live check without DescribeUserPool: ${r.ops}`);
-            if (c.property.startsWith("smsMfaConfiguration.smsConfiguration.")) assert.ok(r.ops.includes("GetRole"), `${r.ops}`);
+            else assert.ok(r.ops.includes("DescribeUserPool"), `live check without DescribeUserPool: ${r.ops.join(", ")}`);
+            if (c.property.startsWith("smsMfaConfiguration.smsConfiguration.")) assert.ok(r.ops.includes("GetRole"), `${r.ops.join(", ")}`);
             assert.ok(r.ops.filter((op) => op === "DescribeUserPool").length <= 1, "one DescribeUserPool per pool");
             const mfa = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
             assert.equal(mfa.MfaConfiguration, "OFF", "the pool is untouched");
@@ -173,11 +184,21 @@ describe("pre-flight through `pulumi preview` (moto)", () => {
     it("a read that cannot be made is a warning, and the preview succeeds", async () => {
         const poolId = await createPool();
         const missingRole = "arn:aws:iam::123456789012:role/not-created-yet";
-        const r = await preview({ userPoolId: poolId, mfaConfiguration: "OPTIONAL", smsMfaConfiguration: { smsConfiguration: { snsCallerArn: missingRole, externalId: "ext-1" } } });
+        const r = await preview({
+            userPoolId: poolId,
+            mfaConfiguration: "OPTIONAL",
+            smsMfaConfiguration: { smsConfiguration: { snsCallerArn: missingRole, externalId: "ext-1" } },
+        });
         assert.equal(r.code, 0, r.text);
-        assert.match(r.text, /warning: pulumi-cognito-mfa: pre-flight: smsMfaConfiguration\.smsConfiguration\.snsCallerArn names role arn:aws:iam::123456789012:role\/not-created-yet, which does not exist/);
+        assert.match(
+            r.text,
+            /warning: pulumi-cognito-mfa: pre-flight: smsMfaConfiguration\.smsConfiguration\.snsCallerArn names role arn:aws:iam::123456789012:role\/not-created-yet, which does not exist/,
+        );
         assert.match(r.text, /1 warning/);
-        assert.deepEqual(r.ops.filter((op) => !READS.has(op)), []);
+        assert.deepEqual(
+            r.ops.filter((op) => !READS.has(op)),
+            [],
+        );
     });
 
     it("AccessDenied on pre-flight reads is a warning naming the missing action, never a failure", async () => {
@@ -186,13 +207,27 @@ describe("pre-flight through `pulumi preview` (moto)", () => {
         proxy.deny.add("DescribeUserPool");
         proxy.deny.add("ListRolePolicies");
         try {
-            const r = await preview({ userPoolId: poolId, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {}, smsMfaConfiguration: { smsConfiguration: { snsCallerArn: roleArn, externalId: EXTERNAL_ID } } });
+            const r = await preview({
+                userPoolId: poolId,
+                mfaConfiguration: "OPTIONAL",
+                emailMfaConfiguration: {},
+                smsMfaConfiguration: { smsConfiguration: { snsCallerArn: roleArn, externalId: EXTERNAL_ID } },
+            });
             assert.equal(r.code, 0, r.text);
-            assert.match(r.text, /warning: pulumi-cognito-mfa: pre-flight check of user pool \S+ skipped: the caller may not call cognito-idp:DescribeUserPool \(AccessDeniedException\)/);
-            assert.match(r.text, /warning: pulumi-cognito-mfa: pre-flight check of the permissions of role \S+ skipped: the caller may not call iam:ListRolePolicies \(AccessDenied\)/);
+            assert.match(
+                r.text,
+                /warning: pulumi-cognito-mfa: pre-flight check of user pool \S+ skipped: the caller may not call cognito-idp:DescribeUserPool \(AccessDeniedException\)/,
+            );
+            assert.match(
+                r.text,
+                /warning: pulumi-cognito-mfa: pre-flight check of the permissions of role \S+ skipped: the caller may not call iam:ListRolePolicies \(AccessDenied\)/,
+            );
             assert.match(r.text, /2 warnings/);
             assert.equal(r.ops.filter((op) => op === "DescribeUserPool").length, 1, "a denied read is not retried");
-            assert.deepEqual(r.ops.filter((op) => !READS.has(op)), []);
+            assert.deepEqual(
+                r.ops.filter((op) => !READS.has(op)),
+                [],
+            );
         } finally {
             proxy.deny.clear();
         }

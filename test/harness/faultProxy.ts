@@ -205,7 +205,8 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
         const arn = req.ResourceArn ?? "";
         const tags = poolTags.get(arn) ?? {};
         if (op === "TagResource") poolTags.set(arn, { ...tags, ...(req.Tags ?? {}) });
-        if (op === "UntagResource") poolTags.set(arn, Object.fromEntries(Object.entries(tags).filter(([k]) => !(req.TagKeys ?? []).includes(k))));
+        if (op === "UntagResource")
+            poolTags.set(arn, Object.fromEntries(Object.entries(tags).filter(([k]) => !(req.TagKeys ?? []).includes(k))));
         return json200(res, op === "ListTagsForResource" ? { Tags: tags } : {});
     }
 
@@ -213,10 +214,10 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
     function withTags(op: string, text: string): string {
         if (op !== "DescribeUserPool") return text;
         try {
-            const out = JSON.parse(text);
+            const out = JSON.parse(text) as { UserPool?: { Arn?: string; UserPoolTags?: Record<string, string> } } | null;
             const pool = out?.UserPool;
             const tags = pool?.Arn ? poolTags.get(pool.Arn) : undefined;
-            if (!tags) return text;
+            if (!pool || !tags) return text;
             pool.UserPoolTags = { ...(pool.UserPoolTags ?? {}), ...tags };
             return JSON.stringify(out);
         } catch {
@@ -257,7 +258,10 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
     function recentRole(body: string, windowMs: number): boolean {
         let arn: unknown;
         try {
-            const req = JSON.parse(body);
+            const req = JSON.parse(body) as {
+                SmsMfaConfiguration?: { SmsConfiguration?: { SnsCallerArn?: string } };
+                SmsConfiguration?: { SnsCallerArn?: string };
+            } | null;
             arn = req?.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn ?? req?.SmsConfiguration?.SnsCallerArn;
         } catch {
             return false;
@@ -268,7 +272,13 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
         return created !== undefined && now() - created < windowMs;
     }
 
-    function forward(req: IncomingMessage, body: Buffer, res: ServerResponse, done: (status: number) => void, transform?: (text: string) => string): void {
+    function forward(
+        req: IncomingMessage,
+        body: Buffer,
+        res: ServerResponse,
+        done: (status: number) => void,
+        transform?: (text: string) => string,
+    ): void {
         const up = httpRequest(
             {
                 hostname: upstream.hostname,
@@ -348,7 +358,11 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
                     return json ? fail(429, "TooManyRequestsException", "Rate exceeded") : fail(400, "Throttling", "Rate exceeded");
                 case "status":
                     return json
-                        ? fail(fault.status, fault.status === 500 ? "InternalErrorException" : "ServiceUnavailable", "Injected server error")
+                        ? fail(
+                              fault.status,
+                              fault.status === 500 ? "InternalErrorException" : "ServiceUnavailable",
+                              "Injected server error",
+                          )
                         : fail(fault.status, fault.status === 500 ? "ServiceFailure" : "ServiceUnavailable", "Injected server error");
                 case "reset":
                     req.socket.destroy();
@@ -361,7 +375,11 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
                 case "error":
                     return fail(fault.status, fault.code, fault.message);
                 case "iamPropagation":
-                    return fail(400, "InvalidSmsRoleTrustRelationshipException", "Role does not have a trust relationship allowing Cognito to assume the role");
+                    return fail(
+                        400,
+                        "InvalidSmsRoleTrustRelationshipException",
+                        "Role does not have a trust relationship allowing Cognito to assume the role",
+                    );
             }
         });
     });

@@ -1,12 +1,19 @@
 // The `pulumi-cognito-mfa` CLI (dist/provider/cli.js, the package's "bin") against moto: spawned
 // as a user runs it, with AWS reached only through the standard AWS_* environment.
 import * as assert from "node:assert/strict";
+import { runInNewContext } from "node:vm";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { fromSetRequest } from "../../provider/mapping";
-import { normalize, validate } from "../../provider/model";
+import {
+    GetUserPoolMfaConfigCommand,
+    GetUserPoolMfaConfigResponse,
+    SetUserPoolMfaConfigCommand,
+    SetUserPoolMfaConfigRequest,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { fromSetRequest } from "../../provider/userPoolMfaConfig/mapping";
+import { MfaConfigInputs, normalize } from "../../provider/userPoolMfaConfig/model";
+import { validate } from "../../provider/userPoolMfaConfig/validate";
 import { awsEnv, cognitoClient, createUserPool, repoRoot, useMoto } from "../harness/moto";
 
 const m = useMoto();
@@ -45,7 +52,8 @@ function snippetArgs(snippet: string): Record<string, unknown> {
     const match = /new UserPoolMfaConfig\("mfa", (\{[\s\S]*\})\);\n*$/.exec(snippet);
     assert.ok(match, `no new UserPoolMfaConfig(...) in:\n${snippet}`);
     const config = { requireSecret: (key: string) => `<secret config ${key}>` };
-    return new Function("config", `return (${match[1]});`)(config);
+    // The object is made in the vm's own realm; a JSON round trip gives plain objects of this one.
+    return JSON.parse(JSON.stringify(runInNewContext(`(${match[1]})`, { config }))) as Record<string, unknown>;
 }
 
 describe("pulumi-cognito-mfa CLI", () => {
@@ -57,7 +65,7 @@ describe("pulumi-cognito-mfa CLI", () => {
     it("skeleton prints every SetUserPoolMfaConfig member, and argsFromRequest accepts it", async () => {
         const r = await run(["skeleton"]);
         assert.equal(r.code, 0, r.stderr);
-        const skeleton = JSON.parse(r.stdout);
+        const skeleton = JSON.parse(r.stdout) as SetUserPoolMfaConfigRequest;
         assert.deepEqual(Object.keys(skeleton).sort(), [
             "EmailMfaConfiguration",
             "MfaConfiguration",
@@ -101,7 +109,11 @@ describe("pulumi-cognito-mfa CLI", () => {
         assert.equal(get.code, 0, get.stderr);
         const live = await getMfa(poolId);
         assert.deepEqual(JSON.parse(get.stdout), live);
-        assert.equal(JSON.parse(get.stdout).SmsMfaConfiguration.SmsConfiguration.ExternalId, EXTERNAL_ID, "get shows the API's JSON as is");
+        assert.equal(
+            (JSON.parse(get.stdout) as GetUserPoolMfaConfigResponse).SmsMfaConfiguration?.SmsConfiguration?.ExternalId,
+            EXTERNAL_ID,
+            "get shows the API's JSON as is",
+        );
 
         const snippet = await run(["snippet", poolId]);
         assert.equal(snippet.code, 0, snippet.stderr);
@@ -125,7 +137,7 @@ describe("pulumi-cognito-mfa CLI", () => {
             deletePolicy: "restore",
         });
         // With the real ExternalId in place, the args are the live configuration: adopting writes nothing.
-        const withSecret = JSON.parse(JSON.stringify(args).replace("<secret config externalId>", EXTERNAL_ID));
+        const withSecret = JSON.parse(JSON.stringify(args).replace("<secret config externalId>", EXTERNAL_ID)) as MfaConfigInputs;
         const { userPoolId: _id, deletePolicy: _dp, ...config } = withSecret;
         assert.deepEqual(normalize(config), normalize(fromSetRequest({ UserPoolId: poolId, ...live }) as never));
     });
@@ -134,7 +146,10 @@ describe("pulumi-cognito-mfa CLI", () => {
         const poolId = await createUserPool(m.moto.endpoint);
         const r = await run(["snippet", poolId, "--name", "pool-mfa"]);
         assert.equal(r.code, 0, r.stderr);
-        assert.match(r.stdout, /new UserPoolMfaConfig\("pool-mfa", \{\n {4}userPoolId: "[^"]+",\n {4}mfaConfiguration: "OFF",\n {4}deletePolicy: "restore",\n\}\);/);
+        assert.match(
+            r.stdout,
+            /new UserPoolMfaConfig\("pool-mfa", \{\n {4}userPoolId: "[^"]+",\n {4}mfaConfiguration: "OFF",\n {4}deletePolicy: "restore",\n\}\);/,
+        );
         assert.ok(!r.stdout.includes("requireSecret"));
     });
 

@@ -22,16 +22,16 @@ import {
 } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, createUserPool, iamClient, useMoto } from "../harness/moto";
 import {
-    PERMISSION_POLICY_DOCUMENT,
     PERMISSION_POLICY_NAME,
     ROLE_INSTANCE_TAG,
     ROLE_OWNER_TAG,
     roleNameFor,
     SnsCallerRoleInputs,
     SnsCallerRoleOutputs,
-} from "../../provider/roleModel";
-import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRoleProvider";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
+} from "../../provider/snsCallerRole/model";
+import { PERMISSION_POLICY_DOCUMENT } from "../../provider/snsCallerRole/policies";
+import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRole/provider";
+import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
 
 const m = useMoto();
 const ACCOUNT = "123456789012"; // moto's default account
@@ -121,7 +121,12 @@ describe("SnsCallerRole provider against moto", () => {
     });
 
     it("create with namePrefix and no pool: generated name and ExternalId, userpool/* trust with the account from the role's ARN", async () => {
-        const { id, outs, inputs } = await up({ namePrefix: "sms-", path: "/service-role/", description: "Cognito SMS", tags: { team: "id" } });
+        const { id, outs, inputs } = await up({
+            namePrefix: "sms-",
+            path: "/service-role/",
+            description: "Cognito SMS",
+            tags: { team: "id" },
+        });
         assert.match(outs.roleName, /^sms-[a-z2-7]{26}$/);
         assert.equal(id, outs.roleName);
         assert.equal(outs.arn, `arn:aws:iam::${ACCOUNT}:role/service-role/${outs.roleName}`);
@@ -133,7 +138,12 @@ describe("SnsCallerRole provider against moto", () => {
         // CreateRole had no account to put in the policy; the final one is written right after.
         assert.deepEqual(await liveTrust(outs.roleName), trustFor(outs.externalId, `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/*`));
         // The suffix is kept: the same program again is no change, and no replacement.
-        const again = await provider.check!(inputs, { namePrefix: "sms-", path: "/service-role/", description: "Cognito SMS", tags: { team: "id" } });
+        const again = await provider.check!(inputs, {
+            namePrefix: "sms-",
+            path: "/service-role/",
+            description: "Cognito SMS",
+            tags: { team: "id" },
+        });
         assert.equal(again.inputs!.externalId, outs.externalId, "ExternalId stays across check calls");
         assert.deepEqual(await provider.diff!(id, outs, again.inputs!), { changes: false, replaces: [], deleteBeforeReplace: false });
     });
@@ -144,7 +154,23 @@ describe("SnsCallerRole provider against moto", () => {
         assert.equal(r.id, id);
         assert.deepEqual(r.props, outs);
         assert.deepEqual(r.inputs, inputs);
-        assert.equal((await provider.diff!(id, r.props!, inputs)).changes, false);
+        assert.equal((await provider.diff!(id, r.props, inputs)).changes, false);
+    });
+
+    it("bookkeeping of a 0.1.0 state: read keeps its names (no change on refresh), update moves them to __ names", async () => {
+        const { id, outs, inputs } = await up({ roleName: "r-legacy", userPoolId: poolId });
+        assert.ok(!("policyName" in outs) && !("inputKeys" in outs), "new roles keep their bookkeeping under __ names");
+        // The outputs as 0.1.0 stored them.
+        const { __policyName, __inputKeys, ...rest } = outs;
+        const legacy = { ...rest, policyName: __policyName, inputKeys: __inputKeys } as SnsCallerRoleOutputs;
+        const r = await provider.read!(id, legacy);
+        assert.deepEqual(r.props, legacy, "a refresh of an upgraded stack reports no change");
+        assert.deepEqual(r.inputs, inputs);
+        assert.equal((await provider.diff!(id, legacy, inputs)).changes, false);
+        const { outs: updated } = await provider.update!(id, legacy, inputs);
+        assert.deepEqual({ ...updated, __instance: undefined }, { ...outs, __instance: undefined }, "the next update writes the __ names");
+        await provider.delete!(id, legacy);
+        assert.equal(await roleExists("r-legacy"), false, "delete finds the inline policy under the old name too");
     });
 
     it("drift: an out-of-band trust policy and inline policy are reported by read and restored by update", async () => {
@@ -152,8 +178,13 @@ describe("SnsCallerRole provider against moto", () => {
         const iam = iamClient(m.moto.endpoint);
         const loose = trustFor("ext-evil", `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/*`);
         await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: "r-drift", PolicyDocument: JSON.stringify(loose) }));
-        const narrow = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: `arn:aws:sns:us-east-1:${ACCOUNT}:topic` }] };
-        await iam.send(new PutRolePolicyCommand({ RoleName: "r-drift", PolicyName: PERMISSION_POLICY_NAME, PolicyDocument: JSON.stringify(narrow) }));
+        const narrow = {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: `arn:aws:sns:us-east-1:${ACCOUNT}:topic` }],
+        };
+        await iam.send(
+            new PutRolePolicyCommand({ RoleName: "r-drift", PolicyName: PERMISSION_POLICY_NAME, PolicyDocument: JSON.stringify(narrow) }),
+        );
 
         const r = await provider.read!(id, outs);
         assert.deepEqual(JSON.parse(r.props!.trustPolicy), loose, "props show the live trust policy");
@@ -168,7 +199,7 @@ describe("SnsCallerRole provider against moto", () => {
         assert.deepEqual(await liveTrust("r-drift"), trustFor("ext-good", sourceArn));
         assert.deepEqual(await livePermission("r-drift"), JSON.parse(PERMISSION_POLICY_DOCUMENT));
         assert.equal(fixed!.arn, outs.arn);
-        const after = await provider.read!(id, fixed!);
+        const after = await provider.read!(id, fixed);
         assert.equal((await provider.diff!(id, after.props!, inputs)).changes, false);
     });
 
@@ -183,7 +214,13 @@ describe("SnsCallerRole provider against moto", () => {
     });
 
     it("update in place: ExternalId, pool, description, tags and boundary change without a new role", async () => {
-        const first = await up({ roleName: "r-upd", userPoolId: poolId, externalId: "ext-1", description: "one", tags: { a: "1", b: "2" } });
+        const first = await up({
+            roleName: "r-upd",
+            userPoolId: poolId,
+            externalId: "ext-1",
+            description: "one",
+            tags: { a: "1", b: "2" },
+        });
         const otherPool = await createUserPool(m.moto.endpoint, "other");
         const news: SnsCallerRoleInputs = {
             roleName: "r-upd",
@@ -206,7 +243,7 @@ describe("SnsCallerRole provider against moto", () => {
         assert.deepEqual(Object.fromEntries(live.Role!.Tags!.map((t) => [t.Key, t.Value])), { b: "3", c: "4" });
         assert.equal(live.Role!.PermissionsBoundary?.PermissionsBoundaryArn, `arn:aws:iam::${ACCOUNT}:policy/boundary`);
         assert.deepEqual(outs!.smsConfiguration, { snsCallerArn: first.outs.arn, externalId: "ext-2" });
-        const r = await provider.read!(first.id, outs!);
+        const r = await provider.read!(first.id, outs);
         assert.deepEqual(r.inputs, checked.inputs);
         assert.equal((await provider.diff!(first.id, r.props!, checked.inputs!)).changes, false);
 
@@ -244,7 +281,10 @@ describe("SnsCallerRole provider against moto", () => {
         await iam.send(new DeleteRoleCommand({ RoleName: "r-gone" }));
         assert.deepEqual(await provider.read!(id, outs), {});
         await provider.delete!(id, outs);
-        await assert.rejects(provider.update!(id, outs, { roleName: "r-gone", userPoolId: poolId, externalId: outs.externalId }), /IAM role r-gone no longer exists\. Run `pulumi refresh`/);
+        await assert.rejects(
+            provider.update!(id, outs, { roleName: "r-gone", userPoolId: poolId, externalId: outs.externalId }),
+            /IAM role r-gone no longer exists\. Run `pulumi refresh`/,
+        );
 
         const second = await up({ roleName: "r-nopolicy" });
         await iam.send(new DeleteRolePolicyCommand({ RoleName: "r-nopolicy", PolicyName: PERMISSION_POLICY_NAME }));
@@ -258,7 +298,10 @@ describe("SnsCallerRole provider against moto", () => {
         const policy = await iam.send(
             new CreatePolicyCommand({
                 PolicyName: "extra",
-                PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }),
+                PolicyDocument: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }],
+                }),
             }),
         );
         const policyArn = policy.Policy!.Arn!;
@@ -284,7 +327,10 @@ describe("SnsCallerRole provider against moto", () => {
 
         await assert.rejects(provider.delete!(id, outs), (e: Error) => {
             assert.match(e.message, new RegExp(`^Refusing to delete IAM role r-guard: user pool ${poolId} still uses it to send SMS`));
-            assert.match(e.message, /GetUserPoolMfaConfig SmsMfaConfiguration\.SmsConfiguration\.SnsCallerArn is arn:aws:iam::123456789012:role\/r-guard/);
+            assert.match(
+                e.message,
+                /GetUserPoolMfaConfig SmsMfaConfiguration\.SmsConfiguration\.SnsCallerArn is arn:aws:iam::123456789012:role\/r-guard/,
+            );
             assert.match(e.message, /forceDelete: true/);
             assert.match(e.message, /point the pool at another role first/);
             return true;
@@ -304,12 +350,17 @@ describe("SnsCallerRole provider against moto", () => {
     it("delete guard: the pool-level SMS configuration (DescribeUserPool) counts too; another role or a deleted pool does not", async () => {
         const { id, outs } = await up({ roleName: "r-guard2", userPoolId: poolId });
         const cognito = cognitoClient(m.moto.endpoint);
-        await cognito.send(new UpdateUserPoolCommand({ UserPoolId: poolId, SmsConfiguration: { SnsCallerArn: outs.arn, ExternalId: outs.externalId } }));
+        await cognito.send(
+            new UpdateUserPoolCommand({ UserPoolId: poolId, SmsConfiguration: { SnsCallerArn: outs.arn, ExternalId: outs.externalId } }),
+        );
         await assert.rejects(provider.delete!(id, outs), /DescribeUserPool UserPool\.SmsConfiguration\.SnsCallerArn is/);
 
         // Pointed at another role: fine.
         await cognito.send(
-            new UpdateUserPoolCommand({ UserPoolId: poolId, SmsConfiguration: { SnsCallerArn: `arn:aws:iam::${ACCOUNT}:role/other`, ExternalId: "x" } }),
+            new UpdateUserPoolCommand({
+                UserPoolId: poolId,
+                SmsConfiguration: { SnsCallerArn: `arn:aws:iam::${ACCOUNT}:role/other`, ExternalId: "x" },
+            }),
         );
         await cognito.send(
             new SetUserPoolMfaConfigCommand({
@@ -336,7 +387,10 @@ describe("SnsCallerRole provider against moto", () => {
             assert.equal(e.id, undefined);
             return true;
         });
-        await assert.rejects(provider.create({ roleName: "r-nopool", userPoolId: "us-east-1_missing1", externalId: "ext-1" }), /User pool us-east-1_missing1 does not exist in us-east-1/);
+        await assert.rejects(
+            provider.create({ roleName: "r-nopool", userPoolId: "us-east-1_missing1", externalId: "ext-1" }),
+            /User pool us-east-1_missing1 does not exist in us-east-1/,
+        );
         assert.equal(await roleExists("r-nopool"), false);
     });
 
@@ -344,7 +398,13 @@ describe("SnsCallerRole provider against moto", () => {
         const OWNER = "proj/dev/sms";
 
         it("a create repeated after a lost checkpoint adopts the role it made: same ARN, one role, documents converged", async () => {
-            const args: SnsCallerRoleInputs = { namePrefix: "sms-", userPoolId: poolId, description: "Cognito SMS", tags: { team: "id" }, __owner: OWNER };
+            const args: SnsCallerRoleInputs = {
+                namePrefix: "sms-",
+                userPoolId: poolId,
+                description: "Cognito SMS",
+                tags: { team: "id" },
+                __owner: OWNER,
+            };
             const first = await up({ ...args });
             assert.equal(first.outs.roleName, roleNameFor("sms-", OWNER, "/"));
             assert.match(first.outs.roleName, /^sms-[a-z2-7]{26}$/);
@@ -358,14 +418,19 @@ describe("SnsCallerRole provider against moto", () => {
             // No drift from the provider's own tags: refresh and the same program are no change.
             const r = await provider.read!(first.id, first.outs);
             assert.deepEqual(r.props, first.outs);
-            assert.equal((await provider.diff!(first.id, r.props!, first.inputs)).changes, false);
+            assert.equal((await provider.diff!(first.id, r.props, first.inputs)).changes, false);
 
             // The process died after CreateRole (here: before PutRolePolicy and with a stale trust
             // policy), and `pulumi refresh --clear-pending-creates` forgot the role. The next up
             // checks from nothing (a new ExternalId) and creates again.
             const iam = iamClient(m.moto.endpoint);
             await iam.send(new DeleteRolePolicyCommand({ RoleName: first.outs.roleName, PolicyName: PERMISSION_POLICY_NAME }));
-            await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: first.outs.roleName, PolicyDocument: JSON.stringify(trustFor("stale", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/*")) }));
+            await iam.send(
+                new UpdateAssumeRolePolicyCommand({
+                    RoleName: first.outs.roleName,
+                    PolicyDocument: JSON.stringify(trustFor("stale", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/*")),
+                }),
+            );
             const second = await up({ ...args });
             assert.notEqual(second.outs.externalId, first.outs.externalId, "the forgotten state had another ExternalId");
             assert.equal(second.id, first.id);
@@ -373,7 +438,11 @@ describe("SnsCallerRole provider against moto", () => {
             assert.equal(second.outs.roleId, first.outs.roleId, "the same role, adopted");
             assert.deepEqual(await roleNames(), [first.outs.roleName], "exactly one role in IAM: no orphan");
             const sourceArn = `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/${poolId}`;
-            assert.deepEqual(await liveTrust(second.outs.roleName), trustFor(second.outs.externalId, sourceArn), "trust policy for the new state's ExternalId");
+            assert.deepEqual(
+                await liveTrust(second.outs.roleName),
+                trustFor(second.outs.externalId, sourceArn),
+                "trust policy for the new state's ExternalId",
+            );
             assert.deepEqual(await livePermission(second.outs.roleName), JSON.parse(PERMISSION_POLICY_DOCUMENT), "inline policy put back");
             assert.deepEqual(JSON.parse(second.outs.trustPolicy), trustFor(second.outs.externalId, sourceArn));
             assert.deepEqual(second.outs.smsConfiguration, { snsCallerArn: first.outs.arn, externalId: second.outs.externalId });
@@ -407,24 +476,47 @@ describe("SnsCallerRole provider against moto", () => {
 
         it("a foreign role of the same name (no owner tag, or another owner's) is refused, and left as it was", async () => {
             const name = roleNameFor("sms-", OWNER, "/");
-            const foreignTrust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+            const foreignTrust = JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            });
             const iam = iamClient(m.moto.endpoint);
             await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: foreignTrust }));
             const checked = await provider.check!({}, { namePrefix: "sms-", __owner: OWNER });
             await assert.rejects(provider.create(checked.inputs!), (e: Error & { id?: string }) => {
-                assert.match(e.message, new RegExp(`^Cannot create IAM role ${name}: a role with that name already exists \\(arn:aws:iam::${ACCOUNT}:role/${name}\\)`));
-                assert.match(e.message, /it has no pulumi-cognito-mfa:owner tag, so no SnsCallerRole created it, not to proj\/dev\/sms\. Refusing to take it over/);
+                assert.match(
+                    e.message,
+                    new RegExp(
+                        `^Cannot create IAM role ${name}: a role with that name already exists \\(arn:aws:iam::${ACCOUNT}:role/${name}\\)`,
+                    ),
+                );
+                assert.match(
+                    e.message,
+                    /it has no pulumi-cognito-mfa:owner tag, so no SnsCallerRole created it, not to proj\/dev\/sms\. Refusing to take it over/,
+                );
                 assert.match(e.message, /Choose another roleName or namePrefix/);
-                assert.match(e.message, new RegExp(`aws iam tag-role --role-name ${name} --tags Key=pulumi-cognito-mfa:owner,Value=proj/dev/sms`));
+                assert.match(
+                    e.message,
+                    new RegExp(`aws iam tag-role --role-name ${name} --tags Key=pulumi-cognito-mfa:owner,Value=proj/dev/sms`),
+                );
                 assert.equal(e.id, undefined, "nothing is recorded in state");
                 return true;
             });
             assert.deepEqual(await liveTrust(name), JSON.parse(foreignTrust), "the foreign role is untouched");
-            await assert.rejects(iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: PERMISSION_POLICY_NAME })), /NoSuchEntity/);
+            await assert.rejects(
+                iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: PERMISSION_POLICY_NAME })),
+                /NoSuchEntity/,
+            );
             assert.deepEqual(await roleNames(), [name]);
 
             // Another stack's role of that name (its tag names another owner): refused too, naming it.
-            await iam.send(new CreateRoleCommand({ RoleName: "r-theirs", AssumeRolePolicyDocument: foreignTrust, Tags: [{ Key: ROLE_OWNER_TAG, Value: "proj/prod/sms" }] }));
+            await iam.send(
+                new CreateRoleCommand({
+                    RoleName: "r-theirs",
+                    AssumeRolePolicyDocument: foreignTrust,
+                    Tags: [{ Key: ROLE_OWNER_TAG, Value: "proj/prod/sms" }],
+                }),
+            );
             await assert.rejects(
                 provider.create({ roleName: "r-theirs", externalId: "ext-1", __owner: OWNER }),
                 /^Error: Cannot create IAM role r-theirs: .* its pulumi-cognito-mfa:owner tag says it belongs to proj\/prod\/sms, not to proj\/dev\/sms\. Refusing/,

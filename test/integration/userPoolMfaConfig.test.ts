@@ -6,8 +6,8 @@ import * as assert from "node:assert/strict";
 import { describe, it, beforeEach } from "node:test";
 import { DeleteUserPoolCommand, GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { awsEnv, cognitoClient, createUserPool, useMoto } from "../harness/moto";
-import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfigProvider";
-import { MfaConfig, MfaConfigInputs } from "../../provider/model";
+import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
+import { MfaConfig, MfaConfigInputs } from "../../provider/userPoolMfaConfig/model";
 
 const m = useMoto();
 const ROLE = "arn:aws:iam::123456789012:role/cognito-sms";
@@ -64,7 +64,7 @@ describe("UserPoolMfaConfig provider against moto", () => {
         const { id, outs } = await provider.create(inputs);
         assert.equal(id, poolId);
         assert.equal(outs!.region, "us-east-1");
-        assert.deepEqual(outs!.adoptedConfiguration, { mfaConfiguration: "OFF" });
+        assert.deepEqual(outs!.__adoptedConfiguration, { mfaConfiguration: "OFF" });
         assert.equal(outs!.mfaConfiguration, "OPTIONAL");
         assert.deepEqual(outs!.softwareTokenMfaConfiguration, { enabled: true });
         assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
@@ -95,7 +95,11 @@ describe("UserPoolMfaConfig provider against moto", () => {
         const { outs } = await provider.create(inputs);
         // Someone switches the pool to TOTP-only in the console.
         await cognitoClient(m.moto.endpoint).send(
-            new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } }),
+            new SetUserPoolMfaConfigCommand({
+                UserPoolId: poolId,
+                MfaConfiguration: "OPTIONAL",
+                SoftwareTokenMfaConfiguration: { Enabled: true },
+            }),
         );
         const r = await provider.read(poolId, outs);
         assert.equal(r.id, poolId);
@@ -129,7 +133,10 @@ describe("UserPoolMfaConfig provider against moto", () => {
             new SetUserPoolMfaConfigCommand({
                 UserPoolId: poolId,
                 MfaConfiguration: "ON",
-                SmsMfaConfiguration: { SmsAuthenticationMessage: "Code: {####}", SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "ext-1" } },
+                SmsMfaConfiguration: {
+                    SmsAuthenticationMessage: "Code: {####}",
+                    SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "ext-1" },
+                },
             }),
         );
         const { outs } = await provider.create({ userPoolId: poolId, deletePolicy: "restore", ...FACTOR_SETS.TOTP });
@@ -158,10 +165,46 @@ describe("UserPoolMfaConfig provider against moto", () => {
     });
 
     it("create on a missing pool fails with a clear message and no id", async () => {
-        await assert.rejects(provider.create({ userPoolId: "us-east-1_doesnotexist", mfaConfiguration: "OFF" }), (e: Error & { id?: string }) => {
-            assert.match(e.message, /User pool us-east-1_doesnotexist does not exist in us-east-1/);
-            assert.equal(e.id, undefined);
-            return true;
-        });
+        await assert.rejects(
+            provider.create({ userPoolId: "us-east-1_doesnotexist", mfaConfiguration: "OFF" }),
+            (e: Error & { id?: string }) => {
+                assert.match(e.message, /User pool us-east-1_doesnotexist does not exist in us-east-1/);
+                assert.equal(e.id, undefined);
+                return true;
+            },
+        );
+    });
+
+    it("bookkeeping: new resources keep it under __ names, which the engine never displays", async () => {
+        const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.TOTP };
+        const { outs } = await provider.create(inputs);
+        const visible = Object.keys(outs!).filter((k) => !k.startsWith("__"));
+        assert.deepEqual(visible.sort(), ["deletePolicy", "mfaConfiguration", "region", "softwareTokenMfaConfiguration", "userPoolId"]);
+        assert.deepEqual(outs!.__inputShape, { userPoolId: "*", mfaConfiguration: "*", softwareTokenMfaConfiguration: { enabled: true } });
+        const read = await provider.read(poolId, outs);
+        assert.deepEqual(read.props, outs, "a refresh with nothing changed gives back the same outputs");
+        const { outs: updated } = await provider.update(poolId, outs!, { userPoolId: poolId, ...FACTOR_SETS.SMS });
+        assert.deepEqual(
+            Object.keys(updated!)
+                .filter((k) => !k.startsWith("__"))
+                .sort(),
+            ["deletePolicy", "mfaConfiguration", "region", "smsMfaConfiguration", "userPoolId"],
+        );
+    });
+
+    it("bookkeeping of a 0.1.0 state: read keeps its names (no change on refresh), update moves them to __ names", async () => {
+        const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.TOTP };
+        const { outs } = await provider.create(inputs);
+        // The outputs as 0.1.0 stored them: the same values under inputShape / adoptedConfiguration.
+        const { __inputShape, __adoptedConfiguration, ...rest } = outs!;
+        const legacy = { ...rest, inputShape: __inputShape, adoptedConfiguration: __adoptedConfiguration };
+        const read = await provider.read(poolId, legacy);
+        assert.deepEqual(read.props, legacy, "a refresh of an upgraded stack reports no change");
+        assert.equal((await provider.diff(poolId, legacy, inputs)).changes, false);
+        const { outs: updated } = await provider.update(poolId, legacy, inputs);
+        assert.deepEqual(updated, outs, "the next update writes the __ names");
+        // restore still finds what was adopted, under the old name.
+        await provider.delete(poolId, { ...legacy, deletePolicy: "restore" });
+        assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OFF" });
     });
 });

@@ -20,9 +20,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Starts `pulumi up` (through a shell that execs it, so the pid is the CLI's), sends `signal`
  * once `when()` holds, and returns the CLI's result.
  */
-async function upInterrupted(stack: Stack, signal: NodeJS.Signals, when: () => boolean): Promise<{ result: CliResult; signalledAfterMs: number }> {
+async function upInterrupted(
+    stack: Stack,
+    signal: NodeJS.Signals,
+    when: () => boolean,
+): Promise<{ result: CliResult; signalledAfterMs: number }> {
     const pidFile = join(stack.dir, "up.pid");
-    const run = stack.exec("bash", ["-c", `echo $$ > ${pidFile}; exec pulumi up --yes --skip-preview --non-interactive`], { allowFailure: true });
+    const run = stack.exec("bash", ["-c", `echo $$ > ${pidFile}; exec pulumi up --yes --skip-preview --non-interactive`], {
+        allowFailure: true,
+    });
     const t0 = Date.now();
     let signalledAfterMs = -1;
     while (signalledAfterMs < 0) {
@@ -40,7 +46,10 @@ async function upInterrupted(stack: Stack, signal: NodeJS.Signals, when: () => b
 async function assertConverged(stack: Stack, pools: string[]): Promise<void> {
     const resources = (await stack.exportState()).deployment.resources ?? [];
     assert.equal(resources.filter((r) => r.type === MFA_TYPE).length, pools.length);
-    const stateRoles = resources.filter((r) => r.type === ROLE_TYPE).map((r) => r.id).sort();
+    const stateRoles = resources
+        .filter((r) => r.type === ROLE_TYPE)
+        .map((r) => r.id)
+        .sort();
     const iamRoles = ((await iamClient(m.moto.endpoint).send(new ListRolesCommand({}))).Roles ?? []).map((r) => r.RoleName).sort();
     assert.deepEqual(iamRoles, stateRoles, "no orphaned role, and no role in state that IAM lacks");
     for (const id of pools) {
@@ -67,16 +76,29 @@ describe("reliability: the CLI killed or interrupted mid-up", () => {
             proxy.addRule({ op: "*", fault: { kind: "delay", ms: 150 } });
             const since = proxy.requests().length;
             const t0 = Date.now();
-            const { result, signalledAfterMs } = await upInterrupted(stack, signal, () => proxy.requests().slice(since).filter((r) => r.op === "SetUserPoolMfaConfig" && r.status === 200).length >= 2);
+            const { result, signalledAfterMs } = await upInterrupted(
+                stack,
+                signal,
+                () =>
+                    proxy
+                        .requests()
+                        .slice(since)
+                        .filter((r) => r.op === "SetUserPoolMfaConfig" && r.status === 200).length >= 2,
+            );
             proxy.clearRules();
             const interruptedWall = Date.now() - t0;
             const afterSignal = {
                 exitCode: result.code,
                 rolesInIam: ((await iamClient(m.moto.endpoint).send(new ListRolesCommand({}))).Roles ?? []).length,
-                state: (await stack.exportState()).deployment as { resources?: unknown[]; pending_operations?: Array<{ type: string; resource: { urn: string } }> },
+                state: (await stack.exportState()).deployment as {
+                    resources?: unknown[];
+                    pending_operations?: Array<{ type: string; resource: { urn: string } }>;
+                },
             };
             const pending = afterSignal.state.pending_operations ?? [];
-            console.log(`after ${signal}: exit ${result.code}, ${afterSignal.state.resources?.length ?? 0} resources and ${pending.length} pending operation(s) in state (${pending.map((p) => `${p.type} ${p.resource.urn.split("::").pop()}`).join(", ")}), ${afterSignal.rolesInIam} role(s) in IAM`);
+            console.log(
+                `after ${signal}: exit ${result.code}, ${afterSignal.state.resources?.length ?? 0} resources and ${pending.length} pending operation(s) in state (${pending.map((p) => `${p.type} ${p.resource.urn.split("::").pop()}`).join(", ")}), ${afterSignal.rolesInIam} role(s) in IAM`,
+            );
 
             // Recovery. `pulumi cancel` is for Pulumi Cloud; the file backend has nothing to cancel.
             const cancel = await stack.pulumi(["cancel", "--yes"], { allowFailure: true });

@@ -2,7 +2,11 @@
 // shapes the SDK understands, the token bucket and the IAM propagation window.
 import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { CognitoIdentityProviderClient, GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    CognitoIdentityProviderClient,
+    GetUserPoolMfaConfigCommand,
+    SetUserPoolMfaConfigCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { CreateRoleCommand, GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { createUserPool, useMoto } from "../harness/moto";
 import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
@@ -10,9 +14,13 @@ import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
 const m = useMoto();
 const creds = { accessKeyId: "testing", secretAccessKey: "testing" };
 // maxAttempts 1: the proxy's answer reaches the test as it is.
-const cognito = (endpoint: string) => new CognitoIdentityProviderClient({ endpoint, region: "us-east-1", credentials: creds, maxAttempts: 1 });
+const cognito = (endpoint: string) =>
+    new CognitoIdentityProviderClient({ endpoint, region: "us-east-1", credentials: creds, maxAttempts: 1 });
 const iam = (endpoint: string) => new IAMClient({ endpoint, region: "us-east-1", credentials: creds, maxAttempts: 1 });
-const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "cognito-idp.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const trust = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "cognito-idp.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 async function errorOf(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
     try {
@@ -40,7 +48,10 @@ describe("fault proxy", () => {
         await errorOf(iam(proxy.endpoint).send(new GetRoleCommand({ RoleName: "nope" })));
         assert.deepEqual(
             proxy.requests().map((r) => [r.op, r.service, r.status, r.injected]),
-            [["GetUserPoolMfaConfig", "cognito-idp", 200, undefined], ["GetRole", "iam", 404, undefined]],
+            [
+                ["GetUserPoolMfaConfig", "cognito-idp", 200, undefined],
+                ["GetRole", "iam", 404, undefined],
+            ],
         );
         assert.equal(proxy.count("GetUserPoolMfaConfig"), 1);
         assert.equal(proxy.count(), 2);
@@ -62,9 +73,12 @@ describe("fault proxy", () => {
         assert.match((await errorOf(get())).message, /socket hang up|ECONNRESET/);
         proxy.removeRule(id);
         id = proxy.addRule({ op: "SetUserPoolMfaConfig", fault: { kind: "concurrentModification" } });
-        assert.equal((await errorOf(c.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OFF" })))).name, "ConcurrentModificationException");
+        assert.equal(
+            (await errorOf(c.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OFF" })))).name,
+            "ConcurrentModificationException",
+        );
         proxy.removeRule(id);
-        id = proxy.addRule({ op: "GetRole", fault: { kind: "throttle" } });
+        proxy.addRule({ op: "GetRole", fault: { kind: "throttle" } });
         assert.equal((await errorOf(iam(proxy.endpoint).send(new GetRoleCommand({ RoleName: "x" })))).name, "Throttling");
         proxy.clearRules();
         await get();
@@ -79,10 +93,14 @@ describe("fault proxy", () => {
         const poolId = await createUserPool(m.moto.endpoint);
         proxy.addRule({ op: "*", service: "cognito-idp", fault: { kind: "throttle" }, rps: 3 });
         const c = cognito(proxy.endpoint);
-        const results = await Promise.allSettled(Array.from({ length: 5 }, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))));
+        const results = await Promise.allSettled(
+            Array.from({ length: 5 }, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))),
+        );
         assert.equal(results.filter((r) => r.status === "fulfilled").length, 3, "the burst");
         clock += 1000; // one second later: 3 new tokens
-        const again = await Promise.allSettled(Array.from({ length: 4 }, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))));
+        const again = await Promise.allSettled(
+            Array.from({ length: 4 }, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))),
+        );
         assert.equal(again.filter((r) => r.status === "fulfilled").length, 3);
         assert.equal(proxy.count("*", { status: 429 }), 3);
         proxy.clearRules();
@@ -103,25 +121,39 @@ describe("fault proxy", () => {
                 }),
             );
         const err = await errorOf(set());
-        assert.deepEqual(err, { name: "InvalidSmsRoleTrustRelationshipException", message: "Role does not have a trust relationship allowing Cognito to assume the role", status: 400 });
+        assert.deepEqual(err, {
+            name: "InvalidSmsRoleTrustRelationshipException",
+            message: "Role does not have a trust relationship allowing Cognito to assume the role",
+            status: 400,
+        });
         clock += 5000;
         await set();
         // Without an SMS role in the request the rule does not apply.
-        await cognito(proxy.endpoint).send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } }));
+        await cognito(proxy.endpoint).send(
+            new SetUserPoolMfaConfigCommand({
+                UserPoolId: poolId,
+                MfaConfiguration: "OPTIONAL",
+                SoftwareTokenMfaConfiguration: { Enabled: true },
+            }),
+        );
         assert.equal(proxy.count("SetUserPoolMfaConfig", { injected: true }), 1);
     });
 });
 
 describe("fault proxy: cognito-idp tagging (missing in moto 5.2.3)", () => {
     it("TagResource / UntagResource / ListTagsForResource are emulated and DescribeUserPool shows the tags", async () => {
-        const { DescribeUserPoolCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } = await import("@aws-sdk/client-cognito-identity-provider");
+        const { DescribeUserPoolCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } =
+            await import("@aws-sdk/client-cognito-identity-provider");
         const proxy = await startFaultProxy(m.moto.endpoint);
         try {
             const poolId = await createUserPool(m.moto.endpoint);
             const c = cognito(proxy.endpoint);
             const arn = (await c.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.Arn!;
             await c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { "pulumi-cognito-mfa:owner": "p/s/r", other: "x" } }));
-            assert.deepEqual((await c.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.UserPoolTags, { "pulumi-cognito-mfa:owner": "p/s/r", other: "x" });
+            assert.deepEqual((await c.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.UserPoolTags, {
+                "pulumi-cognito-mfa:owner": "p/s/r",
+                other: "x",
+            });
             await c.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ["pulumi-cognito-mfa:owner"] }));
             assert.deepEqual((await c.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags, { other: "x" });
             // Without the emulation moto itself answers (it cannot parse the call): proof the gap is moto's.

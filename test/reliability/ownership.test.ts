@@ -32,7 +32,9 @@ describe("reliability: pools deleted out of band, and pools claimed twice", () =
         await cognitoClient(m.moto.endpoint).send(new DeleteUserPoolCommand({ UserPoolId: pools[0] }));
         const refresh = await stack.refresh();
         assert.equal(refresh.json.result, "succeeded");
-        const names = (await stack.exportState()).deployment.resources!.filter((r) => r.type === MFA_TYPE).map((r) => r.urn.split("::").pop());
+        const names = (await stack.exportState()).deployment
+            .resources!.filter((r) => r.type === MFA_TYPE)
+            .map((r) => r.urn.split("::").pop());
         assert.deepEqual(names, ["mfa-1"], "refresh dropped the resource of the deleted pool");
 
         const up = await stack.up({ allowFailure: true });
@@ -56,9 +58,14 @@ describe("reliability: pools deleted out of band, and pools claimed twice", () =
         assert.notEqual(up.code, 0);
         const messages = (up.json.diagnostics ?? []).map((d) => d.message).join("\n");
         assert.match(messages, new RegExp(`UserPoolMfaConfig "mfa-1" and UserPoolMfaConfig "mfa-0" both manage user pool ${pool}`));
-        const sets = proxy.requests().slice(since).filter((r) => r.op === "SetUserPoolMfaConfig").length;
+        const sets = proxy
+            .requests()
+            .slice(since)
+            .filter((r) => r.op === "SetUserPoolMfaConfig").length;
         assert.ok(sets <= 1, `only mfa-0 may write: ${sets} Set calls`);
-        const names = (await stack.exportState()).deployment.resources!.filter((r) => r.type === MFA_TYPE).map((r) => r.urn.split("::").pop());
+        const names = (await stack.exportState()).deployment
+            .resources!.filter((r) => r.type === MFA_TYPE)
+            .map((r) => r.urn.split("::").pop());
         assert.ok(!names.includes("mfa-1"), "mfa-1 never reached the provider");
         await stack.destroy();
         await removeStack(stack, "twice");
@@ -81,8 +88,18 @@ describe("reliability: pools deleted out of band, and pools claimed twice", () =
         assert.notEqual(refused.code, 0);
         const messages = (refused.json.diagnostics ?? []).map((d) => d.message).join("\n");
         assert.match(messages, new RegExp(`User pool ${pool} is already managed by UserPoolMfaConfig many-mfa/team-a/mfa-0`));
-        assert.equal(proxy.requests().slice(since).filter((r) => r.op === "SetUserPoolMfaConfig" || r.op === "TagResource").length, 0, "team-b wrote nothing");
-        assert.deepEqual(await liveMfa(m.moto.endpoint, pool), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
+        assert.equal(
+            proxy
+                .requests()
+                .slice(since)
+                .filter((r) => r.op === "SetUserPoolMfaConfig" || r.op === "TagResource").length,
+            0,
+            "team-b wrote nothing",
+        );
+        assert.deepEqual(await liveMfa(m.moto.endpoint, pool), {
+            MfaConfiguration: "OPTIONAL",
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+        });
 
         // Once team-a lets go (destroy removes its tag), team-b can take the pool.
         await selectStack(stack, "team-a");

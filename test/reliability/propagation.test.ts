@@ -1,7 +1,7 @@
 // Scenario 3 of docs/reliability.md: IAM propagation after the SNS caller role is created.
 // The proxy refuses SetUserPoolMfaConfig with InvalidSmsRoleTrustRelationshipException while the
 // role is younger than the window (6 s in `npm test`, 60 s with BENCH_FULL=1); the provider's
-// default budget for that error is 120 s of real backoff (provider/gateway.ts putMfaConfig).
+// default budget for that error is 120 s of real backoff (provider/aws/cognito.ts putMfaConfig).
 import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { ListRolesCommand } from "@aws-sdk/client-iam";
@@ -32,12 +32,24 @@ describe("reliability: IAM propagation", () => {
         const up = await stack.pulumi(["up", "--yes", "--skip-preview", "--debug"]);
         const wall = Date.now() - t0;
         proxy.clearRules();
-        const refused = proxy.requests().slice(since).filter((r) => r.op === "SetUserPoolMfaConfig" && r.injected === "iamPropagation").length;
-        const lines = providerLines(up.stdout + up.stderr).filter((l) => /SetUserPoolMfaConfig .*InvalidSmsRoleTrustRelationshipException, retry \d+ in \d+ ms/.test(l));
-        figures("3-iam-propagation-up", proxy, since, wall, { windowSeconds: windowMs / 1000, refusedSets: refused, retryLogLines: lines.length });
+        const refused = proxy
+            .requests()
+            .slice(since)
+            .filter((r) => r.op === "SetUserPoolMfaConfig" && r.injected === "iamPropagation").length;
+        const lines = providerLines(up.stdout + up.stderr).filter((l) =>
+            /SetUserPoolMfaConfig .*InvalidSmsRoleTrustRelationshipException, retry \d+ in \d+ ms/.test(l),
+        );
+        figures("3-iam-propagation-up", proxy, since, wall, {
+            windowSeconds: windowMs / 1000,
+            refusedSets: refused,
+            retryLogLines: lines.length,
+        });
         assert.ok(refused >= 1, "the proxy refused at least one Set");
         // Every refusal but the last accepted one is followed by a logged retry (the engine may print a line twice).
-        assert.ok(new Set(lines.map((l) => l.replace(/^.*\[pulumi-cognito-mfa\]/, ""))).size >= refused, `retries logged:\n${lines.join("\n")}`);
+        assert.ok(
+            new Set(lines.map((l) => l.replace(/^.*\[pulumi-cognito-mfa\]/, ""))).size >= refused,
+            `retries logged:\n${lines.join("\n")}`,
+        );
         assert.ok(wall >= windowMs, "the Set that succeeded came after the window");
         const live = await liveMfa(m.moto.endpoint, poolId);
         assert.equal(live.MfaConfiguration, "OPTIONAL");

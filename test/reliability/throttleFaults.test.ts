@@ -31,7 +31,11 @@ describe("reliability: throttling and faults", () => {
         assert.equal(up.json.result, "succeeded");
         assert.equal(up.json.changeSummary?.create, n + 1, "the resources and the stack");
         const f = figures("1-throttle-up", proxy, since, wall, { resources: n });
-        for (const id of pools) assert.deepEqual(await liveMfa(m.moto.endpoint, id), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
+        for (const id of pools)
+            assert.deepEqual(await liveMfa(m.moto.endpoint, id), {
+                MfaConfiguration: "OPTIONAL",
+                SoftwareTokenMfaConfiguration: { Enabled: true },
+            });
         assert.equal(f.perOp.SetUserPoolMfaConfig.statuses["200"], n, "one successful Set per pool");
         const state = await stack.exportState();
         assert.equal(state.deployment.resources!.filter((r) => r.type === MFA_TYPE).length, n);
@@ -58,11 +62,16 @@ describe("reliability: throttling and faults", () => {
             assert.ok(f.injected > 0, `${step}: no fault was injected`);
             results[step] = f;
             if (step === "up") {
-                for (const id of pools) assert.deepEqual(await liveMfa(m.moto.endpoint, id), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
+                for (const id of pools)
+                    assert.deepEqual(await liveMfa(m.moto.endpoint, id), {
+                        MfaConfiguration: "OPTIONAL",
+                        SoftwareTokenMfaConfiguration: { Enabled: true },
+                    });
             }
         }
         proxy.clearRules();
-        for (const id of pools) assert.deepEqual(await liveMfa(m.moto.endpoint, id), { MfaConfiguration: "OFF" }, "destroy reset every pool");
+        for (const id of pools)
+            assert.deepEqual(await liveMfa(m.moto.endpoint, id), { MfaConfiguration: "OFF" }, "destroy reset every pool");
         await removeStack(stack, "faults");
     });
 });

@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { before, describe, it } from "node:test";
 import { repoRoot } from "../harness/moto";
 
@@ -13,7 +13,19 @@ interface PackFile {
     mode: number;
 }
 
-const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+interface PackageJson {
+    name: string;
+    version: string;
+    main: string;
+    types: string;
+    exports: Record<string, unknown>;
+    files: string[];
+    engines: { node: string };
+    peerDependencies: Record<string, string>;
+    bin: Record<string, string>;
+}
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as PackageJson;
 let packed: string[] = [];
 
 describe("npm package", () => {
@@ -26,7 +38,9 @@ describe("npm package", () => {
     });
 
     it("ships the compiled JS and .d.ts of every provider module", () => {
-        const modules = readdirSync(join(repoRoot, "provider")).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
+        const modules = (readdirSync(join(repoRoot, "provider"), { recursive: true }) as string[])
+            .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+            .map((f) => f.split(sep).join("/"));
         assert.ok(modules.includes("index.ts") && modules.includes("cli.ts"));
         for (const m of modules) {
             const base = `dist/provider/${m.replace(/\.ts$/, "")}`;
@@ -37,24 +51,40 @@ describe("npm package", () => {
 
     it("ships nothing but dist/provider, package.json, README.md and CHANGELOG.md (no tests, sources or examples)", () => {
         const stray = packed.filter(
-            (p) => !/^dist\/provider\/[\w.-]+\.(js|d\.ts)$/.test(p) && !["package.json", "README.md", "CHANGELOG.md", "LICENSE"].includes(p),
+            (p) =>
+                !/^dist\/provider\/([\w.-]+\/)*[\w.-]+\.(js|d\.ts)$/.test(p) &&
+                !["package.json", "README.md", "CHANGELOG.md", "LICENSE"].includes(p),
         );
         assert.deepEqual(stray, []);
         assert.ok(!packed.some((p) => p.startsWith("dist/test/") || p.startsWith("test/")), "test code in the package");
         for (const f of ["package.json", "README.md", "CHANGELOG.md"]) assert.ok(packed.includes(f), `${f} is not in the package`);
     });
 
-    it("main, types and exports point at files in the package; ./dist/provider/* stays exported", () => {
+    it("main, types and every exports target are files in the package", () => {
         assert.ok(packed.includes(pkg.main), pkg.main);
         assert.ok(packed.includes(pkg.types), pkg.types);
         assert.deepEqual(pkg.exports["."], { types: "./dist/provider/index.d.ts", default: "./dist/provider/index.js" });
-        // Pulumi's closure serializer require()s the package's internal modules by path
-        // (e.g. pulumi-cognito-mfa/dist/provider/gateway.js) from the serialized providers in state.
-        assert.equal(pkg.exports["./dist/provider/*"], "./dist/provider/*");
-        assert.equal(pkg.exports["./package.json"], "./package.json");
-        for (const p of ["dist/provider/index.js", "dist/provider/gateway.js", "dist/provider/userPoolMfaConfigProvider.js"]) {
-            assert.ok(packed.includes(p), p);
+        for (const [subpath, target] of Object.entries(pkg.exports)) {
+            if (typeof target !== "string" || target.includes("*")) continue;
+            assert.ok(packed.includes(target.replace(/^\.\//, "")), `exports["${subpath}"] -> ${target} is not in the package`);
         }
+    });
+
+    it("exports what serialized providers in state require: the stubs, the providers, and the 0.1.0 paths", () => {
+        // The __provider of every resource is `require("pulumi-cognito-mfa/engine/<kind>")` (or the
+        // stub's own path, which the ./dist/provider/* pattern keeps loadable), and the stubs reach the
+        // real providers as pulumi-cognito-mfa/engine/providers.
+        for (const subpath of ["./engine/user-pool-mfa-config", "./engine/sns-caller-role", "./engine/providers"]) {
+            assert.equal(typeof pkg.exports[subpath], "string", subpath);
+        }
+        assert.equal(pkg.exports["./dist/provider/*"], "./dist/provider/*");
+        // Stacks written by 0.1.0 hold a __provider that requires these two paths.
+        assert.equal(
+            pkg.exports["./dist/provider/userPoolMfaConfigProvider.js"],
+            "./dist/provider/engine/legacy/userPoolMfaConfigProvider.js",
+        );
+        assert.equal(pkg.exports["./dist/provider/snsCallerRoleProvider.js"], "./dist/provider/engine/legacy/snsCallerRoleProvider.js");
+        assert.equal(pkg.exports["./package.json"], "./package.json");
     });
 
     it("files lists only what is shipped", () => {
@@ -63,7 +93,7 @@ describe("npm package", () => {
 
     it("engines: node >= 22, as @pulumi/pulumi 3.249+ declares", () => {
         assert.equal(pkg.engines.node, ">=22");
-        const sdk = JSON.parse(readFileSync(join(repoRoot, "node_modules/@pulumi/pulumi/package.json"), "utf8"));
+        const sdk = JSON.parse(readFileSync(join(repoRoot, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as PackageJson;
         assert.match(sdk.engines.node, />=\s*22/, `@pulumi/pulumi ${sdk.version} declares node ${sdk.engines.node}`);
         assert.ok(pkg.peerDependencies["@pulumi/pulumi"], "@pulumi/pulumi is a peer dependency");
     });

@@ -2,7 +2,13 @@
 // packs: see test/e2e/examples.test.ts).
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { mfaRequiredInProd, ResourceArgs, smsMessageHasCode, stackOf, USER_POOL_MFA_CONFIG_TYPE } from "../../examples/policy-pack/policies";
+import {
+    mfaRequiredInProd,
+    ResourceArgs,
+    smsMessageHasCode,
+    stackOf,
+    USER_POOL_MFA_CONFIG_TYPE,
+} from "../../examples/policy-pack/policies";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

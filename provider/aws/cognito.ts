@@ -1,0 +1,269 @@
+// The only place that calls Cognito. Clients are built per call, so credentials always come from
+// the standard AWS chain. Verbs: find… reads (undefined when the pool does not exist), put…
+// writes, reset… puts back the OFF state; every other AWS error is an AwsCallError.
+import {
+    CognitoIdentityProviderClient,
+    DescribeUserPoolCommand,
+    GetUserPoolMfaConfigCommand,
+    SetUserPoolMfaConfigCommand,
+    TagResourceCommand,
+    UntagResourceCommand,
+    UserPoolType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { AwsCallError } from "./errors";
+import { fromResponse, toSetRequest } from "../userPoolMfaConfig/mapping";
+import { MfaConfig } from "../userPoolMfaConfig/model";
+import { errorName, RetryClock, RetryRule, withRetry } from "./retry";
+
+export interface GatewayOptions {
+    region?: string;
+    clock?: RetryClock;
+    log?: (message: string) => void;
+    /**
+     * How long to keep retrying the SMS-role errors that IAM propagation causes. Long only when
+     * the role was created moments ago.
+     */
+    smsRolePropagationMs?: number;
+}
+
+// The SDK's adaptive mode already retries throttling, 5xx and connection resets; these rules
+// cover what it does not, with bounded budgets.
+const CONCURRENT: RetryRule = { names: ["ConcurrentModificationException"], budgetMs: 30_000, baseMs: 1_000, capMs: 8_000 };
+const THROTTLED: RetryRule = { names: ["TooManyRequestsException", "ThrottlingException"], budgetMs: 60_000, baseMs: 1_000, capMs: 10_000 };
+const SMS_ROLE_ERRORS = ["InvalidSmsRoleTrustRelationshipException", "InvalidSmsRoleAccessPolicyException"];
+export const DEFAULT_SMS_ROLE_PROPAGATION_MS = 120_000;
+
+function client(opts: GatewayOptions): CognitoIdentityProviderClient {
+    return new CognitoIdentityProviderClient({ region: opts.region, retryMode: "adaptive", maxAttempts: 5 });
+}
+
+function target(poolId: string, region?: string): string {
+    return `user pool ${poolId}${region ? ` in ${region}` : ""}`;
+}
+
+function onRetry(opts: GatewayOptions, op: string, poolId: string) {
+    return (i: { attempt: number; error: string; delayMs: number }) =>
+        opts.log?.(`${op} ${poolId}: ${i.error}, retry ${i.attempt} in ${i.delayMs} ms`);
+}
+
+/**
+ * Runs one SDK call and tells `opts.log` when the SDK itself retried it (adaptive mode retries
+ * throttling, 5xx and connection resets, up to maxAttempts = 5): `$metadata.attempts` and
+ * `totalRetryDelay`, on success and on failure. With onRetry above, every retry is logged.
+ */
+async function logged<T extends { $metadata?: { attempts?: number; totalRetryDelay?: number } }>(
+    opts: GatewayOptions,
+    op: string,
+    poolId: string,
+    call: () => Promise<T>,
+): Promise<T> {
+    const report = (m: { attempts?: number; totalRetryDelay?: number } | undefined, outcome: string) => {
+        if ((m?.attempts ?? 1) > 1)
+            opts.log?.(`${op} ${poolId}: ${outcome} after ${m!.attempts} SDK attempts (${m!.totalRetryDelay ?? 0} ms of SDK backoff)`);
+    };
+    try {
+        const res = await call();
+        report(res?.$metadata, "succeeded");
+        return res;
+    } catch (err) {
+        report((err as { $metadata?: { attempts?: number; totalRetryDelay?: number } })?.$metadata, `failed with ${errorName(err)}`);
+        throw err;
+    }
+}
+
+/** The pool's MFA configuration, or undefined when the pool does not exist. */
+export async function findMfaConfig(userPoolId: string, opts: GatewayOptions = {}): Promise<MfaConfig | undefined> {
+    const c = client(opts);
+    try {
+        const res = await withRetry(
+            () =>
+                logged(opts, "GetUserPoolMfaConfig", userPoolId, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId }))),
+            {
+                rules: [CONCURRENT, THROTTLED],
+                clock: opts.clock,
+                onRetry: onRetry(opts, "GetUserPoolMfaConfig", userPoolId),
+            },
+        );
+        return fromResponse(res);
+    } catch (err) {
+        if (errorName(err) === "ResourceNotFoundException") return undefined;
+        throw new AwsCallError("GetUserPoolMfaConfig", target(userPoolId, opts.region), err, userPoolId);
+    } finally {
+        c.destroy();
+    }
+}
+
+/**
+ * Writes a complete MFA configuration (SetUserPoolMfaConfig replaces the whole configuration)
+ * and returns the configuration as the service echoes it.
+ */
+export async function putMfaConfig(userPoolId: string, config: MfaConfig, opts: GatewayOptions = {}): Promise<MfaConfig> {
+    const c = client(opts);
+    const request = toSetRequest(userPoolId, config);
+    const smsRole: RetryRule = {
+        names: SMS_ROLE_ERRORS,
+        budgetMs: request.SmsMfaConfiguration ? (opts.smsRolePropagationMs ?? DEFAULT_SMS_ROLE_PROPAGATION_MS) : 0,
+        baseMs: 1_000,
+        capMs: 8_000,
+    };
+    try {
+        const res = await withRetry(
+            () => logged(opts, "SetUserPoolMfaConfig", userPoolId, () => c.send(new SetUserPoolMfaConfigCommand(request))),
+            {
+                rules: [CONCURRENT, THROTTLED, smsRole],
+                clock: opts.clock,
+                onRetry: onRetry(opts, "SetUserPoolMfaConfig", userPoolId),
+            },
+        );
+        return fromResponse(res);
+    } catch (err) {
+        throw new AwsCallError("SetUserPoolMfaConfig", target(userPoolId, opts.region), err, userPoolId);
+    } finally {
+        c.destroy();
+    }
+}
+
+/** Sets MFA OFF, keeping the given WebAuthn settings (OFF with WebAuthn is accepted by AWS). */
+export async function resetMfaConfig(
+    userPoolId: string,
+    keep: MfaConfig | undefined,
+    opts: GatewayOptions = {},
+): Promise<MfaConfig | undefined> {
+    try {
+        return await putMfaConfig(userPoolId, { mfaConfiguration: "OFF", webAuthnConfiguration: keep?.webAuthnConfiguration }, opts);
+    } catch (err) {
+        if (err instanceof AwsCallError && err.awsErrorName === "ResourceNotFoundException") return undefined;
+        throw err;
+    }
+}
+
+/**
+ * The pool as DescribeUserPool returns it (read only; used by the pre-flight checks of
+ * `check`), or undefined when the pool does not exist. Other errors are thrown as AwsCallError.
+ */
+export async function findUserPool(userPoolId: string, opts: GatewayOptions = {}): Promise<UserPoolType | undefined> {
+    const c = client(opts);
+    try {
+        const res = await withRetry(() => c.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })), {
+            rules: [CONCURRENT, THROTTLED],
+            clock: opts.clock,
+            onRetry: onRetry(opts, "DescribeUserPool", userPoolId),
+        });
+        return res?.UserPool ?? {};
+    } catch (err) {
+        if (errorName(err) === "ResourceNotFoundException") return undefined;
+        throw new AwsCallError("DescribeUserPool", target(userPoolId, opts.region), err, userPoolId);
+    } finally {
+        c.destroy();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ownership: which UserPoolMfaConfig manages a pool, as a tag on the pool (see docs/reliability.md).
+
+/** The tag a UserPoolMfaConfig puts on the pool it manages; value `<project>/<stack>/<resource name>`. */
+export const OWNER_TAG = "pulumi-cognito-mfa:owner";
+
+export interface PoolOwner {
+    /** The pool's ARN (TagResource and UntagResource need it). */
+    arn: string;
+    /** The value of the owner tag, if the pool has one. */
+    owner?: string;
+}
+
+/** The pool's ARN and owner tag (DescribeUserPool), or undefined when the pool does not exist. */
+export async function findPoolOwner(userPoolId: string, opts: GatewayOptions = {}): Promise<PoolOwner | undefined> {
+    const pool = await findUserPool(userPoolId, opts);
+    if (!pool) return undefined;
+    return { arn: pool.Arn ?? "", owner: pool.UserPoolTags?.[OWNER_TAG] };
+}
+
+/**
+ * Answers that mean the endpoint does not implement cognito-idp tagging at all (an emulator
+ * such as moto 5.2.3 answers TagResource with an HTML 500 page, which the SDK cannot parse);
+ * AWS itself always implements it.
+ */
+function taggingUnsupported(err: unknown): boolean {
+    return ["UnknownOperationException", "NotImplemented", "SyntaxError"].includes(errorName(err));
+}
+
+async function tagCall(
+    op: string,
+    userPoolId: string,
+    opts: GatewayOptions,
+    send: (c: CognitoIdentityProviderClient) => Promise<unknown>,
+): Promise<boolean> {
+    const c = client(opts);
+    try {
+        await withRetry(() => logged(opts, op, userPoolId, () => send(c) as Promise<{ $metadata?: { attempts?: number } }>), {
+            rules: [CONCURRENT, THROTTLED],
+            clock: opts.clock,
+            onRetry: onRetry(opts, op, userPoolId),
+        });
+        return true;
+    } catch (err) {
+        if (errorName(err) === "ResourceNotFoundException") return false;
+        if (taggingUnsupported(err)) {
+            opts.log?.(
+                `${op} ${userPoolId}: this endpoint does not implement cognito-idp tagging (${errorName(err)}); the pool's owner is not recorded`,
+            );
+            return false;
+        }
+        throw new AwsCallError(op, target(userPoolId, opts.region), err, userPoolId);
+    } finally {
+        c.destroy();
+    }
+}
+
+/** Records `owner` on the pool (TagResource). False when the pool is gone or the endpoint cannot tag. */
+export function putPoolOwner(userPoolId: string, arn: string, owner: string, opts: GatewayOptions = {}): Promise<boolean> {
+    return tagCall("TagResource", userPoolId, opts, (c) =>
+        c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { [OWNER_TAG]: owner } })),
+    );
+}
+
+/** Removes the owner tag (UntagResource). False when the pool is gone or the endpoint cannot tag. */
+export function resetPoolOwner(userPoolId: string, arn: string, opts: GatewayOptions = {}): Promise<boolean> {
+    return tagCall("UntagResource", userPoolId, opts, (c) => c.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [OWNER_TAG] })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the SMS role needs to know about a pool.
+
+/**
+ * The pool's ARN (which names its partition and account), or undefined when the pool does not
+ * exist. Other errors, AccessDenied included, are thrown: the caller decides whether it can do
+ * without the ARN.
+ */
+export async function findUserPoolArn(userPoolId: string, opts: GatewayOptions = {}): Promise<string | undefined> {
+    return (await findUserPool(userPoolId, opts))?.Arn;
+}
+
+/** Where a pool names an SNS caller role. */
+export interface PoolSmsRoleReference {
+    snsCallerArn: string;
+    /** The API member it was read from. */
+    source: string;
+}
+
+/**
+ * Every SNS caller role ARN the pool names: in its MFA configuration (GetUserPoolMfaConfig
+ * SmsMfaConfiguration.SmsConfiguration) and in its pool-level SMS configuration
+ * (DescribeUserPool UserPool.SmsConfiguration). Real AWS stores one setting behind both, moto
+ * two, so both are read. Undefined when the pool does not exist.
+ */
+export async function findPoolSmsRoleReferences(
+    userPoolId: string,
+    opts: GatewayOptions = {},
+): Promise<PoolSmsRoleReference[] | undefined> {
+    const mfa = await findMfaConfig(userPoolId, opts);
+    if (!mfa) return undefined;
+    const refs: PoolSmsRoleReference[] = [];
+    const arn = mfa.smsMfaConfiguration?.smsConfiguration?.snsCallerArn;
+    if (arn) refs.push({ snsCallerArn: arn, source: "GetUserPoolMfaConfig SmsMfaConfiguration.SmsConfiguration.SnsCallerArn" });
+    const pool = await findUserPool(userPoolId, opts);
+    if (!pool) return undefined;
+    const poolArn = pool.SmsConfiguration?.SnsCallerArn;
+    if (poolArn) refs.push({ snsCallerArn: poolArn, source: "DescribeUserPool UserPool.SmsConfiguration.SnsCallerArn" });
+    return refs;
+}

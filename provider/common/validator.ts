@@ -1,0 +1,83 @@
+// The one validator both resources use: every failure names the property, the value received
+// (never an ExternalId) and what is allowed, in the form `check` returns to the engine. Pure.
+import { isUnknown } from "./unknown";
+
+export interface Failure {
+    property: string;
+    reason: string;
+}
+
+// Check runs on plaintext (the engine strips secrets before calling a dynamic provider), and the
+// engine prints failure reasons as they are: an ExternalId must never be echoed back.
+export const present = (v: unknown): boolean => v !== undefined && v !== null;
+/** Present and not unknown (preview): the rules that need a value run only on these. */
+export const known = (v: unknown): boolean => present(v) && !isUnknown(v);
+
+/** Adds a failure in the validator's form, for rules that run outside it (the pre-flight). */
+export function failure(failures: Failure[], property: string, received: string, text: string): void {
+    failures.push({ property, reason: `${property} ${text} (received: ${received})` });
+}
+
+export function show(v: unknown, property = ""): string {
+    if (typeof v === "string" && /(^|\.)externalId$/.test(property)) return `[secret, ${[...v].length} characters]`;
+    if (typeof v === "string") return JSON.stringify(v.length > 80 ? v.slice(0, 77) + "..." : v);
+    return JSON.stringify(v, (key, x: unknown) => (key === "externalId" && typeof x === "string" ? "[secret]" : x)) ?? "undefined";
+}
+
+export function oneOf(list: readonly string[]): string {
+    return list.map((x) => `"${x}"`).join(", ");
+}
+
+export type Validator = ReturnType<typeof validator>;
+
+export function validator() {
+    const failures: Failure[] = [];
+    const v = {
+        failures,
+        fail(property: string, value: unknown, rule: string): void {
+            failures.push({ property, reason: `${property} ${rule} (received: ${show(value, property)})` });
+        },
+        /** Runs `fn` only when the value is present and known: unknowns are checked at apply time. */
+        known<T>(value: T | undefined, fn: (v: T) => void): void {
+            if (value === undefined || value === null || isUnknown(value)) return;
+            fn(value);
+        },
+        string(property: string, value: unknown, opts: { min?: number; max?: number; pattern?: RegExp; patternText?: string }): void {
+            v.known(value, (x) => {
+                if (typeof x !== "string") return v.fail(property, x, "must be a string");
+                const len = [...x].length;
+                if (opts.min !== undefined && len < opts.min) {
+                    return v.fail(property, x, `must be at least ${opts.min} characters long (it has ${len})`);
+                }
+                if (opts.max !== undefined && len > opts.max) {
+                    return v.fail(property, x, `must be at most ${opts.max} characters long (it has ${len})`);
+                }
+                if (opts.pattern && !opts.pattern.test(x)) {
+                    v.fail(property, x, `must ${opts.patternText ?? `match ${opts.pattern}`}`);
+                }
+            });
+        },
+        enumeration(property: string, value: unknown, allowed: readonly string[]): void {
+            v.known(value, (x) => {
+                if (typeof x !== "string" || !allowed.includes(x)) v.fail(property, x, `must be one of ${oneOf(allowed)}`);
+            });
+        },
+        object(property: string, value: unknown): value is Record<string, unknown> {
+            if (value === undefined || value === null || isUnknown(value)) return false;
+            if (typeof value !== "object" || Array.isArray(value)) {
+                v.fail(property, value, "must be an object");
+                return false;
+            }
+            return true;
+        },
+        noExtraKeys(property: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+            for (const key of Object.keys(value)) {
+                if (!allowed.includes(key)) {
+                    const at = property ? `${property}.${key}` : key;
+                    v.fail(at, value[key], `is not a known property; allowed here: ${allowed.join(", ")}`);
+                }
+            }
+        },
+    };
+    return v;
+}

@@ -1,0 +1,243 @@
+// The pure model of the SNS caller role that Cognito assumes to send SMS: types, defaults,
+// constraints, name and ExternalId generation, tags. Validation is in validate.ts, the policy
+// documents in policies.ts. No AWS calls here; the only impure parts are the random generators,
+// which use node:crypto's CSPRNG.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { isUnknown } from "../common/unknown";
+import { present } from "../common/validator";
+
+/** Resolved (plain) inputs of an SnsCallerRole. */
+export interface SnsCallerRoleInputs {
+    /** Exact role name; exclusive with `namePrefix`. */
+    roleName?: string;
+    /** Role name prefix; a suffix (derived from `__owner`, else random) is added at create. Exclusive with `roleName`. */
+    namePrefix?: string;
+    path?: string;
+    description?: string;
+    permissionsBoundary?: string;
+    tags?: Record<string, string>;
+    /** The `sts:ExternalId` the pool must send. Filled in by `check` when the user gives none. */
+    externalId?: string;
+    /** The pool the role is for; narrows `aws:SourceArn` and enables the delete guard. */
+    userPoolId?: string;
+    region?: string;
+    /** The pool's account (`aws:SourceAccount`). */
+    accountId?: string;
+    /** Delete the role even while a user pool still names it as its SNS caller. */
+    forceDelete?: boolean;
+    /**
+     * Hidden input set by the SnsCallerRole class: `<project>/<stack>/<resource name>`. It seeds
+     * the generated name suffix (so a create repeated after a lost checkpoint picks the same
+     * name) and is the value of the {@link ROLE_OWNER_TAG} tag, which lets create adopt its own
+     * orphan. Absent in states and direct provider use from before it existed.
+     */
+    __owner?: string;
+}
+
+/** What an SnsCallerRole stores as outputs: the role as last read, plus bookkeeping. */
+export interface SnsCallerRoleOutputs {
+    arn: string;
+    roleName: string;
+    roleId: string;
+    namePrefix?: string;
+    path: string;
+    description?: string;
+    permissionsBoundary?: string;
+    tags: Record<string, string>;
+    externalId: string;
+    userPoolId?: string;
+    /** The Region in `aws:SourceArn` (the pool's Region). */
+    region: string;
+    /** The account in `aws:SourceAccount` (the pool's account). */
+    accountId: string;
+    /** The `aws:SourceArn` the trust policy allows. */
+    sourceArn: string;
+    forceDelete: boolean;
+    /** The trust policy as IAM has it (decoded, compact JSON). Secret: it holds the ExternalId. */
+    trustPolicy: string;
+    /** The inline permission policy as IAM has it, or undefined when it is missing. */
+    permissionPolicy?: string;
+    /** Ready to pass as `smsMfaConfiguration.smsConfiguration` of a UserPoolMfaConfig. Secret. */
+    smsConfiguration: { snsCallerArn: string; externalId: string };
+    // Bookkeeping under `__` names, which the engine never displays in a diff:
+    /** The name of the inline permission policy this resource wrote. */
+    __policyName?: string;
+    /** Which args the user set, so that `read` can give back inputs in the program's shape. */
+    __inputKeys?: string[];
+    /** The hidden `__owner` input the role was created (or last updated) with; see SnsCallerRoleInputs. */
+    __owner?: string;
+    /**
+     * The value of the {@link ROLE_INSTANCE_TAG} tag this resource wrote (new at every create or
+     * adoption): delete leaves alone a role whose tag says a newer resource has adopted it.
+     */
+    __instance?: string;
+}
+
+/**
+ * The names 0.1.0 stored the bookkeeping under. A role written by 0.1.0 keeps them until its next
+ * update, so that a refresh after upgrading reports no change.
+ */
+export interface LegacyRoleBookkeeping {
+    policyName?: string;
+    inputKeys?: string[];
+}
+
+export const INPUT_KEYS = [
+    "roleName",
+    "namePrefix",
+    "path",
+    "description",
+    "permissionsBoundary",
+    "tags",
+    "externalId",
+    "userPoolId",
+    "region",
+    "accountId",
+    "forceDelete",
+] as const;
+
+export const DEFAULT_PATH = "/";
+export const COGNITO_SERVICE_PRINCIPAL = "cognito-idp.amazonaws.com";
+/** Name of the inline policy that grants sns:Publish (the name CDK uses for its SMS role). */
+export const PERMISSION_POLICY_NAME = "sns-publish";
+/**
+ * What the resource class sends for an ExternalId the user did not give. It is sent (as a
+ * secret) rather than left out so that the engine marks the value `check` fills in as secret in
+ * the stored inputs: the engine re-marks only keys that were secret in the inputs it sent.
+ */
+export const GENERATE_EXTERNAL_ID = "";
+/**
+ * Tag that create puts on the role: the `__owner` of the SnsCallerRole that made it (the key
+ * UserPoolMfaConfig puts on pools, aws/cognito.ts OWNER_TAG). A create that finds the role already
+ * there adopts it only when this tag names the same owner. Not part of the `tags` output.
+ */
+export const ROLE_OWNER_TAG = "pulumi-cognito-mfa:owner";
+/**
+ * Tag with a random token, new at every create and adoption, kept in state as `__instance`. A
+ * delete whose token is not the live one is the old half of a create-before-delete replacement
+ * that adopted the role (same deterministic name), and leaves the role alone. Not in `tags` either.
+ */
+export const ROLE_INSTANCE_TAG = "pulumi-cognito-mfa:instance";
+/** Tags the provider manages itself: kept out of the `tags` output and of its drift comparison. */
+export const MANAGED_TAG_KEYS: readonly string[] = [ROLE_OWNER_TAG, ROLE_INSTANCE_TAG];
+
+// ---------------------------------------------------------------------------------------------
+// Constraints (IAM API reference for CreateRole / TagRole, STS for ExternalId)
+
+export const ROLE_NAME_MAX = 64;
+/** Length of the generated suffix added to `namePrefix` (as Terraform's name_prefix: 64 - 38). */
+export const NAME_SUFFIX_LENGTH = 26;
+export const NAME_PREFIX_MAX = ROLE_NAME_MAX - NAME_SUFFIX_LENGTH;
+export const ROLE_NAME_PATTERN = /^[\w+=,.@-]+$/;
+export const PATH_PATTERN = /^(\u002F)$|^(\u002F[\u0021-\u007E]+\u002F)$/;
+export const PATH_MAX = 512;
+// IAM's own pattern for a role description: tab, line feed and carriage return are allowed.
+// eslint-disable-next-line no-control-regex
+export const DESCRIPTION_PATTERN = /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/;
+export const DESCRIPTION_MAX = 1000;
+export const POLICY_ARN_PATTERN = /^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/([\u0021-\u007E]*\/)?[\w+=,.@-]+$/;
+export const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]*$/;
+export const EXTERNAL_ID_MIN = 2;
+export const EXTERNAL_ID_MAX = 1224;
+export const TAG_KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
+export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export const TAGS_MAX = 50;
+/** User tags: IAM's 50 less the provider's own {@link MANAGED_TAG_KEYS}. */
+export const USER_TAGS_MAX = TAGS_MAX - MANAGED_TAG_KEYS.length;
+
+// ---------------------------------------------------------------------------------------------
+// Defaults and generated values
+
+/** A new ExternalId: a random UUID (122 random bits from the CSPRNG), well inside 2–1224 characters. */
+export function generateExternalId(): string {
+    return randomUUID();
+}
+
+/**
+ * The inputs `check` returns: the ExternalId is filled in when the user gave none. It is taken
+ * from the old inputs when they have one, so it is generated once (the first check of a new
+ * resource) and then stays the same across previews, updates and replacements.
+ */
+export function withExternalId(olds: Partial<SnsCallerRoleInputs> | undefined, news: SnsCallerRoleInputs): SnsCallerRoleInputs {
+    const given = news.externalId;
+    if (present(given) && given !== GENERATE_EXTERNAL_ID) return news;
+    const previous = olds?.externalId;
+    const reuse = typeof previous === "string" && previous !== GENERATE_EXTERNAL_ID && !isUnknown(previous);
+    return { ...news, externalId: reuse ? previous : generateExternalId() };
+}
+
+const SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"; // 32 symbols: a byte maps without bias
+
+/** A random suffix of {@link NAME_SUFFIX_LENGTH} lowercase letters and digits (CSPRNG). */
+export function randomNameSuffix(): string {
+    return [...randomBytes(NAME_SUFFIX_LENGTH)].map((b) => SUFFIX_ALPHABET[b % 32]).join("");
+}
+
+/** The role name for a prefix and a suffix: deterministic, so the suffix is all that must be kept. */
+export function roleNameFromPrefix(prefix: string, suffix: string): string {
+    return `${prefix}${suffix}`;
+}
+
+/** `namePrefix` + a new random suffix: the name of a create without an `__owner` (direct provider use). */
+export function generateRoleName(prefix: string): string {
+    return roleNameFromPrefix(prefix, randomNameSuffix());
+}
+
+/**
+ * A {@link NAME_SUFFIX_LENGTH}-character suffix derived from the owner, the prefix and the path
+ * (SHA-256, 130 bits in the same alphabet as the random one). The path is in it because a path
+ * change replaces the role create-first: the new role must not get the old one's name.
+ */
+export function ownedNameSuffix(owner: string, prefix: string, path: string): string {
+    const digest = createHash("sha256").update(`${owner}\n${prefix}\n${path}`).digest();
+    return [...digest.subarray(0, NAME_SUFFIX_LENGTH)].map((b) => SUFFIX_ALPHABET[b % 32]).join("");
+}
+
+/**
+ * The generated role name: `namePrefix` + a suffix that is the same for the same `__owner`,
+ * prefix and path, so that a create repeated after a lost checkpoint finds (and adopts) the role
+ * the first one made instead of creating a second. Without an owner, a random suffix.
+ * At most {@link ROLE_NAME_MAX} characters for any valid prefix.
+ */
+export function roleNameFor(prefix: string, owner: string | undefined, path: string = DEFAULT_PATH): string {
+    return owner ? roleNameFromPrefix(prefix, ownedNameSuffix(owner, prefix, path)) : generateRoleName(prefix);
+}
+
+/** A new token for the {@link ROLE_INSTANCE_TAG} tag. */
+export function newInstanceToken(): string {
+    return randomNameSuffix();
+}
+
+/** The `__owner` value for a resource: `<project>/<stack>/<name>`, as an IAM tag value (at most 256 characters of the allowed set). */
+export function ownerTagValue(project: string, stack: string, resourceName: string): string {
+    return `${project}/${stack}/${resourceName}`.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, "_").slice(0, 256);
+}
+
+/** The default namePrefix for a resource: its name with disallowed characters as "-", then "-". */
+export function defaultNamePrefix(resourceName: string): string {
+    const clean = resourceName.replace(/[^\w+=,.@-]/g, "-").slice(0, NAME_PREFIX_MAX - 1);
+    return `${clean}-`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tags and inputs
+
+/** The tags without the provider's own ({@link MANAGED_TAG_KEYS}): what the `tags` output holds. */
+export function userTagsOf(tags: Record<string, string> | undefined): Record<string, string> {
+    return Object.fromEntries(Object.entries(tags ?? {}).filter(([k]) => !MANAGED_TAG_KEYS.includes(k)));
+}
+
+/** True when the user tags are the same; the provider's own tags ({@link MANAGED_TAG_KEYS}) are not drift. */
+export function tagsEqual(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+    const x = userTagsOf(a);
+    const y = userTagsOf(b);
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+    for (const k of keys) if (x[k] !== y[k]) return false;
+    return true;
+}
+
+/** The args the user set (present and not the generate marker), in a fixed order. */
+export function inputKeysOf(inputs: SnsCallerRoleInputs): string[] {
+    const o = inputs as Record<string, unknown>;
+    return INPUT_KEYS.filter((k) => present(o[k]));
+}

@@ -1,0 +1,113 @@
+// Static validation of SnsCallerRole inputs: every IAM (and STS ExternalId) rule that can be
+// known without calling AWS, run by `check` at every preview. Pure.
+import { ACCOUNT_ID_PATTERN } from "../common/arn";
+import {
+    DESCRIPTION_MAX,
+    DESCRIPTION_PATTERN,
+    EXTERNAL_ID_MAX,
+    EXTERNAL_ID_MIN,
+    EXTERNAL_ID_PATTERN,
+    GENERATE_EXTERNAL_ID,
+    INPUT_KEYS,
+    MANAGED_TAG_KEYS,
+    NAME_PREFIX_MAX,
+    PATH_MAX,
+    PATH_PATTERN,
+    POLICY_ARN_PATTERN,
+    ROLE_NAME_MAX,
+    ROLE_NAME_PATTERN,
+    TAG_KEY_PATTERN,
+    TAG_VALUE_PATTERN,
+    TAGS_MAX,
+    USER_TAGS_MAX,
+} from "./model";
+import { Failure, present, validator } from "../common/validator";
+import { checkPoolAndRegion } from "../common/regions";
+
+/**
+ * Checks SnsCallerRole inputs against every IAM rule that can be known without calling AWS.
+ * Unknown values (preview) are skipped. One failure per broken rule, naming the property, the
+ * value received and what is allowed.
+ */
+export function validateRole(inputs: Record<string, unknown>): Failure[] {
+    const c = validator();
+    for (const [key, value] of Object.entries(inputs)) {
+        // `__provider` and other engine-internal keys start with "__".
+        if (key.startsWith("__") || (INPUT_KEYS as readonly string[]).includes(key)) continue;
+        c.fail(key, value, `is not a known property; allowed: ${INPUT_KEYS.join(", ")}`);
+    }
+
+    const nameChars = "contain only letters, digits and + = , . @ _ -";
+    if (present(inputs.roleName) && present(inputs.namePrefix)) {
+        c.fail(
+            "namePrefix",
+            inputs.namePrefix,
+            "cannot be set together with roleName: give an exact roleName, or a namePrefix to which a generated suffix is added",
+        );
+    } else if (!present(inputs.roleName) && !present(inputs.namePrefix)) {
+        c.fail("roleName", inputs.roleName, "or namePrefix is required (the SnsCallerRole class defaults namePrefix to the resource name)");
+    }
+    c.string("roleName", inputs.roleName, { min: 1, max: ROLE_NAME_MAX, pattern: ROLE_NAME_PATTERN, patternText: nameChars });
+    c.string("namePrefix", inputs.namePrefix, {
+        min: 1,
+        max: NAME_PREFIX_MAX,
+        pattern: ROLE_NAME_PATTERN,
+        patternText: nameChars,
+    });
+    c.string("path", inputs.path, {
+        min: 1,
+        max: PATH_MAX,
+        pattern: PATH_PATTERN,
+        patternText: 'be "/" or start and end with "/" with printable ASCII between, such as "/service-role/"',
+    });
+    c.string("description", inputs.description, {
+        max: DESCRIPTION_MAX,
+        pattern: DESCRIPTION_PATTERN,
+        patternText: "contain only printable Latin-1 characters, tabs and line breaks",
+    });
+    c.string("permissionsBoundary", inputs.permissionsBoundary, {
+        min: 20,
+        max: 2048,
+        pattern: POLICY_ARN_PATTERN,
+        patternText: 'be the ARN of a managed policy, such as "arn:aws:iam::123456789012:policy/boundary"',
+    });
+    c.known(inputs.tags, (tags) => {
+        if (typeof tags !== "object" || Array.isArray(tags)) return c.fail("tags", tags, "must be a map of tag keys to values");
+        const entries = Object.entries(tags as Record<string, unknown>);
+        // The provider's own tags count against IAM's 50 only for roles that carry them (__owner).
+        const max = present(inputs.__owner) ? USER_TAGS_MAX : TAGS_MAX;
+        if (entries.length > max) c.fail("tags", `${entries.length} tags`, `must have at most ${max} keys (it has ${entries.length})`);
+        const seen = new Map<string, string>();
+        for (const [key, value] of entries) {
+            const prop = `tags.${key}`;
+            if ([...key].length > 128) c.fail(prop, key, "key must be at most 128 characters long");
+            else if (!TAG_KEY_PATTERN.test(key)) c.fail(prop, key, "key must contain only letters, digits, spaces and _ . : / = + - @");
+            if (key.toLowerCase().startsWith("aws:")) c.fail(prop, key, 'key must not start with "aws:", which is reserved for AWS');
+            if (MANAGED_TAG_KEYS.some((k) => k.toLowerCase() === key.toLowerCase()))
+                c.fail(prop, key, "key is reserved: the provider sets it itself");
+            const other = seen.get(key.toLowerCase());
+            if (other !== undefined) c.fail(prop, key, `key differs only in case from "${other}"; IAM refuses such duplicates`);
+            seen.set(key.toLowerCase(), key);
+            c.string(prop, value, {
+                max: 256,
+                pattern: TAG_VALUE_PATTERN,
+                patternText: "contain only letters, digits, spaces and _ . : / = + - @",
+            });
+        }
+    });
+    // An empty string is the class's "generate one" marker (GENERATE_EXTERNAL_ID), not a value.
+    if (inputs.externalId !== GENERATE_EXTERNAL_ID) {
+        c.string("externalId", inputs.externalId, {
+            min: EXTERNAL_ID_MIN,
+            max: EXTERNAL_ID_MAX,
+            pattern: EXTERNAL_ID_PATTERN,
+            patternText: "contain only letters, digits and + = , . @ : / _ - (the characters sts:ExternalId allows)",
+        });
+    }
+    checkPoolAndRegion(c, inputs.userPoolId, inputs.region);
+    c.string("accountId", inputs.accountId, { pattern: ACCOUNT_ID_PATTERN, patternText: "be a 12-digit AWS account id" });
+    c.known(inputs.forceDelete, (f) => {
+        if (typeof f !== "boolean") c.fail("forceDelete", f, "must be true or false");
+    });
+    return c.failures;
+}

@@ -1,0 +1,45 @@
+// The program-side half of "one pool, one UserPoolMfaConfig": a second resource of the same
+// program on the same pool is refused before it is registered, so before it can write. The
+// provider-side half, across programs and stacks, is the owner tag (provider.ts claim/release).
+import * as pulumi from "@pulumi/pulumi";
+import { poolRegion } from "../common/regions";
+
+/** Pools claimed by the UserPoolMfaConfig resources of this program: "<region>/<pool id>" -> resource name. */
+const claimedPools = new Map<string, string>();
+
+/**
+ * The hidden `__owner` input: `<project>/<stack>/<resource name>`, the value of the
+ * `pulumi-cognito-mfa:owner` tag that create puts on the pool (and refuses to overwrite when
+ * another resource's value is there). Resolving it also refuses a second resource of this
+ * program on the same pool, before that resource is registered, so before it can write.
+ */
+export function ownerInput(
+    name: string,
+    userPoolId: pulumi.Input<string>,
+    region: pulumi.Input<string> | undefined,
+): pulumi.Output<string> {
+    // Cognito tag values: letters, digits, spaces and _.:/=+-@, at most 256 characters.
+    const owner = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, "_").slice(0, 256);
+    // Plain strings (the usual case) are checked at once: the constructor throws and the program
+    // stops right there. Outputs are checked when they resolve; the failed input then stops the
+    // program (slowly: the Node runtime took over a minute to give up on the rejected input).
+    if (typeof userPoolId === "string" && (region === undefined || typeof region === "string")) claimPool(name, userPoolId, region);
+    return pulumi.all([userPoolId, region]).apply(([poolId, r]) => {
+        claimPool(name, poolId, r);
+        return owner;
+    });
+}
+
+function claimPool(name: string, poolId: string, region: string | undefined): void {
+    const key = `${region ?? poolRegion(poolId) ?? ""}/${poolId}`;
+    const first = claimedPools.get(key);
+    if (first !== undefined && first !== name) {
+        // hideStack: the message alone, without a stack trace of the SDK's internals.
+        throw new pulumi.ResourceError(
+            `UserPoolMfaConfig "${name}" and UserPoolMfaConfig "${first}" both manage user pool ${poolId}: each would overwrite the other's MFA configuration. Keep one of them.`,
+            undefined,
+            true,
+        );
+    }
+    claimedPools.set(key, name);
+}

@@ -1,0 +1,225 @@
+// The dynamic provider behind UserPoolMfaConfig: thin glue between the engine's calls and the
+// model and gateway. How each call maps onto the API:
+//
+//   check   -> validate; then, only when the inputs changed, read-only pre-flight checks
+//              (DescribeUserPool; GetRole and the role's policies) unless turned off
+//              (stack setting pulumi-cognito-mfa:preflight = false), see preflight.ts
+//   diff    -> compare desired with the last read (no AWS call)
+//   create  -> GetUserPoolMfaConfig (adopt: remember what was there), DescribeUserPool + TagResource
+//              (owner tag: refuse a pool another resource owns), SetUserPoolMfaConfig only if different
+//   read    -> GetUserPoolMfaConfig
+//   update  -> GetUserPoolMfaConfig, SetUserPoolMfaConfig only if different
+//   delete  -> per deletePolicy: Set OFF (reset), Set the adopted configuration (restore), nothing (retain);
+//              then UntagResource of the owner tag if it is still ours (DescribeUserPool first)
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { debugLog } from "../engine/log";
+import {
+    findMfaConfig,
+    findPoolOwner,
+    GatewayOptions,
+    OWNER_TAG,
+    putMfaConfig,
+    putPoolOwner,
+    resetMfaConfig,
+    resetPoolOwner,
+} from "../aws/cognito";
+import { poolRegion } from "../common/regions";
+import { containsUnknown, isUnknown } from "../common/unknown";
+import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
+import { configOf, DEFAULT_DELETE_POLICY, LegacyBookkeeping, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
+import { validate } from "./validate";
+import { emitWarning } from "../engine/warnings";
+import { inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled } from "./preflight";
+
+type Outputs = MfaConfigOutputs & LegacyBookkeeping & { __provider?: string };
+/** `__owner`: hidden input set by UserPoolMfaConfig, `<project>/<stack>/<resource name>` (see claim). */
+type Owned = { __owner?: string };
+
+function notFound(userPoolId: string, region: string): Error {
+    return new Error(
+        `User pool ${userPoolId} does not exist in ${region}. UserPoolMfaConfig manages the MFA settings of an existing pool and never creates one: check userPoolId and region, or remove this resource from the program if the pool was deleted on purpose.`,
+    );
+}
+
+export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaConfigInputs, Outputs> {
+    /** The `aws:region` stack setting, if any. */
+    private stackRegion?: string;
+    /** The `pulumi-cognito-mfa:preflight` stack setting, if any ("false" turns the live checks off). */
+    private preflightSetting?: string;
+
+    configure(req: dynamic.ConfigureRequest): Promise<void> {
+        this.stackRegion = req.config.get("aws:region");
+        this.preflightSetting = req.config.get(PREFLIGHT_CONFIG_KEY);
+        return Promise.resolve();
+    }
+
+    /** Region order: the region arg, the pool id's own Region prefix, aws:region, then the SDK's chain. */
+    private region(inputs: { region?: string; userPoolId: string }): string | undefined {
+        return inputs.region ?? poolRegion(inputs.userPoolId) ?? this.stackRegion;
+    }
+
+    private gateway(region: string | undefined): GatewayOptions {
+        return { region, log: (m) => void debugLog(m) };
+    }
+
+    async check(olds: MfaConfigInputs, news: MfaConfigInputs): Promise<dynamic.CheckResult<MfaConfigInputs>> {
+        const failures = validate(news as unknown as Record<string, unknown>);
+        // Live checks only for statically valid inputs that changed (never on a no-change
+        // preview), and only reads: a refusal is a failure, a read that fails is a warning.
+        if (failures.length === 0 && preflightEnabled(this.preflightSetting) && inputsChanged(olds, news)) {
+            const r = await livePreflight(news as unknown as Record<string, unknown>, {
+                region: this.region(news),
+                log: this.gateway(undefined).log,
+            });
+            failures.push(...r.failures);
+            for (const w of r.warnings) await emitWarning(w);
+        }
+        return { inputs: news, failures };
+    }
+
+    // A new `__provider` is no change: every stub, including the one 0.1.0 stored, reaches the
+    // provider as installed (engine/stub.ts), so refresh and destroy never run stale code and an
+    // upgrade needs no update.
+    diff(_id: string, olds: Outputs, news: MfaConfigInputs): Promise<dynamic.DiffResult> {
+        const replaces: string[] = [];
+        if (isUnknown(news.userPoolId) || news.userPoolId !== olds.userPoolId) replaces.push("userPoolId");
+        if (news.region !== undefined && (isUnknown(news.region) || news.region !== olds.region)) replaces.push("region");
+        const desired = configOf(news);
+        const configChanged = containsUnknown(desired) || diffConfig(desired, configOf(olds)).length > 0;
+        const deletePolicyChanged = (news.deletePolicy ?? DEFAULT_DELETE_POLICY) !== olds.deletePolicy;
+        return Promise.resolve({
+            changes: replaces.length > 0 || configChanged || deletePolicyChanged,
+            replaces,
+            deleteBeforeReplace: true,
+        });
+    }
+
+    async create(inputs: MfaConfigInputs): Promise<dynamic.CreateResult<Outputs>> {
+        const region = this.region(inputs);
+        const gw = this.gateway(region);
+        const adopted = await findMfaConfig(inputs.userPoolId, gw);
+        if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
+        await this.claim(inputs, gw);
+        const live = await this.apply(inputs, adopted, gw);
+        return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted)) };
+    }
+
+    async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
+        const old = props as Outputs;
+        const userPoolId = old.userPoolId ?? id;
+        const live = await findMfaConfig(userPoolId, this.gateway(old.region || undefined));
+        // An empty result tells the engine the pool is gone, so refresh drops the resource.
+        if (!live) return {};
+        const shape = old.__inputShape ?? old.inputShape ?? shapeOf(old);
+        const oldInputs: MfaConfigInputs = { ...shape, userPoolId, region: shape.region !== undefined ? old.region : undefined };
+        const outs = this.outputs(
+            { ...oldInputs, deletePolicy: old.deletePolicy, __owner: old.__owner } as MfaConfigInputs,
+            old.region,
+            live,
+            adoptedOf(old),
+            { shape, legacyNames: usesLegacyNames(old) },
+        );
+        return { id, props: outs, inputs: inputsFromLive(oldInputs, live) as Outputs };
+    }
+
+    async update(_id: string, olds: Outputs, news: MfaConfigInputs): Promise<dynamic.UpdateResult<Outputs>> {
+        const region = this.region(news);
+        const gw = this.gateway(region);
+        const current = await findMfaConfig(news.userPoolId, gw);
+        if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
+        const live = await this.apply(news, current, gw);
+        return { outs: this.outputs(news, region, live, adoptedOf(olds)) };
+    }
+
+    async delete(_id: string, props: Outputs): Promise<void> {
+        await this.unapply(props);
+        await this.release(props);
+    }
+
+    /**
+     * Refuses (before any write) a pool whose owner tag names another UserPoolMfaConfig, then
+     * tags the pool with this one's `__owner`. Costs DescribeUserPool + TagResource per create.
+     */
+    private async claim(inputs: MfaConfigInputs & Owned, gw: GatewayOptions): Promise<void> {
+        const me = inputs.__owner;
+        if (!me) return;
+        const pool = await findPoolOwner(inputs.userPoolId, gw);
+        if (!pool) return; // gone since findMfaConfig: the Set below reports it
+        if (pool.owner !== undefined && pool.owner !== me) {
+            throw new Error(
+                `User pool ${inputs.userPoolId} is already managed by UserPoolMfaConfig ${pool.owner} (tag ${OWNER_TAG} on ${pool.arn}); ` +
+                    `refusing to overwrite its MFA configuration from ${me}. Manage the pool from one resource only. If ${pool.owner} no longer exists, remove the tag: ` +
+                    `aws cognito-idp untag-resource --resource-arn ${pool.arn} --tag-keys ${OWNER_TAG}`,
+            );
+        }
+        if (pool.owner !== me) await putPoolOwner(inputs.userPoolId, pool.arn, me, gw);
+    }
+
+    /** Removes the owner tag if it is still this resource's (DescribeUserPool + UntagResource). */
+    private async release(props: Outputs): Promise<void> {
+        if (!props.__owner) return;
+        const gw = this.gateway(props.region || undefined);
+        const pool = await findPoolOwner(props.userPoolId, gw);
+        if (pool && pool.owner === props.__owner) await resetPoolOwner(props.userPoolId, pool.arn, gw);
+    }
+
+    /** What delete does to the MFA configuration, per deletePolicy. */
+    private async unapply(props: Outputs): Promise<void> {
+        const policy = props.deletePolicy ?? DEFAULT_DELETE_POLICY;
+        if (policy === "retain") return;
+        const gw = this.gateway(props.region || undefined);
+        const live = await findMfaConfig(props.userPoolId, gw);
+        if (!live) return; // The pool is gone, and its MFA configuration with it.
+        const adopted = adoptedOf(props);
+        const target: MfaConfig =
+            policy === "restore" && adopted ? adopted : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration };
+        if (diffConfig(target, live).length === 0) return;
+        if (policy === "restore") await putMfaConfig(props.userPoolId, target, gw);
+        else await resetMfaConfig(props.userPoolId, live, gw);
+    }
+
+    /** Writes the desired configuration if, and only if, it differs from `live`; returns what is live afterwards. */
+    private async apply(inputs: MfaConfigInputs, live: MfaConfig, gw: GatewayOptions): Promise<MfaConfig> {
+        const desired = configOf(inputs);
+        if (diffConfig(desired, live).length === 0) return normalize(live);
+        return normalize(await putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live), gw));
+    }
+
+    /**
+     * The outputs for a live configuration. `read` passes the shape it found and whether the state
+     * uses 0.1.0's bookkeeping names, which it keeps (a refresh that renamed them would report a
+     * change); create and update write the `__` names.
+     */
+    private outputs(
+        inputs: MfaConfigInputs,
+        region: string | undefined,
+        live: MfaConfig,
+        adopted: MfaConfig | undefined,
+        kept: { shape: MfaConfigInputs; legacyNames: boolean } = { shape: shapeOf(inputs), legacyNames: false },
+    ): Outputs {
+        const outs: Outputs = {
+            userPoolId: inputs.userPoolId,
+            region: region ?? "",
+            deletePolicy: inputs.deletePolicy ?? DEFAULT_DELETE_POLICY,
+            ...normalize(live),
+        };
+        if (kept.legacyNames) {
+            outs.inputShape = kept.shape;
+            if (adopted) outs.adoptedConfiguration = adopted;
+        } else {
+            outs.__inputShape = kept.shape;
+            if (adopted) outs.__adoptedConfiguration = adopted;
+        }
+        const owner = (inputs as Owned).__owner;
+        if (owner) outs.__owner = owner;
+        return outs;
+    }
+}
+
+function adoptedOf(o: Outputs): MfaConfig | undefined {
+    return o.__adoptedConfiguration ?? o.adoptedConfiguration;
+}
+
+function usesLegacyNames(o: Outputs): boolean {
+    return "inputShape" in o || "adoptedConfiguration" in o;
+}

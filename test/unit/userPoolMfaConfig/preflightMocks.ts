@@ -1,0 +1,89 @@
+// aws-sdk-client-mock set-up for the pre-flight tests: answers the read-only calls of
+// provider/userPoolMfaConfig/preflight.ts from a pool (DescribeUserPool shape) and a role fixture, and lists the
+// commands that were sent, so tests can assert that nothing but reads happened.
+import { CognitoIdentityProviderClient, DescribeUserPoolCommand, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    GetPolicyCommand,
+    GetPolicyVersionCommand,
+    GetRoleCommand,
+    GetRolePolicyCommand,
+    IAMClient,
+    ListAttachedRolePoliciesCommand,
+    ListRolePoliciesCommand,
+} from "@aws-sdk/client-iam";
+import { mockClient } from "aws-sdk-client-mock";
+import { RoleFixture } from "./badInputCatalogue";
+
+export const cognitoMock = mockClient(CognitoIdentityProviderClient);
+export const iamMock = mockClient(IAMClient);
+
+/** Every operation the pre-flight may call. */
+export const READ_ONLY_COMMANDS = [
+    "DescribeUserPoolCommand",
+    "GetRoleCommand",
+    "ListRolePoliciesCommand",
+    "GetRolePolicyCommand",
+    "ListAttachedRolePoliciesCommand",
+    "GetPolicyCommand",
+    "GetPolicyVersionCommand",
+];
+
+import { awsError } from "../fakes";
+
+export { awsError };
+
+export function resetMocks(): void {
+    cognitoMock.reset();
+    iamMock.reset();
+}
+
+/** The names of the commands sent to Cognito and IAM, in order per client. */
+export function sentCommands(): string[] {
+    return [...cognitoMock.calls(), ...iamMock.calls()].map((c) => (c.args[0] as object).constructor.name);
+}
+
+/** Answers DescribeUserPool with `pool` (null: ResourceNotFoundException). */
+export function mockPool(pool: UserPoolType | null): void {
+    if (pool === null) {
+        cognitoMock.on(DescribeUserPoolCommand).rejects(awsError("ResourceNotFoundException", "User pool does not exist."));
+    } else {
+        cognitoMock.on(DescribeUserPoolCommand).resolves({ UserPool: pool });
+    }
+}
+
+/** Answers the IAM reads for one role (policy documents URL-encoded, as IAM returns them). */
+export function mockRole(roleName: string, role: RoleFixture | "missing"): void {
+    if (role === "missing") {
+        iamMock.on(GetRoleCommand).rejects(awsError("NoSuchEntityException", `The role with name ${roleName} cannot be found.`));
+        return;
+    }
+    const enc = (doc: object) => encodeURIComponent(JSON.stringify(doc));
+    iamMock.on(GetRoleCommand, { RoleName: roleName }).resolves({
+        Role: {
+            RoleName: roleName,
+            RoleId: "AROAEXAMPLE",
+            Arn: `arn:aws:iam::123456789012:role/${roleName}`,
+            Path: "/",
+            CreateDate: new Date(0),
+            AssumeRolePolicyDocument: enc(role.trust),
+        },
+    });
+    const inline = role.inline ?? {};
+    iamMock.on(ListRolePoliciesCommand, { RoleName: roleName }).resolves({ PolicyNames: Object.keys(inline), IsTruncated: false });
+    for (const [name, doc] of Object.entries(inline)) {
+        iamMock
+            .on(GetRolePolicyCommand, { RoleName: roleName, PolicyName: name })
+            .resolves({ RoleName: roleName, PolicyName: name, PolicyDocument: enc(doc) });
+    }
+    const managed = role.managed ?? {};
+    iamMock.on(ListAttachedRolePoliciesCommand, { RoleName: roleName }).resolves({
+        AttachedPolicies: Object.keys(managed).map((arn) => ({ PolicyArn: arn, PolicyName: arn.split("/").pop() })),
+        IsTruncated: false,
+    });
+    for (const [arn, doc] of Object.entries(managed)) {
+        iamMock.on(GetPolicyCommand, { PolicyArn: arn }).resolves({ Policy: { Arn: arn, DefaultVersionId: "v3" } });
+        iamMock
+            .on(GetPolicyVersionCommand, { PolicyArn: arn, VersionId: "v3" })
+            .resolves({ PolicyVersion: { VersionId: "v3", IsDefaultVersion: true, Document: enc(doc) } });
+    }
+}
