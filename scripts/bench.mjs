@@ -958,12 +958,13 @@ async function part(name, fn) {
     writeFileSync(join(OUT, `${NAME}.partial.json`), JSON.stringify({ ...results, partSeconds: timings, errors }, null, 2) + "\n");
 }
 try {
+    // Most wanted first: a run cut short keeps the floor and the advice (results.partial.json).
     await part("calls", callsPerOperation);
     await part("floor", floorVsOurs);
-    await part("baselines", baselines);
-    await part("iocheck", iocheck);
     await part("parallel", parallelAdvice);
     await part("stacks", stacksAdvice);
+    await part("baselines", baselines);
+    await part("iocheck", iocheck);
     await part("overhead", overhead);
 } finally {
     await proxy.stop();
