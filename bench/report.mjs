@@ -197,7 +197,7 @@ function requiresOf(calls) {
     return seen.join("; ") || "see results.json";
 }
 
-export function renderMarkdown(r, { json = "results.json" } = {}) {
+export function renderMarkdown(r, { json = "results.json", before } = {}) {
     const m = r.machine;
     const out = [];
     out.push("# pulumi-cognito-mfa benchmark results");
@@ -243,6 +243,7 @@ export function renderMarkdown(r, { json = "results.json" } = {}) {
     );
     out.push("");
     if (r.floor) out.push(...headline(r.floor));
+    if (r.floor && before?.floor) out.push(...beforeAfter(before, r));
     if (r.calls) out.push(...callsSection(r.calls));
     if (r.floor) out.push(...floorSection(r.floor, r.settings));
     if (r.floor && r.baselines) out.push(...gapSection(r.floor, r.baselines));
@@ -477,6 +478,30 @@ function gapSection(f, b) {
     out.push(
         "On AWS a call costs round-trip latency instead (tens of ms, overlapping up to `--parallel`), and Cognito's request-rate quota bounds the calls per second (section 5): fewer calls per resource shortens both.",
     );
+    out.push("");
+    return out;
+}
+
+function beforeAfter(b, a) {
+    const out = ["### Before and after issue 15's provider changes", ""];
+    out.push(
+        `Before: [results-before.md](results-before.md) (started ${b.startedAt}, \`${b.command}\`, load average ${b.machine.loadAverageAtStart.join(" / ")} at start), the provider as it was before issue 15; after: this run. ours / floor, median of the rounds.`,
+    );
+    out.push("");
+    const ns = Object.keys(a.floor.table).filter((n) => b.floor.table[n] && Number(n) >= 100);
+    const ops = a.floor.ops;
+    out.push(`| N | | ${ops.join(" | ")} | state per resource (bytes) | bytes written per up (MB) | calls per create / destroy |`);
+    out.push(`|---:|---|${ops.map(() => "---:").join("|")}|---:|---:|---|`);
+    for (const n of ns)
+        for (const [label, r] of [
+            ["before", b],
+            ["after", a],
+        ]) {
+            const t = r.floor.table[n];
+            out.push(
+                `| ${n} | ${label} | ${ops.map((op) => t[op].ratioMedian).join(" | ")} | ${r.floor.state[n]?.ours.bytesPerResourceMedian ?? "—"} | ${MB(t.up.oursWriteBytes)} | ${+sum(t.up.oursCallsPerResource).toFixed(2)} / ${+sum(t.destroy.oursCallsPerResource).toFixed(2)} |`,
+            );
+        }
     out.push("");
     return out;
 }
