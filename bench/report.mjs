@@ -457,7 +457,7 @@ function stacksSection(s) {
 function gapSection(f, b) {
     const out = ["### Where ours' time above the floor goes: moto's time per call", ""];
     out.push(
-        "moto answers one request at a time (the SDK script's Promise.all of N requests takes as long as its sequential loop, section 4), so every call ours makes costs at least moto's service time, whatever the parallelism — the floor makes none. *moto time* = ours' calls in that command × (SDK Promise.all time for N of that kind of request / N), the matching request kind per command (Set for up and destroy, Get otherwise; DescribeUserPool and TagResource taken at the same price). What is left is state size (bytes written, JSON per step) and the provider's own CPU on the shared 2 CPUs.",
+        "The floor makes no AWS call; every call ours makes goes through the proxy to moto, which runs on the same 2 CPUs. *moto time* estimates the least those calls cost here: ours' calls in that command × the per-request time of the SDK script with every request in flight at once (Promise.all, one client, section 4) at the same N, for the matching kind of request (Set for up and destroy, Get otherwise; DescribeUserPool and TagResource taken at the same price). It comes from another moment of the run, so it is an estimate, not a split of each sample. What is left is state size (bytes written, JSON per step) and the provider's own CPU.",
     );
     out.push("");
     out.push("| N | operation | floor (s) | ours (s) | ours − floor (s) | ours' calls | moto time for them (s) | left (s) |");
