@@ -3,7 +3,9 @@
 // print the code that adopts it. AWS is reached only through the gateway (findMfaConfig), with
 // credentials and Region from the standard AWS chain.
 import { findMfaConfig } from "./aws/cognito";
+import { skeleton } from "./common/shape";
 import { toResponse } from "./userPoolMfaConfig/mapping";
+import { MFA_CONFIG } from "./userPoolMfaConfig/shape";
 import { poolRegion } from "./common/regions";
 import { MfaConfig, normalize } from "./userPoolMfaConfig/model";
 
@@ -62,17 +64,7 @@ function parse(argv: string[]): Parsed {
  * empty, booleans true, enums at their first value.
  */
 export function requestSkeleton(): Record<string, unknown> {
-    return {
-        UserPoolId: "",
-        SmsMfaConfiguration: {
-            SmsAuthenticationMessage: "",
-            SmsConfiguration: { SnsCallerArn: "", ExternalId: "", SnsRegion: "" },
-        },
-        SoftwareTokenMfaConfiguration: { Enabled: true },
-        EmailMfaConfiguration: { Message: "", Subject: "" },
-        MfaConfiguration: "OFF",
-        WebAuthnConfiguration: { RelyingPartyId: "", UserVerification: "required", FactorConfiguration: "SINGLE_FACTOR" },
-    };
+    return { UserPoolId: "", ...(skeleton(MFA_CONFIG) as Record<string, unknown>) };
 }
 
 /** A TypeScript expression that is emitted as is (not quoted). */
@@ -110,18 +102,21 @@ function literal(value: unknown, indent: string): string {
 export function adoptionSnippet(userPoolId: string, live: MfaConfig, opts: { name?: string; region?: string } = {}): string {
     const c = normalize(live);
     const sms = c.smsMfaConfiguration;
+    const cfg = sms?.smsConfiguration;
+    // The ExternalId (SNS's or End User Messaging SMS's) is read from the stack's secret config.
+    const secretId = new Code(`config.requireSecret("externalId")`);
+    const smsConfiguration = cfg && {
+        ...cfg,
+        ...(cfg.externalId !== undefined ? { externalId: secretId } : {}),
+        ...(cfg.eumsSms ? { eumsSms: { ...cfg.eumsSms, ...(cfg.eumsSms.externalId !== undefined ? { externalId: secretId } : {}) } } : {}),
+    };
+    const roleArn = cfg?.snsCallerArn ?? cfg?.eumsSms?.callerArn;
+    const hasSecret = cfg?.externalId !== undefined || cfg?.eumsSms?.externalId !== undefined;
     const args: Record<string, unknown> = {
         userPoolId,
         ...(opts.region && opts.region !== poolRegion(userPoolId) ? { region: opts.region } : {}),
         mfaConfiguration: c.mfaConfiguration,
-        smsMfaConfiguration: sms && {
-            smsAuthenticationMessage: sms.smsAuthenticationMessage,
-            smsConfiguration: {
-                snsCallerArn: sms.smsConfiguration.snsCallerArn,
-                externalId: new Code(`config.requireSecret("externalId")`),
-                snsRegion: sms.smsConfiguration.snsRegion,
-            },
-        },
+        smsMfaConfiguration: sms && { smsAuthenticationMessage: sms.smsAuthenticationMessage, smsConfiguration },
         softwareTokenMfaConfiguration: c.softwareTokenMfaConfiguration,
         emailMfaConfiguration: c.emailMfaConfiguration,
         webAuthnConfiguration: c.webAuthnConfiguration,
@@ -132,11 +127,11 @@ export function adoptionSnippet(userPoolId: string, live: MfaConfig, opts: { nam
         `import { UserPoolMfaConfig } from "pulumi-cognito-mfa";`,
         ``,
         `const config = new pulumi.Config();`,
-        ...(sms
+        ...(hasSecret
             ? [
                   ``,
                   `// The pool's SMS ExternalId is not printed here; store it as a secret first:`,
-                  `//   pulumi config set --secret externalId <the ExternalId of ${sms.smsConfiguration.snsCallerArn}>`,
+                  `//   pulumi config set --secret externalId <the ExternalId of ${roleArn ?? "the SMS role"}>`,
               ]
             : []),
         ``,

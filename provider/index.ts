@@ -1,6 +1,8 @@
 export { UserPoolMfaConfig } from "./userPoolMfaConfig/resource";
 export type {
     EmailMfaConfigurationArgs,
+    EumsSmsConfigurationArgs,
+    SmsConfigurationArgs,
     SmsMfaConfigurationArgs,
     UserPoolMfaConfigArgs,
     WebAuthnConfigurationArgs,
@@ -12,6 +14,7 @@ export { diffConfig } from "./userPoolMfaConfig/diff";
 export type {
     DeletePolicy,
     EmailMfaConfiguration,
+    EumsSmsConfiguration,
     MfaConfig,
     MfaMode,
     SmsConfiguration,
@@ -27,4 +30,4 @@ export type { SnsCallerRoleArgs } from "./snsCallerRole/resource";
 export { PERMISSION_POLICY_NAME } from "./snsCallerRole/model";
 export { PERMISSION_POLICY_DOCUMENT, policiesEqual, trustPolicyDocument } from "./snsCallerRole/policies";
 export { validateRole } from "./snsCallerRole/validate";
-export type { SnsCallerRoleInputs, SnsCallerRoleOutputs } from "./snsCallerRole/model";
+export type { SmsSender, SnsCallerRoleInputs, SnsCallerRoleOutputs } from "./snsCallerRole/model";

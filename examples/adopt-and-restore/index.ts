@@ -4,7 +4,7 @@ import { UserPoolMfaConfig } from "pulumi-cognito-mfa";
 const config = new pulumi.Config();
 
 // Creating the resource adopts the pool: it reads the configuration the pool has now, keeps it
-// in state (`adoptedConfiguration`, secret) and writes only what differs. With deletePolicy
+// in state (as a secret) and writes only what differs. With deletePolicy
 // "restore", `pulumi destroy` (or removing this resource) writes that configuration back exactly.
 //
 // On AWS, a pool that has ever had an SMS configuration must keep SMS in every ON/OPTIONAL

@@ -11,7 +11,7 @@ import {
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { AwsCallError } from "./errors";
-import { fromResponse, toSetRequest } from "../userPoolMfaConfig/mapping";
+import { fromResponse, ReadConfig, readResponse, toSetRequest } from "../userPoolMfaConfig/mapping";
 import { MfaConfig } from "../userPoolMfaConfig/model";
 import { errorName, RetryClock, RetryRule, withRetry } from "./retry";
 
@@ -71,8 +71,11 @@ async function logged<T extends { $metadata?: { attempts?: number; totalRetryDel
     }
 }
 
-/** The pool's MFA configuration, or undefined when the pool does not exist. */
-export async function findMfaConfig(userPoolId: string, opts: GatewayOptions = {}): Promise<MfaConfig | undefined> {
+/**
+ * The pool's MFA configuration and the members of it this resource does not model (see
+ * ReadConfig), or undefined when the pool does not exist.
+ */
+export async function readMfaConfig(userPoolId: string, opts: GatewayOptions = {}): Promise<ReadConfig | undefined> {
     const c = client(opts);
     try {
         const res = await withRetry(
@@ -84,13 +87,18 @@ export async function findMfaConfig(userPoolId: string, opts: GatewayOptions = {
                 onRetry: onRetry(opts, "GetUserPoolMfaConfig", userPoolId),
             },
         );
-        return fromResponse(res);
+        return readResponse(res);
     } catch (err) {
         if (errorName(err) === "ResourceNotFoundException") return undefined;
         throw new AwsCallError("GetUserPoolMfaConfig", target(userPoolId, opts.region), err, userPoolId);
     } finally {
         c.destroy();
     }
+}
+
+/** The pool's MFA configuration, or undefined when the pool does not exist. */
+export async function findMfaConfig(userPoolId: string, opts: GatewayOptions = {}): Promise<MfaConfig | undefined> {
+    return (await readMfaConfig(userPoolId, opts))?.config;
 }
 
 /**
@@ -247,10 +255,10 @@ export interface PoolSmsRoleReference {
 }
 
 /**
- * Every SNS caller role ARN the pool names: in its MFA configuration (GetUserPoolMfaConfig
- * SmsMfaConfiguration.SmsConfiguration) and in its pool-level SMS configuration
- * (DescribeUserPool UserPool.SmsConfiguration). Real AWS stores one setting behind both, moto
- * two, so both are read. Undefined when the pool does not exist.
+ * Every SMS role ARN the pool names: in its MFA configuration (GetUserPoolMfaConfig
+ * SmsMfaConfiguration.SmsConfiguration, SnsCallerArn or EumsSms.CallerArn) and in its pool-level
+ * SMS configuration (DescribeUserPool UserPool.SmsConfiguration). Real AWS stores one setting
+ * behind both, moto two, so both are read. Undefined when the pool does not exist.
  */
 export async function findPoolSmsRoleReferences(
     userPoolId: string,
@@ -259,11 +267,21 @@ export async function findPoolSmsRoleReferences(
     const mfa = await findMfaConfig(userPoolId, opts);
     if (!mfa) return undefined;
     const refs: PoolSmsRoleReference[] = [];
-    const arn = mfa.smsMfaConfiguration?.smsConfiguration?.snsCallerArn;
-    if (arn) refs.push({ snsCallerArn: arn, source: "GetUserPoolMfaConfig SmsMfaConfiguration.SmsConfiguration.SnsCallerArn" });
+    const cfg = mfa.smsMfaConfiguration?.smsConfiguration;
+    if (cfg?.snsCallerArn)
+        refs.push({ snsCallerArn: cfg.snsCallerArn, source: "GetUserPoolMfaConfig SmsMfaConfiguration.SmsConfiguration.SnsCallerArn" });
+    if (cfg?.eumsSms?.callerArn) {
+        refs.push({
+            snsCallerArn: cfg.eumsSms.callerArn,
+            source: "GetUserPoolMfaConfig SmsMfaConfiguration.SmsConfiguration.EumsSms.CallerArn",
+        });
+    }
     const pool = await findUserPool(userPoolId, opts);
     if (!pool) return undefined;
-    const poolArn = pool.SmsConfiguration?.SnsCallerArn;
-    if (poolArn) refs.push({ snsCallerArn: poolArn, source: "DescribeUserPool UserPool.SmsConfiguration.SnsCallerArn" });
+    const poolCfg = pool.SmsConfiguration;
+    if (poolCfg?.SnsCallerArn)
+        refs.push({ snsCallerArn: poolCfg.SnsCallerArn, source: "DescribeUserPool UserPool.SmsConfiguration.SnsCallerArn" });
+    if (poolCfg?.EumsSms?.CallerArn)
+        refs.push({ snsCallerArn: poolCfg.EumsSms.CallerArn, source: "DescribeUserPool UserPool.SmsConfiguration.EumsSms.CallerArn" });
     return refs;
 }

@@ -1,6 +1,13 @@
 // ARNs: parsed into their parts, and the account, partition or role name they name. Pure.
 
+import { javaPattern } from "./shape";
+
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+
+/** botocore ArnType (cognito-idp; 20-2048 characters). */
+export const ARN_PATTERN = javaPattern(
+    "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
+);
 
 export interface Arn {
     partition: string;

@@ -9,9 +9,9 @@ export interface Failure {
 
 // Check runs on plaintext (the engine strips secrets before calling a dynamic provider), and the
 // engine prints failure reasons as they are: an ExternalId must never be echoed back.
-export const present = (v: unknown): boolean => v !== undefined && v !== null;
+export const present = <T>(v: T): v is NonNullable<T> => v !== undefined && v !== null;
 /** Present and not unknown (preview): the rules that need a value run only on these. */
-export const known = (v: unknown): boolean => present(v) && !isUnknown(v);
+export const known = <T>(v: T): v is NonNullable<T> => present(v) && !isUnknown(v);
 
 /** Adds a failure in the validator's form, for rules that run outside it (the pre-flight). */
 export function failure(failures: Failure[], property: string, received: string, text: string): void {
@@ -32,10 +32,19 @@ export type Validator = ReturnType<typeof validator>;
 
 export function validator() {
     const failures: Failure[] = [];
+    const warnings: string[] = [];
     const v = {
         failures,
+        /**
+         * What check reports as warnings: rules whose evidence is too thin to refuse an input AWS
+         * may accept (see docs/preflight.md), in the failures' form.
+         */
+        warnings,
         fail(property: string, value: unknown, rule: string): void {
             failures.push({ property, reason: `${property} ${rule} (received: ${show(value, property)})` });
+        },
+        warn(property: string, value: unknown, rule: string): void {
+            warnings.push(`${property} ${rule} (received: ${show(value, property)})`);
         },
         /** Runs `fn` only when the value is present and known: unknowns are checked at apply time. */
         known<T>(value: T | undefined, fn: (v: T) => void): void {

@@ -1,4 +1,5 @@
-// The pure model of the SNS caller role that Cognito assumes to send SMS: types, defaults,
+// The pure model of the SMS role that Cognito assumes to send SMS (through Amazon SNS, or AWS End
+// User Messaging SMS with sender "eumsSms"): types, defaults,
 // constraints, name and ExternalId generation, tags. Validation is in validate.ts, the policy
 // documents in policies.ts. No AWS calls here; the only impure parts are the random generators,
 // which use node:crypto's CSPRNG.
@@ -25,6 +26,10 @@ export interface SnsCallerRoleInputs {
     accountId?: string;
     /** Delete the role even while a user pool still names it as its SNS caller. */
     forceDelete?: boolean;
+    /** What Cognito sends SMS through with the role: Amazon SNS (default) or End User Messaging SMS. */
+    sender?: SmsSender;
+    /** With sender "eumsSms": the ARN sms-voice:SendTextMessage is scoped to (default "*"). */
+    originationIdentity?: string;
     /**
      * Hidden input set by the SnsCallerRole class: `<project>/<stack>/<resource name>`. It seeds
      * the generated name suffix (so a create repeated after a lost checkpoint picks the same
@@ -57,8 +62,11 @@ export interface SnsCallerRoleOutputs {
     trustPolicy: string;
     /** The inline permission policy as IAM has it, or undefined when it is missing. */
     permissionPolicy?: string;
+    /** Stored only when not the default "sns" (0.1.0's roles have none). */
+    sender?: SmsSender;
+    originationIdentity?: string;
     /** Ready to pass as `smsMfaConfiguration.smsConfiguration` of a UserPoolMfaConfig. Secret. */
-    smsConfiguration: { snsCallerArn: string; externalId: string };
+    smsConfiguration: RoleSmsConfiguration;
     // Bookkeeping under `__` names, which the engine never displays in a diff:
     /** The name of the inline permission policy this resource wrote. */
     __policyName?: string;
@@ -82,6 +90,15 @@ export interface LegacyRoleBookkeeping {
     inputKeys?: string[];
 }
 
+/** What Cognito sends SMS through: Amazon SNS (SnsCallerArn) or End User Messaging SMS (EumsSms.CallerArn). */
+export type SmsSender = "sns" | "eumsSms";
+export const SMS_SENDERS: readonly SmsSender[] = ["sns", "eumsSms"];
+export const DEFAULT_SENDER: SmsSender = "sns";
+
+/** A role's `smsConfiguration` output, for one of the two paths. */
+export type RoleSmsConfiguration =
+    { snsCallerArn: string; externalId: string } | { eumsSms: { callerArn: string; externalId: string; originationIdentity?: string } };
+
 export const INPUT_KEYS = [
     "roleName",
     "namePrefix",
@@ -94,12 +111,16 @@ export const INPUT_KEYS = [
     "region",
     "accountId",
     "forceDelete",
+    "sender",
+    "originationIdentity",
 ] as const;
 
 export const DEFAULT_PATH = "/";
 export const COGNITO_SERVICE_PRINCIPAL = "cognito-idp.amazonaws.com";
 /** Name of the inline policy that grants sns:Publish (the name CDK uses for its SMS role). */
 export const PERMISSION_POLICY_NAME = "sns-publish";
+/** Name of the inline policy that grants sms-voice:SendTextMessage (sender "eumsSms"). */
+export const EUMS_PERMISSION_POLICY_NAME = "sms-voice-send-text-message";
 /**
  * What the resource class sends for an ExternalId the user did not give. It is sent (as a
  * secret) rather than left out so that the engine marks the value `check` fills in as secret in
@@ -206,11 +227,6 @@ export function roleNameFor(prefix: string, owner: string | undefined, path: str
 /** A new token for the {@link ROLE_INSTANCE_TAG} tag. */
 export function newInstanceToken(): string {
     return randomNameSuffix();
-}
-
-/** The `__owner` value for a resource: `<project>/<stack>/<name>`, as an IAM tag value (at most 256 characters of the allowed set). */
-export function ownerTagValue(project: string, stack: string, resourceName: string): string {
-    return `${project}/${stack}/${resourceName}`.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, "_").slice(0, 256);
 }
 
 /** The default namePrefix for a resource: its name with disallowed characters as "-", then "-". */

@@ -30,6 +30,7 @@ import { accountOf } from "../common/arn";
 import { partitionOfRegion } from "../common/regions";
 import {
     DEFAULT_PATH,
+    DEFAULT_SENDER,
     INPUT_KEYS,
     inputKeysOf,
     LegacyRoleBookkeeping,
@@ -38,6 +39,8 @@ import {
     ROLE_INSTANCE_TAG,
     ROLE_OWNER_TAG,
     roleNameFor,
+    RoleSmsConfiguration,
+    SmsSender,
     SnsCallerRoleInputs,
     SnsCallerRoleOutputs,
     userTagsOf,
@@ -46,7 +49,7 @@ import {
 import {
     bootstrapTrustPolicyDocument,
     decodePolicyDocument,
-    PERMISSION_POLICY_DOCUMENT,
+    permissionPolicyFor,
     policiesEqual,
     sourceArnFor,
     trustPolicyDocument,
@@ -173,8 +176,26 @@ interface Bookkeeping {
     inputKeys: string[];
     owner?: string;
     instance?: string;
+    sender: SmsSender;
+    originationIdentity?: string;
+    /** The inline permission policy the role has (its name, for read and delete). */
+    policyName: string;
     /** Write 0.1.0's bookkeeping names (read of a state that has them). */
     legacyNames?: boolean;
+}
+
+/** The `smsConfiguration` output: what UserPoolMfaConfig's smsConfiguration takes, for the role's path. */
+function smsConfigurationOf(b: Bookkeeping, arn: string): RoleSmsConfiguration {
+    if (b.sender === "eumsSms") {
+        return {
+            eumsSms: {
+                callerArn: arn,
+                externalId: b.externalId,
+                ...(b.originationIdentity ? { originationIdentity: b.originationIdentity } : {}),
+            },
+        };
+    }
+    return { snsCallerArn: arn, externalId: b.externalId };
 }
 
 export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | undefined): Outputs {
@@ -191,13 +212,15 @@ export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: stri
         sourceArn: b.sourceArn,
         forceDelete: b.forceDelete,
         trustPolicy: live.trustPolicy,
-        smsConfiguration: { snsCallerArn: live.arn, externalId: b.externalId },
+        smsConfiguration: smsConfigurationOf(b, live.arn),
     };
+    if (b.sender !== DEFAULT_SENDER) outs.sender = b.sender;
+    if (b.originationIdentity !== undefined) outs.originationIdentity = b.originationIdentity;
     if (b.legacyNames) {
-        outs.policyName = PERMISSION_POLICY_NAME;
+        outs.policyName = b.policyName;
         outs.inputKeys = b.inputKeys;
     } else {
-        outs.__policyName = PERMISSION_POLICY_NAME;
+        outs.__policyName = b.policyName;
         outs.__inputKeys = b.inputKeys;
     }
     if (b.namePrefix !== undefined) outs.namePrefix = b.namePrefix;
@@ -224,6 +247,8 @@ export function inputsFromOutputs(outs: Outputs): SnsCallerRoleInputs {
         region: outs.region,
         accountId: outs.accountId,
         forceDelete: outs.forceDelete,
+        sender: outs.sender ?? DEFAULT_SENDER,
+        originationIdentity: outs.originationIdentity,
     };
     const keys = recordedInputKeys(outs) ?? INPUT_KEYS;
     return Object.fromEntries(keys.filter((k) => live[k] !== undefined).map((k) => [k, live[k]]));
@@ -262,6 +287,7 @@ export async function createRole(inputs: SnsCallerRoleInputs, stackRegion: strin
     // suffix is derived from it, so a create repeated after a lost checkpoint picks the same name.
     const roleName = args.roleName ?? roleNameFor(args.namePrefix!, owner, args.path ?? DEFAULT_PATH);
     const instance = owner ? newInstanceToken() : undefined;
+    const permission = permissionPolicyFor(args.sender, args.originationIdentity);
     let source = await resolveSource(args, region, gw);
     const trustFor = (s: Source) =>
         trustPolicyDocument({
@@ -297,8 +323,8 @@ export async function createRole(inputs: SnsCallerRoleInputs, stackRegion: strin
             await putTrustPolicy(roleName, trust, gw);
             live = { ...live, trustPolicy: decodePolicyDocument(trust) };
         }
-        await putRolePolicy(roleName, PERMISSION_POLICY_NAME, PERMISSION_POLICY_DOCUMENT, gw);
-        permissionPolicy = decodePolicyDocument(PERMISSION_POLICY_DOCUMENT);
+        await putRolePolicy(roleName, permission.name, permission.document, gw);
+        permissionPolicy = decodePolicyDocument(permission.document);
     } catch (err) {
         // Partial failure. The role is deleted again rather than recorded: a role without its
         // trust conditions or sns:Publish is of no use to Cognito, nothing can depend on it yet,
@@ -307,7 +333,7 @@ export async function createRole(inputs: SnsCallerRoleInputs, stackRegion: strin
         // engine (an Error with `id` and `properties`), so that it is in state instead of
         // orphaned: the next `pulumi up` then updates it, which converges the policies.
         try {
-            await deleteRolePolicy(roleName, PERMISSION_POLICY_NAME, gw);
+            await deleteRolePolicy(roleName, permission.name, gw);
             await deleteRole(roleName, gw);
         } catch (cleanupErr) {
             const reason = `${(err as Error).message}; deleting the half-created role failed too: ${(cleanupErr as Error).message}`;
@@ -384,7 +410,9 @@ async function adoptRole(
 /**
  * Brings an existing role to the desired state, writing only what differs: description, tags,
  * boundary (putRole), trust policy, inline policy. Shared by update and adoption. `known` is the
- * account and partition when the caller already has them; `instance` a new instance token.
+ * account and partition when the caller already has them; `instance` a new instance token;
+ * `previousPolicyName` the inline policy the role had, deleted once the new one is in place when
+ * the sender changed (Amazon SNS <-> End User Messaging SMS).
  */
 export async function convergeRole(
     args: SnsCallerRoleInputs,
@@ -394,6 +422,7 @@ export async function convergeRole(
     gw: IamGatewayOptions,
     known: Source | undefined,
     instance: string | undefined,
+    previousPolicyName?: string,
 ): Promise<Outputs> {
     const source = known ?? (await resolveSource(args, region, gw, live.arn));
     const accountId = source.accountId!;
@@ -409,11 +438,14 @@ export async function convergeRole(
         await putTrustPolicy(roleName, trust, gw);
         next = { ...next, trustPolicy: decodePolicyDocument(trust) };
     }
-    let permissionPolicy = await findRolePolicy(roleName, PERMISSION_POLICY_NAME, gw);
-    if (!policiesEqual(permissionPolicy, PERMISSION_POLICY_DOCUMENT)) {
-        await putRolePolicy(roleName, PERMISSION_POLICY_NAME, PERMISSION_POLICY_DOCUMENT, gw);
-        permissionPolicy = decodePolicyDocument(PERMISSION_POLICY_DOCUMENT);
+    const permission = permissionPolicyFor(args.sender, args.originationIdentity);
+    let permissionPolicy = await findRolePolicy(roleName, permission.name, gw);
+    if (!policiesEqual(permissionPolicy, permission.document)) {
+        await putRolePolicy(roleName, permission.name, permission.document, gw);
+        permissionPolicy = decodePolicyDocument(permission.document);
     }
+    if (previousPolicyName !== undefined && previousPolicyName !== permission.name)
+        await deleteRolePolicy(roleName, previousPolicyName, gw);
     return outputsOf(bookkeeping(args, region, accountId, sourceArn, owner, token), next, permissionPolicy);
 }
 
@@ -436,5 +468,8 @@ function bookkeeping(
         sourceArn,
         forceDelete: inputs.forceDelete ?? false,
         inputKeys: inputKeysOf(inputs),
+        sender: inputs.sender ?? DEFAULT_SENDER,
+        originationIdentity: inputs.originationIdentity,
+        policyName: permissionPolicyFor(inputs.sender, inputs.originationIdentity).name,
     };
 }

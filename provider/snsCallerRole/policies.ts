@@ -1,6 +1,6 @@
 // The SMS role's policy documents: the trust policy (Cognito, ExternalId, confused-deputy
 // conditions) and the sns:Publish permission, and how IAM's copies of them are compared. Pure.
-import { COGNITO_SERVICE_PRINCIPAL } from "./model";
+import { COGNITO_SERVICE_PRINCIPAL, DEFAULT_SENDER, EUMS_PERMISSION_POLICY_NAME, PERMISSION_POLICY_NAME, SmsSender } from "./model";
 /** `aws:SourceArn` for a pool, or for every pool of the account in the Region (`userpool/*`). */
 export function sourceArnFor(partition: string, region: string, accountId: string, userPoolId?: string): string {
     return `arn:${partition}:cognito-idp:${region}:${accountId}:userpool/${userPoolId ?? "*"}`;
@@ -63,6 +63,25 @@ export const PERMISSION_POLICY_DOCUMENT = JSON.stringify({
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }],
 });
+
+/**
+ * The inline permission policy for End User Messaging SMS: sms-voice:SendTextMessage, on the
+ * origination identity when one is given (the pool's EumsSms.OriginationIdentity must then be that
+ * same ARN, or Cognito answers InvalidSmsRoleAccessPolicyException), else on "*".
+ */
+export function eumsPermissionPolicyDocument(originationIdentity?: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: "sms-voice:SendTextMessage", Resource: originationIdentity ?? "*" }],
+    });
+}
+
+/** The inline policy a role needs for its sender: its name and document. */
+export function permissionPolicyFor(sender: SmsSender | undefined, originationIdentity?: string): { name: string; document: string } {
+    return (sender ?? DEFAULT_SENDER) === "eumsSms"
+        ? { name: EUMS_PERMISSION_POLICY_NAME, document: eumsPermissionPolicyDocument(originationIdentity) }
+        : { name: PERMISSION_POLICY_NAME, document: PERMISSION_POLICY_DOCUMENT };
+}
 
 /**
  * A policy document as IAM returns it (URL-encoded by GetRole, GetRolePolicy and CreateRole),

@@ -1,6 +1,10 @@
 // Enough of IAM's policy evaluation to predict Cognito's checks of an SMS role: does its trust let
 // cognito-idp.amazonaws.com assume it with a given ExternalId, does a permission policy allow (or
-// deny) an action on "*". Pure.
+// deny) an action on "*" or on a named resource. Pure.
+//
+// Where this evaluation cannot tell (a condition operator it does not model, a NotResource next to
+// a request with no ARN), it answers in the role's favour: a refusal at preview that AWS would not
+// make is worse than a failure at apply.
 import { COGNITO_SERVICE_PRINCIPAL } from "./model";
 
 export interface Statement {
@@ -97,7 +101,25 @@ export function externalIdAccepted(st: Statement, externalId: string): boolean {
     return true;
 }
 
+/** Whether any condition of the statement is on `sts:ExternalId` (any operator). */
+export function hasExternalIdCondition(st: Statement): boolean {
+    return Object.values(st.Condition ?? {}).some((conds) => Object.keys(conds ?? {}).some((k) => k.toLowerCase() === "sts:externalid"));
+}
+
 export function resourceIsAll(st: Statement): boolean {
     if (st.Resource !== undefined) return list(st.Resource).includes("*");
+    return false;
+}
+
+/**
+ * Whether the statement applies to a request on `resource`. `"*"` stands for a request that names
+ * no ARN (sns:Publish to a phone number): a Resource covers it only as "*" (a topic ARN does not),
+ * and a NotResource covers it unless it excludes "*" itself. A named resource (an ARN) is matched
+ * against the Resource patterns, or must match none of the NotResource patterns.
+ */
+export function resourceCovers(st: Statement, resource: string): boolean {
+    const hit = (pattern: string) => (resource === "*" ? pattern === "*" : wildcardMatch(pattern, resource));
+    if (st.Resource !== undefined) return list(st.Resource).some(hit);
+    if (st.NotResource !== undefined) return !list(st.NotResource).some(hit);
     return false;
 }

@@ -22,9 +22,20 @@ import { poolRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { parseArn } from "../common/arn";
 import { partitionOfRegion } from "../common/regions";
-import { DEFAULT_PATH, inputKeysOf, ROLE_INSTANCE_TAG, roleNameFor, SnsCallerRoleInputs, tagsEqual, withExternalId } from "./model";
-import { PERMISSION_POLICY_DOCUMENT, policiesEqual } from "./policies";
-import { validateRole } from "./validate";
+import {
+    DEFAULT_PATH,
+    DEFAULT_SENDER,
+    inputKeysOf,
+    ROLE_INSTANCE_TAG,
+    roleNameFor,
+    SnsCallerRoleInputs,
+    tagsEqual,
+    withExternalId,
+} from "./model";
+import { permissionPolicyFor, policiesEqual } from "./policies";
+import { validateRoleInputs } from "./validate";
+import { emitWarning } from "../engine/warnings";
+import { inputsChanged } from "../common/inputs";
 import {
     convergeRole,
     createRole,
@@ -59,9 +70,11 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
             return Promise.resolve();
         },
 
-        check(olds: SnsCallerRoleInputs, news: SnsCallerRoleInputs): Promise<dynamic.CheckResult<SnsCallerRoleInputs>> {
-            const failures = validateRole(news as unknown as Record<string, unknown>);
-            return Promise.resolve({ inputs: withExternalId(olds, news), failures });
+        async check(olds: SnsCallerRoleInputs, news: SnsCallerRoleInputs): Promise<dynamic.CheckResult<SnsCallerRoleInputs>> {
+            const { failures, warnings } = validateRoleInputs(news as unknown as Record<string, unknown>);
+            // Shown when the inputs changed, so a no-change preview is quiet.
+            if (inputsChanged(olds, news)) for (const w of warnings) await emitWarning(w);
+            return { inputs: withExternalId(olds, news), failures };
         },
 
         diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
@@ -103,7 +116,9 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                 inputKeysOf(news).join() !== (recordedInputKeys(olds) ?? []).join(),
                 // Drift that read found: the live documents are not what the recorded settings call for.
                 !policiesEqual(olds.trustPolicy, expectedTrust(olds)),
-                !policiesEqual(olds.permissionPolicy, PERMISSION_POLICY_DOCUMENT),
+                !policiesEqual(olds.permissionPolicy, permissionPolicyFor(olds.sender, olds.originationIdentity).document),
+                (news.sender ?? DEFAULT_SENDER) !== (olds.sender ?? DEFAULT_SENDER),
+                news.originationIdentity !== olds.originationIdentity,
                 // A new `__provider` is no change: every stub reaches the provider as installed
                 // (engine/stub.ts), so an upgrade needs no update.
             ].some(Boolean);
@@ -138,6 +153,9 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                     inputKeys: recordedInputKeys(old) ?? [],
                     owner: old.__owner,
                     instance: old.__instance,
+                    sender: old.sender ?? DEFAULT_SENDER,
+                    originationIdentity: old.originationIdentity,
+                    policyName: recordedPolicyName(old),
                     legacyNames: usesLegacyNames(old),
                 },
                 live,
@@ -166,7 +184,7 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
             // The name (with the suffix chosen at create) is the live one: update never renames.
             // A program without __owner (direct provider use) keeps the owner recorded before.
             const withOwner = args.__owner || !olds.__owner ? args : { ...args, __owner: olds.__owner };
-            return { outs: await convergeRole(withOwner, roleName, live, region, gw, known, olds.__instance) };
+            return { outs: await convergeRole(withOwner, roleName, live, region, gw, known, olds.__instance, recordedPolicyName(olds)) };
         },
 
         async delete(id: string, props: Outputs): Promise<void> {

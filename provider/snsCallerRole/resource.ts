@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { defaultNamePrefix, GENERATE_EXTERNAL_ID, ownerTagValue } from "./model";
+import { ownerTagValue } from "../common/tags";
+import type { SmsConfigurationArgs } from "../userPoolMfaConfig/resource";
+import { defaultNamePrefix, GENERATE_EXTERNAL_ID, SmsSender } from "./model";
 import stub = require("../engine/snsCallerRoleStub");
 
 /** Arguments of {@link SnsCallerRole}. All are optional: `new SnsCallerRole("sms")` makes a working role. */
@@ -71,13 +73,28 @@ export interface SnsCallerRoleArgs {
      * @default false
      */
     forceDelete?: pulumi.Input<boolean>;
+    /**
+     * What Cognito sends SMS through with this role: `"sns"` (Amazon SNS; the role may call
+     * `sns:Publish`) or `"eumsSms"` (AWS End User Messaging SMS; the role may call
+     * `sms-voice:SendTextMessage`). The trust is the same. Changing it swaps the inline policy in place.
+     * @default "sns"
+     */
+    sender?: pulumi.Input<SmsSender>;
+    /**
+     * With `sender: "eumsSms"`: the ARN of the phone number, sender ID or phone pool that
+     * `sms-voice:SendTextMessage` is scoped to. It is passed on in `smsConfiguration.eumsSms`, as
+     * AWS requires when the policy is scoped.
+     * @default "*" (any origination identity of the account)
+     */
+    originationIdentity?: pulumi.Input<string>;
 }
 
 /**
  * The IAM role Amazon Cognito assumes to send SMS (MFA codes, verification) through Amazon
- * SNS: trust for `cognito-idp.amazonaws.com` with `sts:ExternalId`, `aws:SourceAccount` and
- * `aws:SourceArn` conditions, and an inline `sns:Publish` policy. `pulumi refresh` reports
- * out-of-band changes of either document, and `pulumi up` puts them back.
+ * SNS, or with `sender: "eumsSms"` through AWS End User Messaging SMS: trust for
+ * `cognito-idp.amazonaws.com` with `sts:ExternalId`, `aws:SourceAccount` and `aws:SourceArn`
+ * conditions, and an inline `sns:Publish` (or `sms-voice:SendTextMessage`) policy.
+ * `pulumi refresh` reports out-of-band changes of either document, and `pulumi up` puts them back.
  *
  * ```ts
  * const role = new SnsCallerRole("sms", { userPoolId: pool.id });
@@ -89,7 +106,7 @@ export interface SnsCallerRoleArgs {
  * ```
  */
 export class SnsCallerRole extends pulumi.dynamic.Resource {
-    /** The role's ARN: the pool's `smsConfiguration.snsCallerArn`. */
+    /** The role's ARN: the pool's `smsConfiguration.snsCallerArn` (or `eumsSms.callerArn`). */
     declare readonly arn: pulumi.Output<string>;
     /** The role's name (with its generated suffix when `namePrefix` was used). */
     declare readonly roleName: pulumi.Output<string>;
@@ -112,13 +129,36 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
     declare readonly forceDelete: pulumi.Output<boolean>;
     /** The trust policy as IAM has it (secret: it contains the ExternalId). */
     declare readonly trustPolicy: pulumi.Output<string>;
-    /** The inline `sns:Publish` policy as IAM has it; undefined when it was removed out of band. */
+    /** The inline permission policy (`sns:Publish`, or `sms-voice:SendTextMessage`) as IAM has it; undefined when it was removed out of band. */
     declare readonly permissionPolicy: pulumi.Output<string | undefined>;
+    /** With `sender: "eumsSms"`: the ARN `sms-voice:SendTextMessage` is scoped to, if any. */
+    declare readonly originationIdentity: pulumi.Output<string | undefined>;
+
+    /** The `sender` and `originationIdentity` arguments, for {@link smsConfiguration}. */
+    private readonly smsArgs: Pick<SnsCallerRoleArgs, "sender" | "originationIdentity">;
+
     /**
-     * `{ snsCallerArn, externalId }` (secret), for
-     * `smsMfaConfiguration: { smsConfiguration: role.smsConfiguration }`.
+     * What a UserPoolMfaConfig's `smsMfaConfiguration.smsConfiguration` takes for this role:
+     * `{ snsCallerArn, externalId }`, or with `sender: "eumsSms"`
+     * `{ eumsSms: { callerArn, externalId, originationIdentity } }`. Only the ExternalId is secret,
+     * so `pulumi preview --diff` shows every other member by name.
      */
-    declare readonly smsConfiguration: pulumi.Output<{ snsCallerArn: string; externalId: string }>;
+    get smsConfiguration(): pulumi.Input<SmsConfigurationArgs> {
+        const { sender, originationIdentity } = this.smsArgs;
+        // Only an origination identity the program sets: an output the provider never returns is
+        // unknown at every preview, which would plan an update of the MFA configuration each time.
+        const origin = originationIdentity === undefined ? {} : { originationIdentity: this.originationIdentity as pulumi.Output<string> };
+        if (sender === "eumsSms") return { eumsSms: { callerArn: this.arn, externalId: this.externalId, ...origin } };
+        if (sender === undefined || sender === "sns") return { snsCallerArn: this.arn, externalId: this.externalId };
+        // A sender known only at deployment: the same shape, secret as a whole.
+        return pulumi
+            .all([sender, this.arn, this.externalId, originationIdentity])
+            .apply(([s, arn, id, origin]): SmsConfigurationArgs =>
+                s === "eumsSms"
+                    ? { eumsSms: { callerArn: arn, externalId: id, ...(origin ? { originationIdentity: origin } : {}) } }
+                    : { snsCallerArn: arn, externalId: id },
+            );
+    }
 
     constructor(name: string, args: SnsCallerRoleArgs = {}, opts?: pulumi.CustomResourceOptions) {
         const named = args.roleName !== undefined || args.namePrefix !== undefined;
@@ -137,7 +177,7 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
             forceDelete: undefined,
             trustPolicy: undefined,
             permissionPolicy: undefined,
-            smsConfiguration: undefined,
+            originationIdentity: undefined,
             ...args,
             namePrefix: named ? args.namePrefix : defaultNamePrefix(name),
             // Always sent, as a secret: an omitted ExternalId travels as the "generate" marker, so
@@ -156,5 +196,6 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
             "cognito-mfa",
             "SnsCallerRole",
         );
+        this.smsArgs = { sender: args.sender, originationIdentity: args.originationIdentity };
     }
 }

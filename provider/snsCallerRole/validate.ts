@@ -16,6 +16,7 @@ import {
     POLICY_ARN_PATTERN,
     ROLE_NAME_MAX,
     ROLE_NAME_PATTERN,
+    SMS_SENDERS,
     TAG_KEY_PATTERN,
     TAG_VALUE_PATTERN,
     TAGS_MAX,
@@ -23,6 +24,7 @@ import {
 } from "./model";
 import { Failure, present, validator } from "../common/validator";
 import { checkPoolAndRegion } from "../common/regions";
+import { ARN_PATTERN } from "../common/arn";
 
 /**
  * Checks SnsCallerRole inputs against every IAM rule that can be known without calling AWS.
@@ -30,6 +32,11 @@ import { checkPoolAndRegion } from "../common/regions";
  * value received and what is allowed.
  */
 export function validateRole(inputs: Record<string, unknown>): Failure[] {
+    return validateRoleInputs(inputs).failures;
+}
+
+/** {@link validateRole}, with the warnings too. */
+export function validateRoleInputs(inputs: Record<string, unknown>): { failures: Failure[]; warnings: string[] } {
     const c = validator();
     for (const [key, value] of Object.entries(inputs)) {
         // `__provider` and other engine-internal keys start with "__".
@@ -88,6 +95,9 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
             const other = seen.get(key.toLowerCase());
             if (other !== undefined) c.fail(prop, key, `key differs only in case from "${other}"; IAM refuses such duplicates`);
             seen.set(key.toLowerCase(), key);
+            // IAM's Tag.Value is a required member: a key with no value is refused by TagRole.
+            if (value === null || value === undefined)
+                c.fail(prop, value, 'value is required (IAM tags always have one; use "" for an empty value)');
             c.string(prop, value, {
                 max: 256,
                 pattern: TAG_VALUE_PATTERN,
@@ -106,8 +116,25 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
     }
     checkPoolAndRegion(c, inputs.userPoolId, inputs.region);
     c.string("accountId", inputs.accountId, { pattern: ACCOUNT_ID_PATTERN, patternText: "be a 12-digit AWS account id" });
+    c.enumeration("sender", inputs.sender, SMS_SENDERS);
+    c.known(inputs.originationIdentity, (o) => {
+        if (inputs.sender !== "eumsSms") {
+            return c.fail(
+                "originationIdentity",
+                o,
+                'goes with sender "eumsSms": it scopes the role\'s sms-voice:SendTextMessage permission (Amazon SNS publishes to any number)',
+            );
+        }
+        // An ARN or nothing: a phone number cannot scope an IAM policy (the pattern implies the length).
+        c.string("originationIdentity", o, {
+            max: 2048,
+            pattern: ARN_PATTERN,
+            patternText:
+                'be the ARN of an End User Messaging SMS phone number, sender ID or pool, such as "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-abc"',
+        });
+    });
     c.known(inputs.forceDelete, (f) => {
         if (typeof f !== "boolean") c.fail("forceDelete", f, "must be true or false");
     });
-    return c.failures;
+    return { failures: c.failures, warnings: c.warnings };
 }

@@ -3,6 +3,7 @@
 // provider-side half, across programs and stacks, is the owner tag (provider.ts claim/release).
 import * as pulumi from "@pulumi/pulumi";
 import { poolRegion } from "../common/regions";
+import { ownerTagValue } from "../common/tags";
 
 /** Pools claimed by the UserPoolMfaConfig resources of this program: "<region>/<pool id>" -> resource name. */
 const claimedPools = new Map<string, string>();
@@ -18,8 +19,7 @@ export function ownerInput(
     userPoolId: pulumi.Input<string>,
     region: pulumi.Input<string> | undefined,
 ): pulumi.Output<string> {
-    // Cognito tag values: letters, digits, spaces and _.:/=+-@, at most 256 characters.
-    const owner = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, "_").slice(0, 256);
+    const owner = ownerTagValue(pulumi.getProject(), pulumi.getStack(), name);
     // Plain strings (the usual case) are checked at once: the constructor throws and the program
     // stops right there. Outputs are checked when they resolve; the failed input then stops the
     // program (slowly: the Node runtime took over a minute to give up on the rejected input).

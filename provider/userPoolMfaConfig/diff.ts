@@ -1,6 +1,8 @@
 // What differs between the desired and the live MFA configuration, field by field, and the
 // inputs that describe the live configuration after a refresh. Pure.
-import { configOf, defined, MfaConfig, MfaConfigInputs, normalize, SmsMfaConfiguration } from "./model";
+import { memberPaths } from "../common/shape";
+import { configOf, defined, MfaConfig, MfaConfigInputs, normalize, SmsConfiguration, SmsMfaConfiguration } from "./model";
+import { MFA_CONFIG } from "./shape";
 
 // ---------------------------------------------------------------------------------------------
 // Diff
@@ -12,27 +14,35 @@ export interface FieldChange {
     live: unknown;
 }
 
-// Members that the user may leave unset and that the service then fills in (or that keep their
-// live value): when the desired value is unset, whatever is live is accepted.
-const SERVICE_FILLED = new Set([
-    "smsMfaConfiguration.smsAuthenticationMessage",
-    "smsMfaConfiguration.smsConfiguration.snsRegion",
-    "emailMfaConfiguration.message",
-    "emailMfaConfiguration.subject",
-    "webAuthnConfiguration",
-    "webAuthnConfiguration.relyingPartyId",
-    "webAuthnConfiguration.userVerification",
-    "webAuthnConfiguration.factorConfiguration",
-]);
+// Members that, left unset, the service fills in or keeps (shape.ts marks them): an unset
+// desired member is no difference from whatever is live. Email texts are not among them (Get
+// returns none when none was set), so removing one is always a change.
+const SERVICE_FILLED = new Set(
+    memberPaths(MFA_CONFIG)
+        .filter((m) => m.member.serviceFilled)
+        .map((m) => m.path),
+);
 
-function walk(path: string, desired: unknown, live: unknown, out: FieldChange[]): void {
-    if (desired === undefined && SERVICE_FILLED.has(path)) return;
+/** Whether the recorded input shape (shapeOf) has the member at `path`: the program had set it. */
+function wasSet(shape: unknown, path: string): boolean {
+    let at: unknown = shape;
+    for (const key of path.split(".")) {
+        if (at === null || typeof at !== "object") return false;
+        at = (at as Record<string, unknown>)[key];
+    }
+    return at !== undefined && at !== null;
+}
+
+function walk(path: string, desired: unknown, live: unknown, previouslySet: unknown, out: FieldChange[]): void {
+    // An unset service-filled member is quiet, unless the program set it before: then it has been
+    // removed, which is a change that the next write applies (AWS then uses its default).
+    if (desired === undefined && SERVICE_FILLED.has(path) && !(wasSet(previouslySet, path) && live !== undefined)) return;
     const isObj = (x: unknown) => x !== null && typeof x === "object" && !Array.isArray(x);
     if (isObj(desired) && isObj(live)) {
         const d = desired as Record<string, unknown>;
         const l = live as Record<string, unknown>;
         for (const key of new Set([...Object.keys(d), ...Object.keys(l)])) {
-            walk(path ? `${path}.${key}` : key, d[key], l[key], out);
+            walk(path ? `${path}.${key}` : key, d[key], l[key], previouslySet, out);
         }
         return;
     }
@@ -41,26 +51,36 @@ function walk(path: string, desired: unknown, live: unknown, out: FieldChange[])
 
 /**
  * The fields in which the desired configuration differs from the live one, after both are
- * normalized. Unset members that the service fills in (SMS message, SNS Region, email texts,
- * WebAuthn settings) are not differences.
+ * normalized. Unset members that the service fills in (SMS message, SMS configuration, SNS
+ * Region, WebAuthn settings) are not differences, unless `previouslySet` (the input shape of the
+ * last write, see shapeOf) shows the program had set them: a removal is a change.
  */
-export function diffConfig(desired: MfaConfig, live: MfaConfig): FieldChange[] {
+export function diffConfig(desired: MfaConfig, live: MfaConfig, previouslySet?: MfaConfigInputs): FieldChange[] {
     const out: FieldChange[] = [];
-    walk("", normalize(desired), normalize(live), out);
+    walk("", normalize(desired), normalize(live), previouslySet, out);
     return out;
 }
 
 /**
- * The configuration to write: the desired one, with the WebAuthn settings the user does not
+ * The configuration to write: the desired one, with the WebAuthn settings the program does not
  * manage taken from the pool as it is, because whether the service keeps an omitted
- * WebAuthnConfiguration is not documented and a full-replace call must not lose them.
+ * WebAuthnConfiguration is not documented and a full-replace call must not lose them. Settings
+ * the program had set and has removed (`previouslySet`) are left out, so AWS applies its default.
  */
-export function desiredWithLiveWebAuthn(desired: MfaConfig, live: MfaConfig | undefined): MfaConfig {
+export function desiredWithLiveWebAuthn(desired: MfaConfig, live: MfaConfig | undefined, previouslySet?: MfaConfigInputs): MfaConfig {
     const out = normalize(desired);
-    const liveW = live?.webAuthnConfiguration;
-    if (liveW || out.webAuthnConfiguration) {
-        const merged = defined({ ...(liveW ?? {}), ...(out.webAuthnConfiguration ?? {}) });
+    const want = out.webAuthnConfiguration;
+    const removedBlock = want === undefined && wasSet(previouslySet, "webAuthnConfiguration");
+    const liveW = removedBlock ? undefined : live?.webAuthnConfiguration;
+    if (liveW || want) {
+        const kept = Object.fromEntries(
+            Object.entries(liveW ?? {}).filter(
+                ([k]) => !(want?.[k as keyof typeof want] === undefined && wasSet(previouslySet, `webAuthnConfiguration.${k}`)),
+            ),
+        );
+        const merged = defined({ ...kept, ...(want ?? {}) });
         if (Object.keys(merged).length > 0) out.webAuthnConfiguration = merged;
+        else delete out.webAuthnConfiguration;
     }
     return out;
 }
@@ -86,13 +106,20 @@ export function inputsFromLive(oldInputs: MfaConfigInputs, live: MfaConfig): Mfa
     };
     if (live.smsMfaConfiguration) {
         const oldSms = oldInputs.smsMfaConfiguration;
-        const sms: SmsMfaConfiguration = {
-            smsConfiguration: {
-                ...keepIf(live.smsMfaConfiguration.smsConfiguration, oldSms?.smsConfiguration, ["snsRegion"]),
-                snsCallerArn: live.smsMfaConfiguration.smsConfiguration.snsCallerArn,
-                externalId: live.smsMfaConfiguration.smsConfiguration.externalId,
-            },
-        };
+        const oldCfg = oldSms?.smsConfiguration;
+        const liveCfg = live.smsMfaConfiguration.smsConfiguration;
+        const sms: SmsMfaConfiguration = {};
+        // smsConfiguration is service-filled too: a program whose SMS block has none uses the
+        // pool's own, which the inputs then do not show.
+        if (liveCfg && (!oldSms || oldCfg)) {
+            const cfg: SmsConfiguration = { ...liveCfg };
+            if (oldCfg && oldCfg.snsRegion === undefined) delete cfg.snsRegion;
+            if (cfg.eumsSms && oldCfg?.eumsSms && oldCfg.eumsSms.region === undefined) {
+                const { region: _region, ...eums } = cfg.eumsSms;
+                cfg.eumsSms = eums;
+            }
+            sms.smsConfiguration = defined(cfg);
+        }
         if (!oldSms || oldSms.smsAuthenticationMessage !== undefined) {
             if (live.smsMfaConfiguration.smsAuthenticationMessage !== undefined) {
                 sms.smsAuthenticationMessage = live.smsMfaConfiguration.smsAuthenticationMessage;
@@ -106,8 +133,9 @@ export function inputsFromLive(oldInputs: MfaConfigInputs, live: MfaConfig): Mfa
         // Equivalent to no block; keeping the user's spelling avoids a spurious removal line.
         out.softwareTokenMfaConfiguration = { enabled: false };
     }
-    const email = keepIf(live.emailMfaConfiguration, oldInputs.emailMfaConfiguration, ["message", "subject"]);
-    if (email) out.emailMfaConfiguration = email;
+    // Email texts are not service-filled (Get returns none when none was set): live texts are
+    // drift the inputs must show, whatever the program's block had.
+    if (live.emailMfaConfiguration) out.emailMfaConfiguration = defined({ ...live.emailMfaConfiguration });
     if (oldInputs.webAuthnConfiguration && live.webAuthnConfiguration) {
         const w = keepIf(live.webAuthnConfiguration, oldInputs.webAuthnConfiguration, [
             "relyingPartyId",

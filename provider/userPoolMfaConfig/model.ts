@@ -20,19 +20,35 @@ export type DeletePolicy = "reset" | "restore" | "retain";
 export const DELETE_POLICIES: readonly DeletePolicy[] = ["reset", "restore", "retain"];
 export const DEFAULT_DELETE_POLICY: DeletePolicy = "reset";
 
+/** Sending SMS through AWS End User Messaging SMS instead of Amazon SNS (`EumsSmsConfigurationType`). */
+export interface EumsSmsConfiguration {
+    callerArn: string;
+    externalId?: string;
+    originationIdentity?: string;
+    configurationSetName?: string;
+    inEntityId?: string;
+    inTemplateId?: string;
+    region?: string;
+}
+
+/**
+ * The pool's SMS sender (`SmsConfigurationType`): Amazon SNS (`snsCallerArn`) or AWS End User
+ * Messaging SMS (`eumsSms`), never both.
+ */
 export interface SmsConfiguration {
-    snsCallerArn: string;
-    externalId: string;
+    snsCallerArn?: string;
+    externalId?: string;
     snsRegion?: string;
+    eumsSms?: EumsSmsConfiguration;
 }
 
 export interface SmsMfaConfiguration {
     smsAuthenticationMessage?: string;
-    smsConfiguration: SmsConfiguration;
+    smsConfiguration?: SmsConfiguration;
 }
 
 export interface SoftwareTokenMfaConfiguration {
-    enabled: boolean;
+    enabled?: boolean;
 }
 
 export interface EmailMfaConfiguration {
@@ -87,15 +103,6 @@ export interface LegacyBookkeeping {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Constraints, from the botocore model of SetUserPoolMfaConfig.
-
-export const ARN_PATTERN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
-const EMAIL_TEXT = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*";
-export const EMAIL_MESSAGE_PATTERN = new RegExp(`^${EMAIL_TEXT}\\{####\\}${EMAIL_TEXT}$`, "u");
-export const EMAIL_SUBJECT_PATTERN = /^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$/u;
-export const CODE_PLACEHOLDER = "{####}";
-
-// ---------------------------------------------------------------------------------------------
 // Normalization: one canonical form for desired and live configurations
 
 export function defined<T extends object>(o: T): T {
@@ -105,7 +112,7 @@ export function defined<T extends object>(o: T): T {
 /**
  * The canonical form of an MFA configuration, used by both read and diff:
  * - with OFF, no SMS / TOTP / email block exists (AWS refuses them and stores none);
- * - TOTP `enabled: false` is the same as no TOTP block (Get returns either);
+ * - TOTP `enabled: false` (or no `enabled`) is the same as no TOTP block (Get returns either);
  * - an empty WebAuthn block is no WebAuthn management at all;
  * - empty optional members are dropped.
  * An empty email block stays: it means "email MFA with Cognito's default texts".
@@ -115,10 +122,9 @@ export function normalize(config: MfaConfig): MfaConfig {
     const off = config.mfaConfiguration === "OFF";
     if (!off && config.smsMfaConfiguration) {
         const sms = config.smsMfaConfiguration;
-        out.smsMfaConfiguration = defined({
-            smsAuthenticationMessage: sms.smsAuthenticationMessage,
-            smsConfiguration: defined({ ...sms.smsConfiguration }),
-        });
+        const cfg = sms.smsConfiguration && defined({ ...sms.smsConfiguration });
+        if (cfg?.eumsSms) cfg.eumsSms = defined({ ...cfg.eumsSms });
+        out.smsMfaConfiguration = defined({ smsAuthenticationMessage: sms.smsAuthenticationMessage, smsConfiguration: cfg });
     }
     if (!off && config.softwareTokenMfaConfiguration?.enabled === true) {
         out.softwareTokenMfaConfiguration = { enabled: true };

@@ -5,29 +5,36 @@
 // read-only calls:
 //
 //   DescribeUserPool                          -> tier, email sending account, pool SMS
-//                                                configuration, account recovery, first factors
+//                                                configuration (SNS or EUMS), account recovery,
+//                                                first factors, domains, threat protection, and
+//                                                the pool's ARN (its account)
+//   GetUserPoolMfaConfig                      -> the live WebAuthn FactorConfiguration, only for
+//                                                MFA "ON" with a WEB_AUTHN first factor and no
+//                                                factorConfiguration in the inputs
 //   GetRole, ListRolePolicies, GetRolePolicy,
 //   ListAttachedRolePolicies, GetPolicy,
 //   GetPolicyVersion                          -> trust (cognito-idp, sts:ExternalId), sns:Publish
+//                                                (SNS path) or sms-voice:SendTextMessage (EUMS)
 //
 // Nothing here writes. The rules themselves (poolRules, roleRules) are pure functions of the
 // inputs and of DescribeUserPool- / IAM-shaped data; livePreflight does the reads, memoized per
 // provider process (one DescribeUserPool per pool and one set of role reads per role, however
 // many resources or checks ask), and turns a missing permission or any other failed read into
-// a warning, never into a failure.
+// a warning, never into a failure. The rules' own warnings (what AWS may refuse, or a change the
+// diff does not show) travel in the same `warnings` list.
 //
 // Module-level state (the read caches) is fine here: only the real provider, loaded once per
 // provider process from the installed package, uses this module; the engine never serializes it.
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { AwsCallError } from "../aws/errors";
-import { findUserPool } from "../aws/cognito";
+import { findMfaConfig, findUserPool } from "../aws/cognito";
 import { findRole, findRolePermissionPolicies, LiveRole, RolePermissionPolicy } from "../aws/iam";
 import { isUnknown } from "../common/unknown";
 import { Failure, known, show } from "../common/validator";
-import { roleNameOf } from "../common/arn";
+import { accountOf, roleNameOf } from "../common/arn";
 import { forgetWarnings } from "../engine/warnings";
-import { poolRules } from "./poolRules";
-import { roleRules } from "./roleRules";
+import { LiveMfaFacts, needsLiveMfa, poolRules } from "./poolRules";
+import { roleRules, rolePropertiesOf, SmsRolePath } from "./roleRules";
 
 /** The stack setting that turns the live checks off: `pulumi config set pulumi-cognito-mfa:preflight false`. */
 export const PREFLIGHT_CONFIG_KEY = "pulumi-cognito-mfa:preflight";
@@ -50,43 +57,23 @@ export function isAccessDenied(err: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // When to run
 
-function canonical(v: unknown): unknown {
-    if (Array.isArray(v)) return v.map(canonical);
-    if (v !== null && typeof v === "object") {
-        const o = v as Record<string, unknown>;
-        return Object.fromEntries(
-            Object.keys(o)
-                .filter((k) => !k.startsWith("__") && o[k] !== undefined)
-                .sort()
-                .map((k) => [k, canonical(o[k])]),
-        );
-    }
-    return v;
-}
-
-/**
- * True when the program's inputs differ from the stored ones (or there are none: a create).
- * Engine-internal keys (`__provider`) do not count: a new provider version alone is no reason
- * to call AWS at preview.
- */
-export function inputsChanged(olds: object | undefined, news: object): boolean {
-    const o = canonical(olds ?? {}) as Record<string, unknown>;
-    if (Object.keys(o).length === 0) return true;
-    return JSON.stringify(o) !== JSON.stringify(canonical(news));
-}
+export { inputsChanged } from "../common/inputs";
 
 // ---------------------------------------------------------------------------------------------
 // Reads, memoized per provider process
 
 type PoolRead = { pool: UserPoolType } | { missing: true } | { error: unknown };
+type MfaRead = { mfa: LiveMfaFacts } | { error: unknown };
 type RoleRead = { role: LiveRole; policies?: RolePermissionPolicy[]; policiesError?: unknown } | { missing: true } | { error: unknown };
 
 const poolReads = new Map<string, Promise<PoolRead>>();
+const mfaReads = new Map<string, Promise<MfaRead>>();
 const roleReads = new Map<string, Promise<RoleRead>>();
 
 /** Forgets every memoized read (tests; a provider process never needs it). */
 export function clearPreflightCache(): void {
     poolReads.clear();
+    mfaReads.clear();
     roleReads.clear();
     forgetWarnings();
 }
@@ -100,6 +87,20 @@ function readPool(userPoolId: string, region: string | undefined, log?: (m: stri
             (error): PoolRead => ({ error }),
         );
         poolReads.set(key, p);
+    }
+    return p;
+}
+
+function readMfa(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<MfaRead> {
+    const key = `${region ?? ""}|${userPoolId}`;
+    let p = mfaReads.get(key);
+    if (!p) {
+        p = findMfaConfig(userPoolId, { region, log }).then(
+            // A pool gone between the two reads: DescribeUserPool's answer stands; nothing to judge.
+            (mfa): MfaRead => (mfa ? { mfa } : { error: new Error("GetUserPoolMfaConfig found no user pool") }),
+            (error): MfaRead => ({ error }),
+        );
+        mfaReads.set(key, p);
     }
     return p;
 }
@@ -142,8 +143,50 @@ export interface PreflightOptions {
 
 export interface PreflightResult {
     failures: Failure[];
-    /** Reads that could not be made (missing permission, network, ...): reported, never failing. */
+    /**
+     * Reported, never failing: reads that could not be made (missing permission, network, ...),
+     * and what the rules found that AWS may refuse or that changes more than the diff shows.
+     */
     warnings: string[];
+}
+
+/** The SMS role the inputs name, on either path, with what its rules need. */
+interface SmsRoleTarget {
+    arn: string;
+    roleName: string;
+    externalId?: string;
+    smsPath: SmsRolePath;
+}
+
+const knownString = (v: unknown): string | undefined => (typeof v === "string" && !isUnknown(v) ? v : undefined);
+
+function smsRoleTargets(inputs: Record<string, unknown>): SmsRoleTarget[] {
+    if (inputs.mfaConfiguration === "OFF") return [];
+    const sms = inputs.smsMfaConfiguration as Record<string, unknown> | undefined;
+    const cfg = known(sms) ? (sms.smsConfiguration as Record<string, unknown> | undefined) : undefined;
+    if (!known(cfg)) return [];
+    const out: SmsRoleTarget[] = [];
+    const snsArn = knownString(cfg.snsCallerArn);
+    const snsRole = snsArn ? roleNameOf(snsArn) : undefined;
+    if (snsArn && snsRole) out.push({ arn: snsArn, roleName: snsRole, externalId: knownString(cfg.externalId), smsPath: { path: "sns" } });
+    const eums = cfg.eumsSms as Record<string, unknown> | undefined;
+    if (known(eums)) {
+        const arn = knownString(eums.callerArn);
+        const roleName = arn ? roleNameOf(arn) : undefined;
+        if (arn && roleName) {
+            out.push({
+                arn,
+                roleName,
+                externalId: knownString(eums.externalId),
+                smsPath: {
+                    path: "eums",
+                    originationIdentity: knownString(eums.originationIdentity),
+                    originationIdentityUnknown: isUnknown(eums.originationIdentity),
+                },
+            });
+        }
+    }
+    return out;
 }
 
 /**
@@ -156,49 +199,75 @@ export async function livePreflight(inputs: Record<string, unknown>, opts: Prefl
     const result: PreflightResult = { failures: [], warnings: [] };
     const { region, log } = opts;
     if (region !== undefined && isUnknown(region)) return result;
-    const poolId = inputs.userPoolId;
-    const tasks: Promise<void>[] = [];
+    const poolId = knownString(inputs.userPoolId);
 
-    if (typeof poolId === "string" && !isUnknown(poolId)) {
-        tasks.push(
-            readPool(poolId, region, log).then((r) => {
-                if ("pool" in r) result.failures.push(...poolRules(inputs, r.pool));
-                else if ("missing" in r) {
-                    result.failures.push({
-                        property: "userPoolId",
-                        reason: `userPoolId names no user pool in ${region ?? "the configured Region"} (DescribeUserPool answered ResourceNotFoundException). UserPoolMfaConfig manages an existing pool and never creates one: check userPoolId and region (received: ${show(poolId)})`,
-                    });
-                } else result.warnings.push(skipped(`user pool ${poolId}`, r.error, "cognito-idp"));
-            }),
-        );
+    // The pool first: its ARN tells the account the SMS role must be in (IAM reads roles by name
+    // in the caller's account, which is the pool's).
+    let poolAccount: string | undefined;
+    if (poolId !== undefined) {
+        const r = await readPool(poolId, region, log);
+        if ("pool" in r) {
+            poolAccount = accountOf(r.pool.Arn)?.accountId;
+            let liveMfa: LiveMfaFacts | undefined;
+            if (needsLiveMfa(inputs, r.pool)) {
+                const m = await readMfa(poolId, region, log);
+                if ("mfa" in m) liveMfa = m.mfa;
+                else result.warnings.push(skipped(`the MFA configuration of user pool ${poolId}`, m.error, "cognito-idp"));
+            }
+            const rules = poolRules(inputs, r.pool, { liveMfa, region });
+            result.failures.push(...rules.failures);
+            result.warnings.push(...rules.warnings.map(ruleWarning));
+        } else if ("missing" in r) {
+            result.failures.push({
+                property: "userPoolId",
+                reason: `userPoolId names no user pool in ${region ?? "the configured Region"} (DescribeUserPool answered ResourceNotFoundException). UserPoolMfaConfig manages an existing pool and never creates one: check userPoolId and region (received: ${show(poolId)})`,
+            });
+        } else result.warnings.push(skipped(`user pool ${poolId}`, r.error, "cognito-idp"));
     }
 
-    const sms = inputs.smsMfaConfiguration as Record<string, unknown> | undefined;
-    const cfg = known(sms) ? (sms!.smsConfiguration as Record<string, unknown> | undefined) : undefined;
-    const arn = known(cfg) ? cfg!.snsCallerArn : undefined;
-    const roleName = typeof arn === "string" && !isUnknown(arn) ? roleNameOf(arn) : undefined;
-    if (roleName && typeof arn === "string" && inputs.mfaConfiguration !== "OFF") {
-        const externalId = typeof cfg!.externalId === "string" && !isUnknown(cfg!.externalId) ? cfg!.externalId : undefined;
-        tasks.push(
-            readRole(roleName, arn, region, log).then((r) => {
-                if ("missing" in r) {
-                    // A warning, not a failure: the role may be created by this same update
-                    // under a name the program spells out.
-                    result.warnings.push(
-                        `pre-flight: smsMfaConfiguration.smsConfiguration.snsCallerArn names role ${arn}, which does not exist (GetRole answered NoSuchEntity). Unless this update creates it, SetUserPoolMfaConfig will fail with InvalidSmsRoleTrustRelationshipException.`,
-                    );
-                } else if ("error" in r) {
-                    result.warnings.push(skipped(`role ${arn}`, r.error, "iam"));
-                } else {
-                    if (r.policiesError !== undefined)
-                        result.warnings.push(skipped(`the permissions of role ${arn}`, r.policiesError, "iam"));
-                    result.failures.push(
-                        ...roleRules({ arn, trustPolicy: r.role.trustPolicy, permissionPolicies: r.policies }, externalId),
-                    );
-                }
-            }),
-        );
-    }
-    await Promise.all(tasks);
+    await Promise.all(smsRoleTargets(inputs).map((t) => checkRole(t, poolAccount, result, region, log)));
     return result;
+}
+
+/** Rule warnings start with "pre-flight:"; keep one form for every warning of this module. */
+const ruleWarning = (w: string): string => (w.startsWith("pre-flight") ? w : `pre-flight: ${w}`);
+
+async function checkRole(
+    t: SmsRoleTarget,
+    poolAccount: string | undefined,
+    result: PreflightResult,
+    region: string | undefined,
+    log?: (m: string) => void,
+): Promise<void> {
+    const arnProp = rolePropertiesOf(t.smsPath.path).arn;
+    const roleAccount = accountOf(t.arn)?.accountId;
+    const otherAccount = (account: string, whose: string) =>
+        `pre-flight check of role ${t.arn} skipped: ${arnProp} names a role in account ${roleAccount}, and ${whose} in account ${account}. IAM reads roles by name in the caller's own account, so the role cannot be checked here; Cognito will assume it at \`pulumi up\` (its trust policy must let cognito-idp.amazonaws.com in with this ExternalId).`;
+    if (poolAccount !== undefined && roleAccount !== undefined && roleAccount !== poolAccount) {
+        result.warnings.push(otherAccount(poolAccount, "the user pool is"));
+        return;
+    }
+    const r = await readRole(t.roleName, t.arn, region, log);
+    if ("missing" in r) {
+        // A warning, not a failure: the role may be created by this same update under a name
+        // the program spells out.
+        result.warnings.push(
+            `pre-flight: ${arnProp} names role ${t.arn}, which does not exist (GetRole answered NoSuchEntity). Unless this update creates it, SetUserPoolMfaConfig will fail with InvalidSmsRoleTrustRelationshipException.`,
+        );
+        return;
+    }
+    if ("error" in r) {
+        result.warnings.push(skipped(`role ${t.arn}`, r.error, "iam"));
+        return;
+    }
+    // The pool's account was not known: GetRole's answer tells which account's role was read.
+    const readAccount = accountOf(r.role.arn)?.accountId;
+    if (roleAccount !== undefined && readAccount !== undefined && readAccount !== roleAccount) {
+        result.warnings.push(otherAccount(readAccount, "the caller's credentials are"));
+        return;
+    }
+    if (r.policiesError !== undefined) result.warnings.push(skipped(`the permissions of role ${t.arn}`, r.policiesError, "iam"));
+    const rules = roleRules({ arn: t.arn, trustPolicy: r.role.trustPolicy, permissionPolicies: r.policies }, t.externalId, t.smsPath);
+    result.failures.push(...rules.failures);
+    result.warnings.push(...rules.warnings.map(ruleWarning));
 }

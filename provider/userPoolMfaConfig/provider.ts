@@ -14,12 +14,12 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../engine/log";
 import {
-    findMfaConfig,
     findPoolOwner,
     GatewayOptions,
     OWNER_TAG,
     putMfaConfig,
     putPoolOwner,
+    readMfaConfig,
     resetMfaConfig,
     resetPoolOwner,
 } from "../aws/cognito";
@@ -27,9 +27,10 @@ import { poolRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
 import { configOf, DEFAULT_DELETE_POLICY, LegacyBookkeeping, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
-import { validate } from "./validate";
+import { validateInputs } from "./validate";
 import { emitWarning } from "../engine/warnings";
 import { inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled } from "./preflight";
+import { ReadConfig } from "./mapping";
 
 type Outputs = MfaConfigOutputs & LegacyBookkeeping & { __provider?: string };
 /** `__owner`: hidden input set by UserPoolMfaConfig, `<project>/<stack>/<resource name>` (see claim). */
@@ -63,10 +64,13 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     }
 
     async check(olds: MfaConfigInputs, news: MfaConfigInputs): Promise<dynamic.CheckResult<MfaConfigInputs>> {
-        const failures = validate(news as unknown as Record<string, unknown>);
+        const { failures, warnings } = validateInputs(news as unknown as Record<string, unknown>);
+        // Warnings of unchanged inputs were shown when they changed: a no-change preview is quiet.
+        const changed = inputsChanged(olds, news);
+        if (changed) for (const w of warnings) await emitWarning(w);
         // Live checks only for statically valid inputs that changed (never on a no-change
         // preview), and only reads: a refusal is a failure, a read that fails is a warning.
-        if (failures.length === 0 && preflightEnabled(this.preflightSetting) && inputsChanged(olds, news)) {
+        if (failures.length === 0 && preflightEnabled(this.preflightSetting) && changed) {
             const r = await livePreflight(news as unknown as Record<string, unknown>, {
                 region: this.region(news),
                 log: this.gateway(undefined).log,
@@ -85,7 +89,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (isUnknown(news.userPoolId) || news.userPoolId !== olds.userPoolId) replaces.push("userPoolId");
         if (news.region !== undefined && (isUnknown(news.region) || news.region !== olds.region)) replaces.push("region");
         const desired = configOf(news);
-        const configChanged = containsUnknown(desired) || diffConfig(desired, configOf(olds)).length > 0;
+        const configChanged = containsUnknown(desired) || diffConfig(desired, configOf(olds), recordedShape(olds)).length > 0;
         const deletePolicyChanged = (news.deletePolicy ?? DEFAULT_DELETE_POLICY) !== olds.deletePolicy;
         return Promise.resolve({
             changes: replaces.length > 0 || configChanged || deletePolicyChanged,
@@ -97,19 +101,21 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     async create(inputs: MfaConfigInputs): Promise<dynamic.CreateResult<Outputs>> {
         const region = this.region(inputs);
         const gw = this.gateway(region);
-        const adopted = await findMfaConfig(inputs.userPoolId, gw);
+        const adopted = await readMfaConfig(inputs.userPoolId, gw);
         if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
         await this.claim(inputs, gw);
-        const live = await this.apply(inputs, adopted, gw);
-        return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted)) };
+        const live = await this.apply(inputs, adopted, undefined, gw);
+        return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted.config)) };
     }
 
     async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
         const old = props as Outputs;
         const userPoolId = old.userPoolId ?? id;
-        const live = await findMfaConfig(userPoolId, this.gateway(old.region || undefined));
+        const found = await readMfaConfig(userPoolId, this.gateway(old.region || undefined));
         // An empty result tells the engine the pool is gone, so refresh drops the resource.
-        if (!live) return {};
+        if (!found) return {};
+        if (found.unmodelled.length > 0) await emitWarning(unmodelledText(userPoolId, found.unmodelled, "The next write will refuse"));
+        const live = found.config;
         const shape = old.__inputShape ?? old.inputShape ?? shapeOf(old);
         const oldInputs: MfaConfigInputs = { ...shape, userPoolId, region: shape.region !== undefined ? old.region : undefined };
         const outs = this.outputs(
@@ -125,9 +131,9 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     async update(_id: string, olds: Outputs, news: MfaConfigInputs): Promise<dynamic.UpdateResult<Outputs>> {
         const region = this.region(news);
         const gw = this.gateway(region);
-        const current = await findMfaConfig(news.userPoolId, gw);
+        const current = await readMfaConfig(news.userPoolId, gw);
         if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
-        const live = await this.apply(news, current, gw);
+        const live = await this.apply(news, current, recordedShape(olds), gw);
         return { outs: this.outputs(news, region, live, adoptedOf(olds)) };
     }
 
@@ -168,21 +174,33 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const policy = props.deletePolicy ?? DEFAULT_DELETE_POLICY;
         if (policy === "retain") return;
         const gw = this.gateway(props.region || undefined);
-        const live = await findMfaConfig(props.userPoolId, gw);
-        if (!live) return; // The pool is gone, and its MFA configuration with it.
+        const found = await readMfaConfig(props.userPoolId, gw);
+        if (!found) return; // The pool is gone, and its MFA configuration with it.
+        const live = found.config;
         const adopted = adoptedOf(props);
         const target: MfaConfig =
             policy === "restore" && adopted ? adopted : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration };
         if (diffConfig(target, live).length === 0) return;
+        refuseToDrop(props.userPoolId, found.unmodelled);
         if (policy === "restore") await putMfaConfig(props.userPoolId, target, gw);
         else await resetMfaConfig(props.userPoolId, live, gw);
     }
 
-    /** Writes the desired configuration if, and only if, it differs from `live`; returns what is live afterwards. */
-    private async apply(inputs: MfaConfigInputs, live: MfaConfig, gw: GatewayOptions): Promise<MfaConfig> {
+    /**
+     * Writes the desired configuration if, and only if, it differs from what is live (members the
+     * program removed since `previouslySet` included); returns what is live afterwards.
+     */
+    private async apply(
+        inputs: MfaConfigInputs,
+        found: ReadConfig,
+        previouslySet: MfaConfigInputs | undefined,
+        gw: GatewayOptions,
+    ): Promise<MfaConfig> {
         const desired = configOf(inputs);
-        if (diffConfig(desired, live).length === 0) return normalize(live);
-        return normalize(await putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live), gw));
+        const live = found.config;
+        if (diffConfig(desired, live, previouslySet).length === 0) return normalize(live);
+        refuseToDrop(inputs.userPoolId, found.unmodelled);
+        return normalize(await putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live, previouslySet), gw));
     }
 
     /**
@@ -222,4 +240,22 @@ function adoptedOf(o: Outputs): MfaConfig | undefined {
 
 function usesLegacyNames(o: Outputs): boolean {
     return "inputShape" in o || "adoptedConfiguration" in o;
+}
+
+/** The input shape of the last write (see diff.ts shapeOf), under either name. */
+function recordedShape(o: Outputs): MfaConfigInputs | undefined {
+    return o.__inputShape ?? o.inputShape;
+}
+
+function unmodelledText(userPoolId: string, members: string[], then: string): string {
+    return (
+        `GetUserPoolMfaConfig on user pool ${userPoolId} returned ${members.join(", ")}, which this version of pulumi-cognito-mfa does not model. ` +
+        `SetUserPoolMfaConfig replaces the whole configuration, so writing it would drop them. ${then}: upgrade pulumi-cognito-mfa to a version that models them, ` +
+        `or use deletePolicy "retain" and leave the pool's MFA settings to another tool`
+    );
+}
+
+/** Refuses a write that would drop members the service returned and this resource cannot model. */
+function refuseToDrop(userPoolId: string, unmodelled: string[]): void {
+    if (unmodelled.length > 0) throw new Error(unmodelledText(userPoolId, unmodelled, "Refusing to write"));
 }

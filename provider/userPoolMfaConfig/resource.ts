@@ -14,25 +14,62 @@ import type {
 import stub = require("../engine/userPoolMfaConfigStub");
 import { ownerInput } from "./claims";
 
+/** Sending SMS through AWS End User Messaging SMS (`EumsSmsConfigurationType`). */
+export interface EumsSmsConfigurationArgs {
+    /** ARN of the IAM role Cognito assumes; it must allow `sms-voice:SendTextMessage`. See {@link SnsCallerRole} (`sender: "eumsSms"`). */
+    callerArn: pulumi.Input<string>;
+    /** Must equal the `sts:ExternalId` condition of the role's trust policy. Stored as a secret. */
+    externalId?: pulumi.Input<string>;
+    /**
+     * The phone number (E.164), or the ARN of the phone number, sender ID or phone pool to send
+     * from. An ARN when the role's policy scopes `sms-voice:SendTextMessage` to ARNs.
+     * @default End User Messaging SMS chooses
+     */
+    originationIdentity?: pulumi.Input<string>;
+    /**
+     * The configuration set applied to messages (logging, event destinations).
+     * @default none
+     */
+    configurationSetName?: pulumi.Input<string>;
+    /** India DLT: the principal entity id. */
+    inEntityId?: pulumi.Input<string>;
+    /** India DLT: the registered template id. */
+    inTemplateId?: pulumi.Input<string>;
+    /**
+     * The Region of the End User Messaging SMS resources; AWS accepts only the pool's own.
+     * @default the user pool's Region
+     */
+    region?: pulumi.Input<string>;
+}
+
+/** The pool's SMS sender (`SmsConfigurationType`): Amazon SNS or End User Messaging SMS, never both. */
+export interface SmsConfigurationArgs {
+    /** ARN of the IAM role that Cognito assumes to publish SMS through Amazon SNS; it must allow `sns:Publish`. See {@link SnsCallerRole}. */
+    snsCallerArn?: pulumi.Input<string>;
+    /** With `snsCallerArn`: must equal the `sts:ExternalId` condition of the role's trust policy. Stored as a secret. */
+    externalId?: pulumi.Input<string>;
+    /**
+     * The Region whose SNS sends the SMS: the pool's own or a documented alternate Region.
+     * @default the user pool's Region
+     */
+    snsRegion?: pulumi.Input<string>;
+    /** Send through AWS End User Messaging SMS instead of Amazon SNS. Excludes `snsCallerArn`. */
+    eumsSms?: pulumi.Input<EumsSmsConfigurationArgs>;
+}
+
 /** SMS MFA settings (`SmsMfaConfigType`). */
 export interface SmsMfaConfigurationArgs {
     /**
-     * The SMS text; must contain `{####}`, where Cognito puts the code. 6–140 characters.
+     * The SMS text: one line containing `{####}`, where Cognito puts the code. 6–140 characters.
      * @default Cognito's default message
      */
     smsAuthenticationMessage?: pulumi.Input<string>;
-    /** The IAM role Cognito assumes to send SMS through Amazon SNS (`SmsConfigurationType`). */
-    smsConfiguration: pulumi.Input<{
-        /** ARN of the IAM role that Cognito assumes; it must allow `sns:Publish`. See {@link SnsCallerRole}. */
-        snsCallerArn: pulumi.Input<string>;
-        /** Must equal the `sts:ExternalId` condition of the role's trust policy. Stored as a secret. */
-        externalId: pulumi.Input<string>;
-        /**
-         * The Region whose SNS sends the SMS.
-         * @default the user pool's Region
-         */
-        snsRegion?: pulumi.Input<string>;
-    }>;
+    /**
+     * The sender: `role.smsConfiguration` of a {@link SnsCallerRole}, or `{ snsCallerArn, externalId }`,
+     * or `{ eumsSms: { callerArn, externalId } }`.
+     * @default the SMS configuration the pool already has
+     */
+    smsConfiguration?: pulumi.Input<SmsConfigurationArgs>;
 }
 
 /** Email MFA settings (`EmailMfaConfigType`). Needs the Essentials tier and SES (`DEVELOPER`) email. */
@@ -43,7 +80,7 @@ export interface EmailMfaConfigurationArgs {
      */
     message?: pulumi.Input<string>;
     /**
-     * The email subject, 1–140 characters.
+     * The email subject (CloudFormation documents at most 140 characters; longer ones get a warning).
      * @default Cognito's default subject
      */
     subject?: pulumi.Input<string>;
@@ -74,7 +111,7 @@ export interface UserPoolMfaConfigArgs {
      * Authenticator apps (TOTP) as a factor.
      * @default off
      */
-    softwareTokenMfaConfiguration?: pulumi.Input<{ enabled: pulumi.Input<boolean> }>;
+    softwareTokenMfaConfiguration?: pulumi.Input<{ enabled?: pulumi.Input<boolean> }>;
     /** Email as a factor; `{}` enables it with Cognito's default texts. */
     emailMfaConfiguration?: pulumi.Input<EmailMfaConfigurationArgs>;
     /**
@@ -96,18 +133,27 @@ export interface UserPoolMfaConfigArgs {
     deletePolicy?: pulumi.Input<DeletePolicy>;
 }
 
-/** Makes the ExternalId a secret in inputs and state without hiding the rest of the SMS block. */
+/** Whether a value is known now (a plain value), as opposed to an Output or a Promise. */
+function plain<T>(x: pulumi.Input<T> | undefined): x is T {
+    return x !== undefined && !pulumi.Output.isInstance(x) && !(x instanceof Promise);
+}
+
+/** The value as a secret, when it is one. */
+function secretIfSet<T>(x: pulumi.Input<T> | undefined): pulumi.Input<T> | undefined {
+    return x === undefined ? undefined : (pulumi.secret(x) as pulumi.Input<T>);
+}
+
+/**
+ * Makes the ExternalIds (SNS's and End User Messaging SMS's) secrets in inputs and state without
+ * hiding the rest of the SMS block. A block that is not known yet is made secret whole.
+ */
 function secretExternalId(sms: UserPoolMfaConfigArgs["smsMfaConfiguration"]): UserPoolMfaConfigArgs["smsMfaConfiguration"] {
-    if (sms === undefined || pulumi.Output.isInstance(sms) || sms instanceof Promise) {
-        return sms === undefined ? undefined : pulumi.secret(sms as pulumi.Input<SmsMfaConfigurationArgs>);
-    }
-    const s = sms;
-    const cfg = s.smsConfiguration;
-    if (cfg === undefined || pulumi.Output.isInstance(cfg) || cfg instanceof Promise) {
-        return { ...s, smsConfiguration: cfg === undefined ? cfg : pulumi.secret(cfg) };
-    }
-    const c = cfg;
-    return { ...s, smsConfiguration: { ...c, externalId: c.externalId === undefined ? c.externalId : pulumi.secret(c.externalId) } };
+    if (!plain(sms)) return secretIfSet(sms);
+    const cfg = sms.smsConfiguration;
+    if (!plain(cfg)) return { ...sms, smsConfiguration: secretIfSet(cfg) };
+    const eums = cfg.eumsSms;
+    const eumsSms = plain(eums) ? { ...eums, externalId: secretIfSet(eums.externalId) } : secretIfSet(eums);
+    return { ...sms, smsConfiguration: { ...cfg, externalId: secretIfSet(cfg.externalId), ...(eums === undefined ? {} : { eumsSms }) } };
 }
 
 /**

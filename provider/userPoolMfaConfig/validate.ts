@@ -1,30 +1,24 @@
 // Static validation of UserPoolMfaConfig inputs: every rule of SetUserPoolMfaConfig that can be
-// known without calling AWS, run by `check` at every preview. Pure.
-import { checkPoolAndRegion } from "../common/regions";
+// known without calling AWS, run by `check` at every preview. The member rules (types, lengths,
+// patterns, enums, unknown members) come from the request's shape (shape.ts); the rules between
+// members are here. A rule whose evidence is too thin to refuse an input AWS may accept warns
+// instead (docs/preflight.md gives each rule's rating and source). Pure.
+import { checkPoolAndRegion, poolRegion } from "../common/regions";
+import { validateMember } from "../common/shape";
 import { containsUnknown, isUnknown } from "../common/unknown";
-import { Failure, oneOf, Validator, validator } from "../common/validator";
-import { REGION_PATTERN } from "../common/regions";
-import {
-    ARN_PATTERN,
-    DELETE_POLICIES,
-    EMAIL_MESSAGE_PATTERN,
-    EMAIL_SUBJECT_PATTERN,
-    MFA_MODES,
-    MfaMode,
-    USER_VERIFICATIONS,
-    WEBAUTHN_FACTOR_CONFIGURATIONS,
-} from "./model";
+import { Failure, known, present, Validator, validator } from "../common/validator";
+import { DELETE_POLICIES, MFA_MODES, MfaMode } from "./model";
+import { ARN_PATTERN } from "../common/arn";
+import { MFA_CONFIG } from "./shape";
+import { eumsRegionRule, snsRegionRule } from "./snsRegions";
 
-const TOP_LEVEL_KEYS = [
-    "userPoolId",
-    "region",
-    "deletePolicy",
-    "mfaConfiguration",
-    "smsMfaConfiguration",
-    "softwareTokenMfaConfiguration",
-    "emailMfaConfiguration",
-    "webAuthnConfiguration",
-] as const;
+const TOP_LEVEL_KEYS = ["userPoolId", "region", "deletePolicy", ...Object.keys(MFA_CONFIG.members)];
+
+/** What `check` reports: failures refuse the inputs at preview, warnings are shown and let it pass. */
+export interface ValidationResult {
+    failures: Failure[];
+    warnings: string[];
+}
 
 /**
  * Checks inputs against every rule of SetUserPoolMfaConfig that can be known without calling AWS.
@@ -32,124 +26,150 @@ const TOP_LEVEL_KEYS = [
  * Returns one failure per broken rule, each naming the property, the value and what is allowed.
  */
 export function validate(inputs: Record<string, unknown>): Failure[] {
+    return validateInputs(inputs).failures;
+}
+
+/** {@link validate}, with the warnings too. */
+export function validateInputs(inputs: Record<string, unknown>): ValidationResult {
     const v = validator();
     // `__provider` and other engine-internal keys start with "__".
     const userKeys = Object.fromEntries(Object.entries(inputs).filter(([k]) => !k.startsWith("__")));
     v.noExtraKeys("", userKeys, TOP_LEVEL_KEYS);
 
-    if (inputs.userPoolId === undefined || inputs.userPoolId === null) {
+    if (!present(inputs.userPoolId)) {
         v.fail("userPoolId", inputs.userPoolId, 'is required: the id of an existing user pool, such as "us-east-1_AbCdEf123"');
     }
     checkPoolAndRegion(v, inputs.userPoolId, inputs.region);
     v.enumeration("deletePolicy", inputs.deletePolicy, DELETE_POLICIES);
 
-    if (inputs.mfaConfiguration === undefined || inputs.mfaConfiguration === null) {
-        v.fail("mfaConfiguration", inputs.mfaConfiguration, `is required: one of ${oneOf(MFA_MODES)}`);
-    }
-    v.enumeration("mfaConfiguration", inputs.mfaConfiguration, MFA_MODES);
-
-    const sms = inputs.smsMfaConfiguration;
-    if (v.object("smsMfaConfiguration", sms)) {
-        v.noExtraKeys("smsMfaConfiguration", sms, ["smsAuthenticationMessage", "smsConfiguration"]);
-        v.string("smsMfaConfiguration.smsAuthenticationMessage", sms.smsAuthenticationMessage, {
-            min: 6,
-            max: 140,
-            pattern: /\{####\}/,
-            patternText: 'contain the code placeholder {####}, for example "Your code is {####}"',
-        });
-        const cfg = sms.smsConfiguration;
-        if (cfg === undefined || cfg === null) {
-            v.fail(
-                "smsMfaConfiguration.smsConfiguration",
-                cfg,
-                "is required with SMS MFA: give snsCallerArn and externalId of the role Cognito assumes to send SMS",
-            );
-        }
-        if (v.object("smsMfaConfiguration.smsConfiguration", cfg)) {
-            v.noExtraKeys("smsMfaConfiguration.smsConfiguration", cfg, ["snsCallerArn", "externalId", "snsRegion"]);
-            if (cfg.snsCallerArn === undefined || cfg.snsCallerArn === null) {
-                v.fail(
-                    "smsMfaConfiguration.smsConfiguration.snsCallerArn",
-                    cfg.snsCallerArn,
-                    "is required: the ARN of the IAM role Cognito assumes to publish SMS through SNS",
-                );
-            }
-            v.string("smsMfaConfiguration.smsConfiguration.snsCallerArn", cfg.snsCallerArn, {
-                min: 20,
-                max: 2048,
-                pattern: ARN_PATTERN,
-                patternText: 'be an IAM role ARN such as "arn:aws:iam::123456789012:role/cognito-sms"',
-            });
-            v.known(cfg.snsCallerArn, (arn) => {
-                if (typeof arn === "string" && ARN_PATTERN.test(arn) && !/^arn:[^:]+:iam::\d+:role\//.test(arn)) {
-                    v.fail(
-                        "smsMfaConfiguration.smsConfiguration.snsCallerArn",
-                        arn,
-                        "must be the ARN of an IAM role (arn:<partition>:iam::<account>:role/<name>)",
-                    );
-                }
-            });
-            // AWS: "Value null at 'smsConfiguration.externalId' failed to satisfy constraint: Member must not be null".
-            if (cfg.externalId === undefined || cfg.externalId === null || cfg.externalId === "") {
-                v.fail(
-                    "smsMfaConfiguration.smsConfiguration.externalId",
-                    cfg.externalId,
-                    "is required with SMS MFA and must equal the sts:ExternalId condition in the role's trust policy",
-                );
-            }
-            // 1224 is the longest value an sts:ExternalId condition can match.
-            v.string("smsMfaConfiguration.smsConfiguration.externalId", cfg.externalId, { max: 1224 });
-            v.string("smsMfaConfiguration.smsConfiguration.snsRegion", cfg.snsRegion, {
-                min: 5,
-                max: 32,
-                pattern: REGION_PATTERN,
-                patternText: 'be an AWS Region code such as "us-east-1"',
-            });
-        }
+    for (const [name, member] of Object.entries(MFA_CONFIG.members)) {
+        if (member.required && !present(inputs[name])) {
+            v.fail(name, inputs[name], `is required${member.requiredText ? `: ${member.requiredText}` : ""}`);
+        } else validateMember(v, name, member, inputs[name]);
     }
 
-    const totp = inputs.softwareTokenMfaConfiguration;
-    if (v.object("softwareTokenMfaConfiguration", totp)) {
-        v.noExtraKeys("softwareTokenMfaConfiguration", totp, ["enabled"]);
-        if (totp.enabled === undefined || totp.enabled === null) {
-            v.fail(
-                "softwareTokenMfaConfiguration.enabled",
-                totp.enabled,
-                "is required: true to offer authenticator apps (TOTP), false or no block to turn them off",
-            );
-        }
-        v.known(totp.enabled, (e) => {
-            if (typeof e !== "boolean") v.fail("softwareTokenMfaConfiguration.enabled", e, "must be true or false");
-        });
-    }
-
-    const email = inputs.emailMfaConfiguration;
-    if (v.object("emailMfaConfiguration", email)) {
-        v.noExtraKeys("emailMfaConfiguration", email, ["message", "subject"]);
-        v.string("emailMfaConfiguration.message", email.message, {
-            min: 6,
-            max: 20000,
-            pattern: EMAIL_MESSAGE_PATTERN,
-            patternText: 'contain the code placeholder {####}, for example "Your sign-in code is {####}"',
-        });
-        v.string("emailMfaConfiguration.subject", email.subject, {
-            min: 1,
-            max: 140,
-            pattern: EMAIL_SUBJECT_PATTERN,
-            patternText: "consist of letters, digits, punctuation, symbols and spaces",
-        });
-    }
-
-    const webauthn = inputs.webAuthnConfiguration;
-    if (v.object("webAuthnConfiguration", webauthn)) {
-        v.noExtraKeys("webAuthnConfiguration", webauthn, ["relyingPartyId", "userVerification", "factorConfiguration"]);
-        v.string("webAuthnConfiguration.relyingPartyId", webauthn.relyingPartyId, { min: 1, max: 127 });
-        v.enumeration("webAuthnConfiguration.userVerification", webauthn.userVerification, USER_VERIFICATIONS);
-        v.enumeration("webAuthnConfiguration.factorConfiguration", webauthn.factorConfiguration, WEBAUTHN_FACTOR_CONFIGURATIONS);
-    }
-
+    smsRules(v, inputs);
+    emailRules(v, inputs);
     crossFieldRules(v, inputs);
-    return v.failures;
+    return { failures: v.failures, warnings: v.warnings };
+}
+
+const SMS_CFG = "smsMfaConfiguration.smsConfiguration";
+
+/** An IAM role ARN (the member's pattern, which any ARN passes, is checked by the shape). */
+function roleArnRule(v: Validator, path: string, arn: unknown): void {
+    if (typeof arn === "string" && !isUnknown(arn) && ARN_PATTERN.test(arn) && !/^arn:[^:]+:iam::\d+:role\//.test(arn)) {
+        v.fail(path, arn, "must be the ARN of an IAM role (arn:<partition>:iam::<account>:role/<name>)");
+    }
+}
+
+/**
+ * The ExternalId Cognito puts into its sts:AssumeRole call, so STS's own limits apply: at most
+ * 1224 characters (which an sts:ExternalId condition can match), and STS's externalIdType
+ * (2-1224, `[\w+=,.@:/-]*`) for the rest, as a warning: Cognito's own type allows any string,
+ * and no source shows AWS refusing such a value at SetUserPoolMfaConfig.
+ */
+function externalIdRules(v: Validator, path: string, id: unknown): void {
+    v.string(path, id, { max: 1224 });
+    // An empty one is refused as missing where it is required, and means none elsewhere.
+    if (typeof id !== "string" || id === "" || isUnknown(id) || [...id].length > 1224) return;
+    if ([...id].length < 2 || !/^[\w+=,.@:/-]*$/.test(id)) {
+        v.warn(
+            path,
+            id,
+            "is not a valid sts:ExternalId (2-1224 characters of letters, digits and + = , . @ : / _ -); Cognito's sts:AssumeRole with it would fail",
+        );
+    }
+}
+
+function smsRules(v: Validator, inputs: Record<string, unknown>): void {
+    const sms = inputs.smsMfaConfiguration as Record<string, unknown> | undefined;
+    if (!known(sms) || typeof sms !== "object") return;
+    const cfg = sms.smsConfiguration as Record<string, unknown> | undefined;
+    if (!known(cfg) || typeof cfg !== "object") return;
+    const eums = cfg.eumsSms as Record<string, unknown> | undefined;
+    const snsArn = cfg.snsCallerArn;
+
+    // The API: "provide either the Amazon SNS configuration (SnsCallerArn) or this configuration
+    // [EumsSms], but not both."
+    if (present(snsArn) && present(eums)) {
+        v.fail(
+            `${SMS_CFG}.eumsSms`,
+            eums,
+            "cannot be set together with snsCallerArn: a pool sends SMS through Amazon SNS or through End User Messaging SMS. Keep one of them",
+        );
+    } else if (!present(snsArn) && !present(eums)) {
+        v.fail(
+            `${SMS_CFG}.snsCallerArn`,
+            snsArn,
+            "is required: the ARN of the IAM role Cognito assumes to publish SMS through SNS (or give eumsSms to send through End User Messaging SMS, or leave smsConfiguration out to use the pool's own SMS configuration)",
+        );
+    }
+
+    if (present(snsArn)) {
+        roleArnRule(v, `${SMS_CFG}.snsCallerArn`, snsArn);
+        // AWS: "Value null at 'smsConfiguration.externalId' failed to satisfy constraint: Member must not be null".
+        if (!present(cfg.externalId) || cfg.externalId === "") {
+            v.fail(
+                `${SMS_CFG}.externalId`,
+                cfg.externalId,
+                "is required with SMS MFA and must equal the sts:ExternalId condition in the role's trust policy",
+            );
+        }
+    }
+    externalIdRules(v, `${SMS_CFG}.externalId`, cfg.externalId);
+
+    if (known(eums) && typeof eums === "object") {
+        roleArnRule(v, `${SMS_CFG}.eumsSms.callerArn`, eums.callerArn);
+        externalIdRules(v, `${SMS_CFG}.eumsSms.externalId`, eums.externalId);
+        if (present(cfg.externalId) && !present(snsArn)) {
+            v.warn(
+                `${SMS_CFG}.externalId`,
+                cfg.externalId,
+                "goes with snsCallerArn (Amazon SNS); with eumsSms, Cognito uses eumsSms.externalId",
+            );
+        }
+    }
+
+    // Which Regions may send for the pool's Region, on either path (snsRegions.ts has the table).
+    const region =
+        typeof inputs.region === "string"
+            ? inputs.region
+            : typeof inputs.userPoolId === "string"
+              ? poolRegion(inputs.userPoolId)
+              : undefined;
+    if (region === undefined || isUnknown(region) || containsUnknown(cfg)) return;
+    const usesEums = known(eums) && typeof eums === "object";
+    const snsRegion = typeof cfg.snsRegion === "string" ? cfg.snsRegion : undefined;
+    const verdicts = [
+        usesEums ? eumsRegionRule(region, typeof eums.region === "string" ? eums.region : undefined) : undefined,
+        usesEums || present(snsArn) ? snsRegionRule(region, snsRegion, usesEums) : undefined,
+    ];
+    for (const verdict of verdicts) {
+        if (!verdict) continue;
+        const value = valueAt(inputs, verdict.property);
+        if (verdict.level === "failure") v.fail(verdict.property, value, verdict.text);
+        else v.warn(verdict.property, value, verdict.text);
+    }
+}
+
+function emailRules(v: Validator, inputs: Record<string, unknown>): void {
+    const email = inputs.emailMfaConfiguration as Record<string, unknown> | undefined;
+    // The API model gives EmailMfaSubjectType no length limit; CloudFormation documents 1-140 for
+    // EmailAuthenticationSubject. Over 140 may be refused, so it is said, not refused.
+    if (
+        known(email) &&
+        typeof email === "object" &&
+        typeof email.subject === "string" &&
+        !isUnknown(email.subject) &&
+        [...email.subject].length > 140
+    ) {
+        v.warn(
+            "emailMfaConfiguration.subject",
+            email.subject,
+            "is longer than 140 characters, the limit CloudFormation documents for this subject (the API model states none)",
+        );
+    }
 }
 
 function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
@@ -158,18 +178,18 @@ function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
     const sms = inputs.smsMfaConfiguration;
     const totp = inputs.softwareTokenMfaConfiguration as Record<string, unknown> | undefined;
     const email = inputs.emailMfaConfiguration;
-    const present = (x: unknown) => x !== undefined && x !== null;
+    const webAuthn = inputs.webAuthnConfiguration as Record<string, unknown> | undefined;
 
     if (mode === "OFF") {
         // AWS: "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."
-        // A TOTP block with enabled: false says "no TOTP", which OFF already means, so it is
+        // A TOTP block that does not enable TOTP says "no TOTP", which OFF already means, so it is
         // normalized away instead of refused.
         // A block still unknown during preview may resolve to nothing, so only known blocks count.
         const conflicting: [string, unknown][] = [
             ["smsMfaConfiguration", sms],
             ["emailMfaConfiguration", email],
         ];
-        if (present(totp) && !isUnknown(totp) && !isUnknown(totp.enabled) && totp.enabled !== false) {
+        if (present(totp) && !isUnknown(totp) && !isUnknown(totp.enabled) && totp.enabled === true) {
             conflicting.push(["softwareTokenMfaConfiguration", totp]);
         }
         for (const [prop, value] of conflicting) {
@@ -191,15 +211,35 @@ function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
         return;
     }
 
-    // ON / OPTIONAL need a real factor. WebAuthn does not count: AWS answers
-    // "Invalid MFA Configuration given. SMS MFA, Email MFA, or Software Token MFA must be enabled."
+    // ON / OPTIONAL need a real factor: AWS answers "Invalid MFA Configuration given. SMS MFA,
+    // Email MFA, or Software Token MFA must be enabled." for passkeys alone (measured without
+    // FactorConfiguration). Since 2026-04 a passkey with user verification can satisfy MFA
+    // (FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION), and no source says whether AWS
+    // then accepts passkeys alone: a warning for that case.
     if (containsUnknown(sms) || containsUnknown(email) || containsUnknown(totp)) return;
     const totpOn = present(totp) && totp.enabled === true;
     if (!present(sms) && !present(email) && !totpOn) {
-        v.fail(
-            "mfaConfiguration",
-            mode,
-            `"${mode}" needs at least one MFA factor: add smsMfaConfiguration, emailMfaConfiguration or softwareTokenMfaConfiguration { enabled: true } (passkeys in webAuthnConfiguration do not count as a factor). To turn MFA off, use "OFF"`,
-        );
+        const passkeyMfa =
+            known(webAuthn) && typeof webAuthn === "object" && webAuthn.factorConfiguration === "MULTI_FACTOR_WITH_USER_VERIFICATION";
+        if (passkeyMfa) {
+            v.warn(
+                "mfaConfiguration",
+                mode,
+                `"${mode}" with passkeys (MULTI_FACTOR_WITH_USER_VERIFICATION) as the only factor: AWS refused passkeys alone before passkeys could satisfy MFA, and no source shows it accepts them now. Add softwareTokenMfaConfiguration { enabled: true }, smsMfaConfiguration or emailMfaConfiguration if the update fails`,
+            );
+        } else {
+            v.fail(
+                "mfaConfiguration",
+                mode,
+                `"${mode}" needs at least one MFA factor: add smsMfaConfiguration, emailMfaConfiguration or softwareTokenMfaConfiguration { enabled: true } (passkeys in webAuthnConfiguration count only with factorConfiguration "MULTI_FACTOR_WITH_USER_VERIFICATION"). To turn MFA off, use "OFF"`,
+            );
+        }
     }
+}
+
+/** The value at a dotted path of the inputs (for a rule that names its own property). */
+function valueAt(inputs: Record<string, unknown>, path: string): unknown {
+    let at: unknown = inputs;
+    for (const key of path.split(".")) at = at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined;
+    return at;
 }

@@ -1,7 +1,9 @@
 // Pre-flight through the real CLI: `pulumi preview` of test/fixtures/mfa-from-config against moto
 // fails on a sample of the bad-input catalogue (test/unit/badInputCatalogue.ts) with the
-// property named, shows a failed read as a warning, stays silent on a no-change preview, and can
-// be turned off with the stack setting pulumi-cognito-mfa:preflight.
+// property named, passes (with their warnings) on a sample of the inputs AWS accepts that a rule
+// used to refuse or only warns about, and applies SMS MFA on pools whose account recovery lists
+// verified_phone_number; shows a failed read as a warning, stays silent on a no-change preview,
+// and can be turned off with the stack setting pulumi-cognito-mfa:preflight.
 //
 // The program reaches moto through a small recording proxy written below, which notes the
 // operation of every request (Cognito: the X-Amz-Target header; IAM: the Action form field), so
@@ -12,11 +14,25 @@
 import * as assert from "node:assert/strict";
 import { createServer, request, Server } from "node:http";
 import { after, before, describe, it } from "node:test";
-import { CreateUserPoolCommand, CreateUserPoolCommandInput, GetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    CreateUserPoolCommand,
+    CreateUserPoolCommandInput,
+    CreateUserPoolDomainCommand,
+    GetUserPoolMfaConfigCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { CreateRoleCommand, PutRolePolicyCommand, AttachRolePolicyCommand, CreatePolicyCommand } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, iamClient, useMoto } from "../harness/moto";
 import { Stack } from "../harness/pulumi";
-import { BAD_INPUTS, BASE_POOL, EXTERNAL_ID, GOOD_ROLE, POOL, ROLE_ARN, RoleFixture } from "../unit/userPoolMfaConfig/badInputCatalogue";
+import {
+    ACCEPTED,
+    BAD_INPUTS,
+    BASE_POOL,
+    EXTERNAL_ID,
+    GOOD_ROLE,
+    POOL,
+    ROLE_ARN,
+    RoleFixture,
+} from "../unit/userPoolMfaConfig/badInputCatalogue";
 
 const m = useMoto({ resetAfterEach: false });
 
@@ -130,8 +146,9 @@ const SAMPLE = [
     "email MFA on the Lite tier",
     "email MFA with Cognito's default email",
     "sticky pool SMS: OPTIONAL with TOTP only",
-    "SMS MFA with phone account recovery",
+    "sticky pool SMS through End User Messaging SMS: OPTIONAL with TOTP only",
     "ON with EMAIL_OTP sign-in",
+    "ON with passkey sign-in, passkeys not MFA",
     "role trust with another ExternalId",
     "role allows sns:Publish on a topic only",
 ];
@@ -180,6 +197,81 @@ describe("pre-flight through `pulumi preview` (moto)", () => {
             assert.equal(mfa.MfaConfiguration, "OFF", "the pool is untouched");
         });
     }
+
+    /** The pulumi-cognito-mfa warnings of the Diagnostics section (progress lines repeat them behind a resource name). */
+    const ourWarnings = (text: string) =>
+        text
+            .split("\n")
+            .map((l) => l.trim())
+            .filter((l) => l.startsWith("warning: pulumi-cognito-mfa: "));
+
+    // Accepted by AWS: these must preview (a refusal would block the user for good), with exactly
+    // their warnings; the first two are also applied.
+    const APPLIED = [
+        "SMS MFA on CDK's default pool (recovery: phone, then email)",
+        "SMS MFA as in AWS's CloudFormation example (recovery: email, then phone)",
+    ];
+    const ACCEPTED_SAMPLE = [
+        ...APPLIED,
+        "SMS MFA with phone-only recovery: accepted, with a warning",
+        "email MFA on a legacy Lite pool with advanced security",
+        "ON on a pool whose threat protection is full-function",
+        "a role whose trust has no ExternalId condition",
+        "a role whose sns:Publish Allow has a Condition",
+        "a role that allows sns:Publish with NotResource",
+        "a role in another account than the pool's",
+        "an SNS-path configuration on a pool that sends through End User Messaging SMS",
+    ];
+    for (const name of ACCEPTED_SAMPLE) {
+        const c = ACCEPTED.find((x) => x.name === name)!;
+        it(`accepted: ${name}${APPLIED.includes(name) ? " (previews and applies)" : ""}`, async () => {
+            assert.ok(c, name);
+            const roleArn = await createRole(c.role ?? GOOD_ROLE);
+            const poolId = await createPool(substitute(c.pool ?? {}, "unused", roleArn));
+            const args = substitute(c.inputs, poolId, roleArn);
+            const r = await preview(args);
+            assert.equal(r.code, 0, r.text);
+            const ours = ourWarnings(r.text);
+            assert.equal(ours.length, c.warnings.length, ours.join("\n"));
+            for (const re of c.warnings)
+                assert.ok(
+                    ours.some((w) => re.test(w)),
+                    `no warning matches ${re}:\n${ours.join("\n")}`,
+                );
+            assert.deepEqual(
+                r.ops.filter((op) => !READS.has(op)),
+                [],
+                `preview made a call that is not a read: ${r.ops.join(", ")}`,
+            );
+            if (!APPLIED.includes(name)) return;
+            // moto stores AccountRecoverySetting as given to CreateUserPool and accepts the Set.
+            const up = await stack.up();
+            assert.equal(up.json.result, "succeeded");
+            const mfa = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+            assert.equal(mfa.MfaConfiguration, args.mfaConfiguration);
+            assert.equal(mfa.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn, roleArn);
+            await stack.destroy();
+        });
+    }
+
+    it("relying party: another prefix domain fails at preview, the pool's own passes", async () => {
+        const poolId = await createPool();
+        const prefix = `rp-${Date.now()}`;
+        await cognitoClient(m.moto.endpoint).send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: prefix }));
+        const region = poolId.split("_")[0];
+        const args = (relyingPartyId: string) => ({
+            userPoolId: poolId,
+            mfaConfiguration: "OFF",
+            webAuthnConfiguration: { relyingPartyId },
+        });
+        const other = await preview(args(`someone-else.auth.${region}.amazoncognito.com`));
+        assert.notEqual(other.code, 0, "preview must fail");
+        assert.match(other.text, /webAuthnConfiguration\.relyingPartyId is in amazoncognito\.com, a domain AWS reserves/);
+        assert.ok(other.text.includes(`"${prefix}.auth.${region}.amazoncognito.com"`), "names the pool's own prefix domain");
+        const own = await preview(args(`${prefix}.auth.${region}.amazoncognito.com`));
+        assert.equal(own.code, 0, own.text);
+        assert.deepEqual(ourWarnings(own.text), []);
+    });
 
     it("a read that cannot be made is a warning, and the preview succeeds", async () => {
         const poolId = await createPool();

@@ -137,7 +137,7 @@ describe("e2e with the pulumi CLI", () => {
             JSON.stringify({
                 userPoolId: poolId,
                 mfaConfiguration: "OFF",
-                smsMfaConfiguration: { smsAuthenticationMessage: "no placeholder" },
+                smsMfaConfiguration: { smsAuthenticationMessage: "no placeholder", smsConfiguration: { externalId: "ext-1" } },
             }),
         );
         const before = m.moto.log().length;
@@ -145,8 +145,9 @@ describe("e2e with the pulumi CLI", () => {
         assert.notEqual(preview.code, 0);
         const text = preview.stdout + preview.stderr;
         assert.match(text, /smsMfaConfiguration\.smsAuthenticationMessage must contain the code placeholder \{####\}/);
-        assert.match(text, /smsMfaConfiguration cannot be set while mfaConfiguration is "OFF"/);
-        assert.match(text, /smsMfaConfiguration\.smsConfiguration is required with SMS MFA/);
+        // Reported at the nested smsConfiguration, whose value the engine does not print (an ExternalId).
+        assert.match(text, /smsMfaConfiguration\.smsConfiguration cannot be set while mfaConfiguration is "OFF"/);
+        assert.match(text, /smsMfaConfiguration\.smsConfiguration\.snsCallerArn is required/);
         assert.equal(
             m.moto
                 .log()

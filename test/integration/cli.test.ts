@@ -76,7 +76,20 @@ describe("pulumi-cognito-mfa CLI", () => {
         ]);
         assert.deepEqual(skeleton.SmsMfaConfiguration, {
             SmsAuthenticationMessage: "",
-            SmsConfiguration: { SnsCallerArn: "", ExternalId: "", SnsRegion: "" },
+            SmsConfiguration: {
+                SnsCallerArn: "",
+                ExternalId: "",
+                SnsRegion: "",
+                EumsSms: {
+                    CallerArn: "",
+                    ExternalId: "",
+                    OriginationIdentity: "",
+                    ConfigurationSetName: "",
+                    InEntityId: "",
+                    InTemplateId: "",
+                    Region: "",
+                },
+            },
         });
         assert.equal(skeleton.MfaConfiguration, "OFF");
         // Every member is one the resource manages (fromSetRequest refuses unknown ones).

@@ -30,6 +30,8 @@ import {
     SnsCallerRoleOutputs,
 } from "../../provider/snsCallerRole/model";
 import { PERMISSION_POLICY_DOCUMENT } from "../../provider/snsCallerRole/policies";
+
+const PERMISSION_POLICY_DOCUMENT_OBJECT = JSON.parse(PERMISSION_POLICY_DOCUMENT) as unknown;
 import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRole/provider";
 import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
 
@@ -155,6 +157,42 @@ describe("SnsCallerRole provider against moto", () => {
         assert.deepEqual(r.props, outs);
         assert.deepEqual(r.inputs, inputs);
         assert.equal((await provider.diff!(id, r.props, inputs)).changes, false);
+    });
+
+    it("sender eumsSms: sms-voice:SendTextMessage, scoped to the origination identity, and smsConfiguration.eumsSms; switching back swaps the policy in place", async () => {
+        const origin = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-1";
+        const { id, outs, inputs } = await up({ roleName: "r-eums", userPoolId: poolId, sender: "eumsSms", originationIdentity: origin });
+        const policy = async (name: string) => {
+            try {
+                const res = await iamClient(m.moto.endpoint).send(new GetRolePolicyCommand({ RoleName: "r-eums", PolicyName: name }));
+                return JSON.parse(decodeURIComponent(res.PolicyDocument!)) as unknown;
+            } catch (err) {
+                if ((err as Error).name === "NoSuchEntityException") return undefined;
+                throw err;
+            }
+        };
+        assert.deepEqual(await policy("sms-voice-send-text-message"), {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "sms-voice:SendTextMessage", Resource: origin }],
+        });
+        assert.equal(await policy(PERMISSION_POLICY_NAME), undefined, "no sns:Publish policy");
+        assert.deepEqual(outs.smsConfiguration, {
+            eumsSms: { callerArn: outs.arn, externalId: inputs.externalId, originationIdentity: origin },
+        });
+        const r = await provider.read!(id, outs);
+        assert.deepEqual(r.props, outs);
+        assert.equal((await provider.diff!(id, outs, inputs)).changes, false);
+
+        const sns = { ...inputs, sender: undefined, originationIdentity: undefined };
+        delete sns.sender;
+        delete sns.originationIdentity;
+        assert.equal((await provider.diff!(id, outs, sns)).changes, true);
+        const { outs: after } = await provider.update!(id, outs, sns);
+        assert.deepEqual(await livePermission("r-eums"), PERMISSION_POLICY_DOCUMENT_OBJECT);
+        assert.equal(await policy("sms-voice-send-text-message"), undefined, "the End User Messaging SMS policy is gone");
+        assert.deepEqual(after!.smsConfiguration, { snsCallerArn: outs.arn, externalId: inputs.externalId });
+        await provider.delete!(id, after!);
+        assert.equal(await roleExists("r-eums"), false);
     });
 
     it("bookkeeping of a 0.1.0 state: read keeps its names (no change on refresh), update moves them to __ names", async () => {

@@ -39,9 +39,9 @@ function expectedGet(c: MfaConfig) {
         out.SmsMfaConfiguration = {
             ...(s.smsAuthenticationMessage ? { SmsAuthenticationMessage: s.smsAuthenticationMessage } : {}),
             SmsConfiguration: {
-                SnsCallerArn: s.smsConfiguration.snsCallerArn,
-                ExternalId: s.smsConfiguration.externalId,
-                ...(s.smsConfiguration.snsRegion ? { SnsRegion: s.smsConfiguration.snsRegion } : {}),
+                SnsCallerArn: s.smsConfiguration?.snsCallerArn,
+                ExternalId: s.smsConfiguration?.externalId,
+                ...(s.smsConfiguration?.snsRegion ? { SnsRegion: s.smsConfiguration.snsRegion } : {}),
             },
         };
     }
@@ -206,5 +206,56 @@ describe("UserPoolMfaConfig provider against moto", () => {
         // restore still finds what was adopted, under the old name.
         await provider.delete(poolId, { ...legacy, deletePolicy: "restore" });
         assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OFF" });
+    });
+
+    it("End User Messaging SMS: create, no diff against itself, and a switch from SNS is a visible change", async () => {
+        const eums = { callerArn: "arn:aws:iam::123456789012:role/eums", externalId: "ext-eums", originationIdentity: "+12065550100" };
+        const sns: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.SMS };
+        const { outs } = await provider.create(sns);
+        const toEums: MfaConfigInputs = {
+            userPoolId: poolId,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { eumsSms: eums } },
+        };
+        assert.equal((await provider.diff(poolId, outs!, toEums)).changes, true, "SNS -> End User Messaging SMS is a change");
+        const { outs: after } = await provider.update(poolId, outs!, toEums);
+        assert.deepEqual((await liveConfig(poolId)).SmsMfaConfiguration, {
+            SmsConfiguration: {
+                EumsSms: { CallerArn: eums.callerArn, ExternalId: eums.externalId, OriginationIdentity: eums.originationIdentity },
+            },
+        });
+        assert.deepEqual(after!.smsMfaConfiguration, { smsConfiguration: { eumsSms: eums } });
+        assert.equal((await provider.diff(poolId, after!, toEums)).changes, false, "no perpetual diff");
+        const read = await provider.read(poolId, after);
+        assert.deepEqual(read.props, after);
+        assert.deepEqual(read.inputs, toEums);
+    });
+
+    it("removals: a custom SMS text the program drops is a change, the write leaves it out, and the next diff is quiet", async () => {
+        const withText: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.SMS };
+        const { outs } = await provider.create(withText);
+        assert.equal((await liveConfig(poolId)).SmsMfaConfiguration?.SmsAuthenticationMessage, "Code: {####}");
+        const withoutText: MfaConfigInputs = {
+            userPoolId: poolId,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: FACTOR_SETS.SMS.smsMfaConfiguration!.smsConfiguration },
+        };
+        assert.equal((await provider.diff(poolId, outs!, withoutText)).changes, true, "the removal shows");
+        const { outs: after } = await provider.update(poolId, outs!, withoutText);
+        assert.equal((await liveConfig(poolId)).SmsMfaConfiguration?.SmsAuthenticationMessage, undefined, "the write left it out");
+        assert.equal((await provider.diff(poolId, after!, withoutText)).changes, false);
+        // A text the program never set and the service has (Cognito's default, on AWS) stays quiet.
+        await cognitoClient(m.moto.endpoint).send(
+            new SetUserPoolMfaConfigCommand({
+                UserPoolId: poolId,
+                MfaConfiguration: "ON",
+                SmsMfaConfiguration: {
+                    SmsAuthenticationMessage: "Default {####}",
+                    SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "ext-1" },
+                },
+            }),
+        );
+        const refreshed = await provider.read(poolId, after);
+        assert.equal((await provider.diff(poolId, refreshed.props!, withoutText)).changes, false);
     });
 });

@@ -4,6 +4,7 @@ import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { accountOf } from "../../../provider/common/arn";
+import { ownerTagValue } from "../../../provider/common/tags";
 import {
     defaultNamePrefix,
     GENERATE_EXTERNAL_ID,
@@ -13,7 +14,6 @@ import {
     MANAGED_TAG_KEYS,
     NAME_PREFIX_MAX,
     NAME_SUFFIX_LENGTH,
-    ownerTagValue,
     randomNameSuffix,
     ROLE_INSTANCE_TAG,
     ROLE_NAME_MAX,

@@ -23,6 +23,15 @@ function isSecretValue(v: unknown, value: unknown): boolean {
     return o !== null && typeof o === "object" && Object.values(o).includes(SECRET_SIG) && o.value === value;
 }
 
+/** The smsConfiguration of a registered UserPoolMfaConfig, unwrapped from the secret the mock monitor puts around it. */
+function smsConfigurationOf(inputs: Record<string, unknown>): Record<string, unknown> {
+    const sms = inputs.smsMfaConfiguration as Record<string, unknown>;
+    const block = (SECRET_SIG && Object.values(sms).includes(SECRET_SIG) ? sms.value : sms) as {
+        smsConfiguration: Record<string, unknown>;
+    };
+    return block.smsConfiguration;
+}
+
 /** Lets pending registrations reach the mock monitor. */
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
@@ -92,5 +101,27 @@ describe("SnsCallerRole class (Pulumi mocks)", () => {
         assert.equal(inputsOf("mfa").mfaConfiguration, "ON");
         const typeToken = registered.find((r) => r.name === "wired")!.type;
         assert.equal(typeToken, "pulumi-nodejs:dynamic/cognito-mfa:SnsCallerRole");
+        // The role's ARN and ExternalId as the pool's SNS sender (the mock monitor marks the block
+        // secret as a whole; through the engine only the ExternalId is: test/e2e/eums.test.ts).
+        const cfg = smsConfigurationOf(inputsOf("mfa"));
+        assert.deepEqual(Object.keys(cfg).sort(), ["externalId", "snsCallerArn"]);
+        assert.equal(cfg.snsCallerArn, "arn:aws:iam::123456789012:role/wired");
+    });
+
+    it("with sender eumsSms its smsConfiguration is { eumsSms: { callerArn, externalId, originationIdentity } }", async () => {
+        const origin = "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-1";
+        const role = new SnsCallerRole("wired-eums", { userPoolId: "us-east-1_Eums123", sender: "eumsSms", originationIdentity: origin });
+        new UserPoolMfaConfig("mfa-eums", {
+            userPoolId: "us-east-1_Eums123",
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: role.smsConfiguration },
+        });
+        await settle();
+        const cfg = smsConfigurationOf(inputsOf("mfa-eums")) as { eumsSms: Record<string, unknown> };
+        assert.deepEqual(Object.keys(cfg), ["eumsSms"]);
+        assert.deepEqual(Object.keys(cfg.eumsSms).sort(), ["callerArn", "externalId", "originationIdentity"]);
+        assert.equal(cfg.eumsSms.callerArn, "arn:aws:iam::123456789012:role/wired-eums");
+        assert.equal(cfg.eumsSms.originationIdentity, origin);
+        assert.equal(inputsOf("wired-eums").sender, "eumsSms");
     });
 });

@@ -5,7 +5,7 @@ import { describe, it, test } from "node:test";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { Failure } from "../../../provider/common/validator";
 import { GENERATE_EXTERNAL_ID } from "../../../provider/snsCallerRole/model";
-import { validateRole } from "../../../provider/snsCallerRole/validate";
+import { validateRole, validateRoleInputs } from "../../../provider/snsCallerRole/validate";
 
 const POOL = "us-east-1_AbCdEf123";
 
@@ -83,12 +83,36 @@ describe("validateRole", () => {
         ["externalId too long", { externalId: "x".repeat(1225) }, "externalId", /at most 1224/],
         ["externalId with a space", { externalId: "a b" }, "externalId", /characters sts:ExternalId allows/],
         ["userPoolId malformed", { userPoolId: "pool" }, "userPoolId", /<region>_<id>/],
-        ["region malformed", { region: "USEAST1" }, "region", /AWS Region code/],
-        ["region other than the pool's", { userPoolId: POOL, region: "eu-west-1" }, "region", /pool us-east-1_AbCdEf123 is in us-east-1/],
+        ["region too short", { region: "eu" }, "region", /at least 5 characters/],
+        ["sender unknown", { sender: "pinpoint" }, "sender", /must be one of "sns", "eumsSms"/],
+        [
+            "originationIdentity without sender eumsSms",
+            { originationIdentity: "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-1" },
+            "originationIdentity",
+            /goes with sender "eumsSms"/,
+        ],
+        ["originationIdentity not an ARN", { sender: "eumsSms", originationIdentity: "+12065550100" }, "originationIdentity", /be the ARN/],
+        ["tag value null (IAM's Tag.Value is required)", { tags: { team: null } }, "tags.team", /value is required/],
         ["accountId not 12 digits", { accountId: "1234" }, "accountId", /12-digit/],
         ["forceDelete not boolean", { forceDelete: "yes" }, "forceDelete", /true or false/],
         ["unknown key", { roleArn: "x" }, "roleArn", /not a known property; allowed: roleName, namePrefix/],
     ];
+    test("a region other than the pool id's is a warning, not a refusal (multi-Region replicas)", () => {
+        const r = validateRoleInputs({ namePrefix: "sms-", userPoolId: POOL, region: "eu-west-1" });
+        assert.deepEqual(r.failures, []);
+        assert.equal(r.warnings.length, 1);
+        assert.match(r.warnings[0], /^region differs from the Region in the pool id \(us-east-1_AbCdEf123 is in us-east-1\)/);
+    });
+    test("sender eumsSms with an origination identity ARN", () => {
+        assert.deepEqual(
+            validateRole({
+                namePrefix: "sms-",
+                sender: "eumsSms",
+                originationIdentity: "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-1",
+            }),
+            [],
+        );
+    });
     for (const [name, inputs, property, reason] of invalid) {
         test(`refuses ${name}, naming ${property}`, () => {
             const cleaned = { namePrefix: "sms-", ...inputs };

@@ -7,8 +7,8 @@ import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
 import { warningSink } from "../../../provider/engine/warnings";
 import { clearPreflightCache } from "../../../provider/userPoolMfaConfig/preflight";
 import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
-import { BAD_INPUTS, BASE_POOL, GOOD_INPUTS, GOOD_ROLE, ROLE_NAME } from "./badInputCatalogue";
-import { mockPool, mockRole, READ_ONLY_COMMANDS, resetMocks, sentCommands } from "./preflightMocks";
+import { ACCEPTED, BAD_INPUTS, BASE_POOL, GOOD_INPUTS, GOOD_ROLE, ROLE_NAME } from "./badInputCatalogue";
+import { mockMfa, mockPool, mockRole, READ_ONLY_COMMANDS, resetMocks, sentCommands } from "./preflightMocks";
 
 const warnings: string[] = [];
 const realWarn = warningSink.warn;
@@ -37,6 +37,7 @@ describe("bad-input catalogue through check", () => {
     for (const c of BAD_INPUTS) {
         it(`${c.kind}: ${c.name} -> ${c.property}`, async () => {
             mockPool(c.pool === null ? null : { ...BASE_POOL, ...c.pool });
+            mockMfa();
             mockRole(ROLE_NAME, c.role ?? GOOD_ROLE);
             const r = await new UserPoolMfaConfigProvider().check({} as MfaConfigInputs, c.inputs as unknown as MfaConfigInputs);
             const failures = r.failures ?? [];
@@ -54,6 +55,27 @@ describe("bad-input catalogue through check", () => {
                 "pre-flight only reads",
             );
             assert.deepEqual(warnings, []);
+        });
+    }
+
+    for (const c of ACCEPTED) {
+        it(`accepted: ${c.name} passes, with ${c.warnings.length} warning(s)`, async () => {
+            mockPool({ ...BASE_POOL, ...c.pool });
+            mockMfa();
+            mockRole(ROLE_NAME, c.role ?? GOOD_ROLE);
+            const r = await new UserPoolMfaConfigProvider().check({} as MfaConfigInputs, c.inputs as unknown as MfaConfigInputs);
+            assert.deepEqual(r.failures, []);
+            assert.equal(warnings.length, c.warnings.length, warnings.join("\n"));
+            for (const re of c.warnings)
+                assert.ok(
+                    warnings.some((w) => re.test(w)),
+                    `no warning matches ${re}: ${warnings.join("\n")}`,
+                );
+            assert.deepEqual(
+                sentCommands().filter((n) => !READ_ONLY_COMMANDS.includes(n)),
+                [],
+                "pre-flight only reads",
+            );
         });
     }
 

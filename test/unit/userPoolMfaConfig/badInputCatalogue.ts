@@ -79,18 +79,22 @@ export const BAD_INPUTS: BadInputCase[] = [
         reason: /at most 55 characters/,
     },
     {
-        name: "region malformed",
+        name: "region too short",
         kind: "static",
-        inputs: { ...base, region: "Europe", mfaConfiguration: "OFF" },
+        inputs: { ...base, region: "eu", mfaConfiguration: "OFF" },
         property: "region",
-        reason: /AWS Region code/,
+        reason: /at least 5 characters/,
     },
     {
-        name: "region differs from the pool id's",
+        name: "End User Messaging SMS Region other than the pool's",
         kind: "static",
-        inputs: { ...base, region: "us-east-1", mfaConfiguration: "OFF" },
-        property: "region",
-        reason: /pool eu-west-1_Abc123 is in eu-west-1/,
+        inputs: {
+            ...base,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { eumsSms: { callerArn: ROLE_ARN, region: "us-east-1" } } },
+        },
+        property: "smsMfaConfiguration.smsConfiguration.eumsSms.region",
+        reason: /must be the user pool's own Region, eu-west-1/,
     },
     {
         name: "deletePolicy unknown",
@@ -143,11 +147,11 @@ export const BAD_INPUTS: BadInputCase[] = [
         reason: /at least 6 characters/,
     },
     {
-        name: "smsConfiguration missing",
+        name: "smsConfiguration with neither snsCallerArn nor eumsSms",
         kind: "static",
-        inputs: { ...base, mfaConfiguration: "ON", smsMfaConfiguration: {} },
-        property: "smsMfaConfiguration.smsConfiguration",
-        reason: /is required with SMS MFA/,
+        inputs: { ...base, mfaConfiguration: "ON", smsMfaConfiguration: { smsConfiguration: { externalId: EXTERNAL_ID } } },
+        property: "smsMfaConfiguration.smsConfiguration.snsCallerArn",
+        reason: /is required/,
     },
     {
         name: "snsCallerArn missing",
@@ -206,29 +210,33 @@ export const BAD_INPUTS: BadInputCase[] = [
         reason: /at most 1224 characters/,
     },
     {
-        name: "snsRegion malformed",
+        name: "snsRegion too short",
         kind: "static",
         inputs: {
             ...base,
             mfaConfiguration: "ON",
-            smsMfaConfiguration: { smsConfiguration: { ...SMS.smsConfiguration, snsRegion: "Tokyo" } },
+            smsMfaConfiguration: { smsConfiguration: { ...SMS.smsConfiguration, snsRegion: "Tok" } },
         },
         property: "smsMfaConfiguration.smsConfiguration.snsRegion",
-        reason: /AWS Region code/,
+        reason: /at least 5 characters/,
     },
     {
         name: "unknown property in smsConfiguration",
         kind: "static",
-        inputs: { ...base, mfaConfiguration: "ON", smsMfaConfiguration: { smsConfiguration: { ...SMS.smsConfiguration, eumsSms: {} } } },
-        property: "smsMfaConfiguration.smsConfiguration.eumsSms",
+        inputs: {
+            ...base,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { ...SMS.smsConfiguration, snsTopicArn: `arn:aws:sns:eu-west-1:${ACCOUNT}:sms` } },
+        },
+        property: "smsMfaConfiguration.smsConfiguration.snsTopicArn",
         reason: /is not a known property/,
     },
     {
-        name: "TOTP without enabled",
+        name: "TOTP enabled not a boolean",
         kind: "static",
-        inputs: { ...base, mfaConfiguration: "ON", softwareTokenMfaConfiguration: {} },
+        inputs: { ...base, mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: "yes" } },
         property: "softwareTokenMfaConfiguration.enabled",
-        reason: /is required/,
+        reason: /must be true or false/,
     },
     {
         name: "TOTP enabled as a string",
@@ -252,11 +260,11 @@ export const BAD_INPUTS: BadInputCase[] = [
         reason: /at least 1 characters/,
     },
     {
-        name: "email subject too long",
+        name: "email subject with an ideographic space (not ASCII white space)",
         kind: "static",
-        inputs: { ...base, mfaConfiguration: "ON", emailMfaConfiguration: { subject: long(141) } },
+        inputs: { ...base, mfaConfiguration: "ON", emailMfaConfiguration: { subject: "Sign\u3000in" } },
         property: "emailMfaConfiguration.subject",
-        reason: /at most 140 characters/,
+        reason: /ASCII white space/,
     },
     {
         name: "WebAuthn relying party id too long",
@@ -305,9 +313,9 @@ export const BAD_INPUTS: BadInputCase[] = [
     {
         name: "ON with passkeys only",
         kind: "static",
-        inputs: { ...base, mfaConfiguration: "ON", webAuthnConfiguration: { factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" } },
+        inputs: { ...base, mfaConfiguration: "ON", webAuthnConfiguration: { userVerification: "required" } },
         property: "mfaConfiguration",
-        reason: /needs at least one MFA factor.*passkeys.*do not count/,
+        reason: /needs at least one MFA factor.*passkeys.*count only with/,
     },
     {
         name: "OPTIONAL with TOTP disabled only",
@@ -388,19 +396,12 @@ export const BAD_INPUTS: BadInputCase[] = [
         reason: /recovers accounts by verified_email only/,
     },
     {
-        name: "SMS MFA with phone account recovery",
+        name: "sticky pool SMS through End User Messaging SMS: OPTIONAL with TOTP only",
         kind: "live",
-        inputs: { ...base, mfaConfiguration: "OPTIONAL", smsMfaConfiguration: SMS },
-        pool: {
-            AccountRecoverySetting: {
-                RecoveryMechanisms: [
-                    { Name: "verified_email", Priority: 1 },
-                    { Name: "verified_phone_number", Priority: 2 },
-                ],
-            },
-        },
-        property: "smsMfaConfiguration.smsConfiguration",
-        reason: /cannot use verified_phone_number as a recovery mechanism when SMS MFA is configured/,
+        inputs: { ...base, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: TOTP },
+        pool: { SmsConfiguration: { EumsSms: { CallerArn: ROLE_ARN, ExternalId: EXTERNAL_ID } } },
+        property: "smsMfaConfiguration",
+        reason: /through End User Messaging SMS .*Add smsMfaConfiguration \{ smsConfiguration: \{ eumsSms:/,
     },
     {
         name: "ON with EMAIL_OTP sign-in",
@@ -425,6 +426,18 @@ export const BAD_INPUTS: BadInputCase[] = [
         pool: { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "WEB_AUTHN"] } } },
         property: "mfaConfiguration",
         reason: /WEB_AUTHN.*MULTI_FACTOR_WITH_USER_VERIFICATION/,
+    },
+    {
+        name: "passkey relying party in another pool's prefix domain",
+        kind: "live",
+        inputs: {
+            ...base,
+            mfaConfiguration: "OFF",
+            webAuthnConfiguration: { relyingPartyId: "someone-else.auth.eu-west-1.amazoncognito.com" },
+        },
+        pool: { Domain: "my-app" },
+        property: "webAuthnConfiguration.relyingPartyId",
+        reason: /amazoncognito\.com, a domain AWS reserves.*"RelyingPartyId cannot be reserved domain other than User Pool's prefix domain".*is "my-app\.auth\.eu-west-1\.amazoncognito\.com"/,
     },
 
     // --- live: the SNS caller role (IAM reads) ---------------------------------------------------
@@ -530,6 +543,128 @@ export const BAD_INPUTS: BadInputCase[] = [
         },
         property: "smsMfaConfiguration.smsConfiguration.snsCallerArn",
         reason: /has no permission policy that allows sns:Publish/,
+    },
+];
+
+/**
+ * Inputs AWS accepts on a pool that an older rule refused or that a rule only warns about: they
+ * must pass `check` (a false refusal blocks preview for good), with exactly these warnings.
+ * test/e2e/preflight.test.ts previews and applies a sample against moto.
+ */
+export interface AcceptedCase {
+    name: string;
+    inputs: Record<string, unknown>;
+    /** Overrides of BASE_POOL. */
+    pool?: Partial<UserPoolType>;
+    role?: RoleFixture;
+    /** One pattern per warning, in any order. */
+    warnings: RegExp[];
+}
+
+const recoveryOf = (...names: string[]) => ({
+    AccountRecoverySetting: { RecoveryMechanisms: names.map((n, i) => ({ Name: n as "verified_email", Priority: i + 1 })) },
+});
+
+export const ACCEPTED: AcceptedCase[] = [
+    {
+        name: "SMS MFA on CDK's default pool (recovery: phone, then email)",
+        inputs: { ...base, mfaConfiguration: "ON", smsMfaConfiguration: SMS },
+        pool: recoveryOf("verified_phone_number", "verified_email"),
+        warnings: [],
+    },
+    {
+        name: "SMS MFA as in AWS's CloudFormation example (recovery: email, then phone)",
+        inputs: { ...base, mfaConfiguration: "OPTIONAL", smsMfaConfiguration: SMS, softwareTokenMfaConfiguration: TOTP },
+        pool: recoveryOf("verified_email", "verified_phone_number"),
+        warnings: [],
+    },
+    {
+        name: "SMS MFA with phone-only recovery: accepted, with a warning",
+        inputs: { ...base, mfaConfiguration: "OPTIONAL", smsMfaConfiguration: SMS },
+        pool: recoveryOf("verified_phone_number"),
+        warnings: [/verified_phone_number only.*Add verified_email/],
+    },
+    {
+        name: "email MFA on a legacy Lite pool with advanced security",
+        inputs: { ...base, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} },
+        pool: { UserPoolTier: "LITE", UserPoolAddOns: { AdvancedSecurityMode: "AUDIT" } },
+        warnings: [/UserPoolTier "LITE", with legacy advanced security/],
+    },
+    {
+        name: "ON on a pool whose threat protection is full-function",
+        inputs: { ...base, mfaConfiguration: "ON", softwareTokenMfaConfiguration: TOTP },
+        pool: { UserPoolTier: "PLUS", UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" } },
+        warnings: [/full-function mode.*"MFA must be optional in your user pool"/],
+    },
+    {
+        name: "a role whose trust has no ExternalId condition",
+        inputs: { ...base, mfaConfiguration: "ON", smsMfaConfiguration: SMS },
+        role: {
+            trust: {
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Principal: { Service: "cognito-idp.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            },
+            inline: { "sns-publish": SNS_PUBLISH },
+        },
+        warnings: [/without an sts:ExternalId condition/],
+    },
+    {
+        name: "a role whose sns:Publish Allow has a Condition",
+        inputs: { ...base, mfaConfiguration: "ON", smsMfaConfiguration: SMS },
+        role: {
+            trust: GOOD_TRUST,
+            inline: {
+                p: {
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Action: "sns:Publish",
+                            Resource: "*",
+                            Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } },
+                        },
+                    ],
+                },
+            },
+        },
+        warnings: [/allows sns:Publish only under a Condition/],
+    },
+    {
+        name: "a role that allows sns:Publish with NotResource",
+        inputs: { ...base, mfaConfiguration: "ON", smsMfaConfiguration: SMS },
+        role: {
+            trust: GOOD_TRUST,
+            inline: {
+                p: {
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Action: "sns:Publish", NotResource: `arn:aws:sns:us-east-1:${ACCOUNT}:alerts` }],
+                },
+            },
+        },
+        warnings: [],
+    },
+    {
+        name: "a role in another account than the pool's",
+        inputs: {
+            ...base,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: {
+                smsConfiguration: { snsCallerArn: "arn:aws:iam::210987654321:role/cognito-sms", externalId: EXTERNAL_ID },
+            },
+        },
+        warnings: [/pre-flight check of role arn:aws:iam::210987654321:role\/cognito-sms skipped: .*names a role in account 210987654321/],
+    },
+    {
+        name: "an SNS-path configuration on a pool that sends through End User Messaging SMS",
+        inputs: { ...base, mfaConfiguration: "OPTIONAL", smsMfaConfiguration: SMS },
+        pool: { SmsConfiguration: { EumsSms: { CallerArn: ROLE_ARN, ExternalId: EXTERNAL_ID } } },
+        warnings: [/switches user pool .* from End User Messaging SMS direct \(eumsSms\) to Amazon SNS \(snsCallerArn\)/],
+    },
+    {
+        name: "passkeys with the pool's own prefix domain as relying party",
+        inputs: { ...base, mfaConfiguration: "OFF", webAuthnConfiguration: { relyingPartyId: "my-app.auth.eu-west-1.amazoncognito.com" } },
+        pool: { Domain: "my-app" },
+        warnings: [],
     },
 ];
 

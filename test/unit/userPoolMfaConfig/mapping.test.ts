@@ -196,9 +196,10 @@ const responseCases: { name: string; response: GetUserPoolMfaConfigResponse; con
         config: { mfaConfiguration: "ON", smsMfaConfiguration: SMS, softwareTokenMfaConfiguration: { enabled: false } },
     },
     {
-        name: "TOTP block without Enabled reads as disabled",
+        // As the service returned it; normalize() treats it as no TOTP.
+        name: "TOTP block without Enabled reads back as it is",
         response: { MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: {} },
-        config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: false } },
+        config: { mfaConfiguration: "ON", softwareTokenMfaConfiguration: {} },
     },
     {
         name: "SMS with message and snsRegion",
@@ -324,13 +325,13 @@ describe("fromSetRequest()", () => {
         },
         { name: "UserPoolId missing in a JSON string", request: '{"MfaConfiguration":"OFF"}', message: /needs UserPoolId/ },
         {
-            name: "unknown nested member (SmsConfiguration.EumsSms) is refused, not dropped",
+            name: "unknown nested member (SmsConfiguration.EumsSms.Foo) is refused, not dropped",
             request: {
                 UserPoolId: POOL,
                 MfaConfiguration: "ON",
-                SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: ROLE, ExternalId: "e", EumsSms: { CallerArn: ROLE } } },
+                SmsMfaConfiguration: { SmsConfiguration: { EumsSms: { CallerArn: ROLE, Foo: "x" } } },
             },
-            message: /EumsSms/,
+            message: /SmsMfaConfiguration\.SmsConfiguration\.EumsSms\.Foo/,
         },
         {
             name: "unknown nested member in SoftwareTokenMfaConfiguration is refused, not dropped",

@@ -4,12 +4,14 @@
 // Why mocked: moto (5.2.3) stores and echoes UserPoolTier, EmailConfiguration, Policies and
 // AccountRecoverySetting given to CreateUserPool, but enforces none of the rules (tier,
 // DEVELOPER email, first factors) and never answers AccessDenied, so only a mock shows the
-// provider's handling of a denied read, and only a mock can count calls per operation.
+// provider's handling of a denied read, and only a mock can count calls per operation. moto
+// also ignores WebAuthnConfiguration, so only a mock can answer GetUserPoolMfaConfig with a
+// live FactorConfiguration.
 // test/e2e/preflight.test.ts runs a sample of the rules through the CLI against moto.
 import * as assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
-import { DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { DescribeUserPoolCommand, GetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { GetRoleCommand, GetRolePolicyCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
@@ -17,13 +19,24 @@ import { emitWarning, warningSink } from "../../../provider/engine/warnings";
 import {
     clearPreflightCache,
     inputsChanged,
+    livePreflight,
     PREFLIGHT_CONFIG_KEY,
     PREFLIGHT_ENV,
     preflightEnabled,
 } from "../../../provider/userPoolMfaConfig/preflight";
 import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
 import { BASE_POOL, EXTERNAL_ID, GOOD_ROLE, GOOD_TRUST, POOL, ROLE_ARN, ROLE_NAME, SMS, SNS_PUBLISH, TOTP } from "./badInputCatalogue";
-import { awsError, cognitoMock, iamMock, mockPool, mockRole, READ_ONLY_COMMANDS, resetMocks, sentCommands } from "./preflightMocks";
+import {
+    awsError,
+    cognitoMock,
+    iamMock,
+    mockMfa,
+    mockPool,
+    mockRole,
+    READ_ONLY_COMMANDS,
+    resetMocks,
+    sentCommands,
+} from "./preflightMocks";
 
 const props = (fs: { property: string }[]) => fs.map((f) => f.property);
 const P = POOL;
@@ -264,6 +277,135 @@ describe("UserPoolMfaConfigProvider.check with live pre-flight (mocked SDK)", ()
         assert.deepEqual(
             sent.filter((n) => !READ_ONLY_COMMANDS.includes(n)),
             [],
+        );
+    });
+
+    // --- the live WebAuthn FactorConfiguration (P7b)
+    const MULTI = "MULTI_FACTOR_WITH_USER_VERIFICATION";
+    const onTotp = { userPoolId: P, mfaConfiguration: "ON", softwareTokenMfaConfiguration: TOTP };
+
+    it("WEB_AUTHN first factor, ON, no factorConfiguration: a live MULTI passes (what the provider really sends)", async () => {
+        mockPool(firstFactors("PASSWORD", "WEB_AUTHN"));
+        mockMfa({ MfaConfiguration: "OPTIONAL", WebAuthnConfiguration: { FactorConfiguration: MULTI } });
+        const r = await check(onTotp);
+        assert.deepEqual(r.failures, []);
+        assert.deepEqual(warnings, []);
+        assert.deepEqual(sentCommands(), ["DescribeUserPoolCommand", "GetUserPoolMfaConfigCommand"]);
+    });
+
+    it("WEB_AUTHN first factor, ON, no factorConfiguration: a live SINGLE_FACTOR fails", async () => {
+        mockPool(firstFactors("PASSWORD", "WEB_AUTHN"));
+        mockMfa({ MfaConfiguration: "OPTIONAL", WebAuthnConfiguration: { FactorConfiguration: "SINGLE_FACTOR" } });
+        const r = await check(onTotp);
+        assert.deepEqual(props(r.failures!), ["mfaConfiguration"]);
+        assert.match(r.failures![0].reason, /live WebAuthn FactorConfiguration.*"SINGLE_FACTOR"/);
+    });
+
+    it("the live MFA configuration is read only when the rule needs it, and once per pool", async () => {
+        mockPool(firstFactors("PASSWORD", "WEB_AUTHN"));
+        mockMfa({ MfaConfiguration: "OFF", WebAuthnConfiguration: { FactorConfiguration: MULTI } });
+        await check({ ...onTotp, mfaConfiguration: "OPTIONAL" });
+        await check({ ...onTotp, webAuthnConfiguration: { factorConfiguration: MULTI } });
+        assert.equal(cognitoMock.commandCalls(GetUserPoolMfaConfigCommand).length, 0, "OPTIONAL, or the input says it");
+        await check(onTotp);
+        await check({ ...onTotp, webAuthnConfiguration: { relyingPartyId: "example.com" } });
+        assert.equal(cognitoMock.commandCalls(GetUserPoolMfaConfigCommand).length, 1);
+    });
+
+    it("a denied GetUserPoolMfaConfig turns the WEB_AUTHN rule into warnings, never a failure", async () => {
+        mockPool(firstFactors("PASSWORD", "WEB_AUTHN"));
+        cognitoMock
+            .on(GetUserPoolMfaConfigCommand)
+            .rejects(awsError("AccessDeniedException", "not authorized to perform: cognito-idp:GetUserPoolMfaConfig"));
+        const r = await check(onTotp);
+        assert.deepEqual(r.failures, []);
+        assert.equal(warnings.length, 2, warnings.join("\n"));
+        assert.match(
+            warnings[0],
+            /pre-flight check of the MFA configuration of user pool .* skipped: the caller may not call cognito-idp:GetUserPoolMfaConfig/,
+        );
+        assert.match(warnings[1], /^pulumi-cognito-mfa: pre-flight: mfaConfiguration "ON" .*could not be read/);
+    });
+
+    // --- the role's account (P9)
+    it("a role in another account than the pool's is not read: a warning", async () => {
+        mockPool({ ...BASE_POOL, Arn: `arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${P}` });
+        mockRole(ROLE_NAME, GOOD_ROLE);
+        const other = "arn:aws:iam::210987654321:role/cognito-sms";
+        const r = await check({ ...onTotp, smsMfaConfiguration: { smsConfiguration: { snsCallerArn: other, externalId: EXTERNAL_ID } } });
+        assert.deepEqual(r.failures, []);
+        assert.equal(warnings.length, 1);
+        assert.match(
+            warnings[0],
+            /pre-flight check of role arn:aws:iam::210987654321:role\/cognito-sms skipped: .* in account 210987654321, and the user pool is in account 123456789012/,
+        );
+        assert.deepEqual(sentCommands(), ["DescribeUserPoolCommand"], "no IAM read");
+    });
+
+    it("with the pool unread, GetRole's answer tells a role of the caller's account from the one named", async () => {
+        cognitoMock.on(DescribeUserPoolCommand).rejects(awsError("AccessDeniedException", "denied"));
+        mockRole(ROLE_NAME, GOOD_ROLE, "123456789012");
+        const other = "arn:aws:iam::210987654321:role/cognito-sms";
+        const r = await check({
+            ...onTotp,
+            smsMfaConfiguration: { smsConfiguration: { snsCallerArn: other, externalId: "not-the-roles-id" } },
+        });
+        assert.deepEqual(r.failures, [], "the same-named role of the caller's account is not judged");
+        assert.equal(warnings.length, 2, warnings.join("\n"));
+        assert.match(warnings[1], /skipped: .* in account 210987654321, and the caller's credentials are in account 123456789012/);
+    });
+
+    it("a role in the pool's account is read and judged", async () => {
+        mockPool({ ...BASE_POOL, Arn: `arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${P}` });
+        mockRole(ROLE_NAME, { trust: GOOD_TRUST, inline: {} });
+        const r = await check({ ...onTotp, smsMfaConfiguration: SMS });
+        assert.deepEqual(props(r.failures!), ["smsMfaConfiguration.smsConfiguration.snsCallerArn"]);
+    });
+
+    // --- the End User Messaging SMS role
+    it("eumsSms.callerArn is read and judged for sms-voice:SendTextMessage", async () => {
+        mockPool(BASE_POOL);
+        mockRole("cognito-eums", {
+            trust: GOOD_TRUST,
+            inline: {
+                p: {
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Action: "sms-voice:SendTextMessage",
+                            Resource: "arn:aws:sms-voice:eu-west-1:123456789012:phone-number/p-1",
+                        },
+                    ],
+                },
+            },
+        });
+        const eums = (originationIdentity: string) => ({
+            ...onTotp,
+            smsMfaConfiguration: {
+                smsConfiguration: {
+                    eumsSms: { callerArn: "arn:aws:iam::123456789012:role/cognito-eums", externalId: EXTERNAL_ID, originationIdentity },
+                },
+            },
+        });
+        // Through livePreflight directly: validate.ts does not know eumsSms yet (issue 13, the lead's part).
+        const bad = await livePreflight(eums("+12065550100"), { region: "eu-west-1" });
+        assert.deepEqual(props(bad.failures), ["smsMfaConfiguration.smsConfiguration.eumsSms.originationIdentity"]);
+        const good = await livePreflight(eums("arn:aws:sms-voice:eu-west-1:123456789012:phone-number/p-1"), { region: "eu-west-1" });
+        assert.deepEqual(good.failures, []);
+        assert.equal(iamMock.commandCalls(GetRoleCommand).length, 1, "one read per role");
+    });
+
+    it("rule warnings reach the engine through check, once per process", async () => {
+        mockPool({ ...BASE_POOL, AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "verified_phone_number", Priority: 1 }] } });
+        mockRole(ROLE_NAME, GOOD_ROLE);
+        for (const mode of ["ON", "OPTIONAL"]) {
+            const r = await check({ userPoolId: P, mfaConfiguration: mode, smsMfaConfiguration: SMS });
+            assert.deepEqual(r.failures, []);
+        }
+        assert.equal(warnings.length, 1, warnings.join("\n"));
+        assert.match(
+            warnings[0],
+            /^pulumi-cognito-mfa: pre-flight: smsMfaConfiguration turns SMS MFA on while user pool .* verified_phone_number only/,
         );
     });
 

@@ -1,7 +1,13 @@
 // aws-sdk-client-mock set-up for the pre-flight tests: answers the read-only calls of
 // provider/userPoolMfaConfig/preflight.ts from a pool (DescribeUserPool shape) and a role fixture, and lists the
 // commands that were sent, so tests can assert that nothing but reads happened.
-import { CognitoIdentityProviderClient, DescribeUserPoolCommand, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    CognitoIdentityProviderClient,
+    DescribeUserPoolCommand,
+    GetUserPoolMfaConfigCommand,
+    GetUserPoolMfaConfigCommandOutput,
+    UserPoolType,
+} from "@aws-sdk/client-cognito-identity-provider";
 import {
     GetPolicyCommand,
     GetPolicyVersionCommand,
@@ -20,6 +26,7 @@ export const iamMock = mockClient(IAMClient);
 /** Every operation the pre-flight may call. */
 export const READ_ONLY_COMMANDS = [
     "DescribeUserPoolCommand",
+    "GetUserPoolMfaConfigCommand",
     "GetRoleCommand",
     "ListRolePoliciesCommand",
     "GetRolePolicyCommand",
@@ -51,8 +58,17 @@ export function mockPool(pool: UserPoolType | null): void {
     }
 }
 
+/**
+ * Answers GetUserPoolMfaConfig with `mfa` (default: a fresh pool's `{ MfaConfiguration: "OFF" }`).
+ * Mocked because moto (5.2.3) ignores WebAuthnConfiguration: it can never answer with a live
+ * FactorConfiguration, which is what the WEB_AUTHN rule reads.
+ */
+export function mockMfa(mfa: Partial<GetUserPoolMfaConfigCommandOutput> = { MfaConfiguration: "OFF" }): void {
+    cognitoMock.on(GetUserPoolMfaConfigCommand).resolves(mfa);
+}
+
 /** Answers the IAM reads for one role (policy documents URL-encoded, as IAM returns them). */
-export function mockRole(roleName: string, role: RoleFixture | "missing"): void {
+export function mockRole(roleName: string, role: RoleFixture | "missing", account = "123456789012"): void {
     if (role === "missing") {
         iamMock.on(GetRoleCommand).rejects(awsError("NoSuchEntityException", `The role with name ${roleName} cannot be found.`));
         return;
@@ -62,7 +78,7 @@ export function mockRole(roleName: string, role: RoleFixture | "missing"): void 
         Role: {
             RoleName: roleName,
             RoleId: "AROAEXAMPLE",
-            Arn: `arn:aws:iam::123456789012:role/${roleName}`,
+            Arn: `arn:aws:iam::${account}:role/${roleName}`,
             Path: "/",
             CreateDate: new Date(0),
             AssumeRolePolicyDocument: enc(role.trust),

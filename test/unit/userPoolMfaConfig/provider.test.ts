@@ -125,7 +125,7 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
         });
         assert.equal(setCalls().length, 0);
         assert.equal(cognito.commandCalls(GetUserPoolMfaConfigCommand).length, 1);
-        assert.equal(outs!.smsMfaConfiguration!.smsConfiguration.snsRegion, "eu-west-1");
+        assert.equal(outs!.smsMfaConfiguration!.smsConfiguration!.snsRegion, "eu-west-1");
     });
 
     it("a new provider text alone is no change: every stub reaches the installed provider", async () => {

@@ -3,8 +3,8 @@
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { roleNameOf } from "../../../provider/common/arn";
-import { wildcardMatch } from "../../../provider/snsCallerRole/policyEvaluation";
-import { roleRules } from "../../../provider/userPoolMfaConfig/roleRules";
+import { hasExternalIdCondition, resourceCovers, wildcardMatch } from "../../../provider/snsCallerRole/policyEvaluation";
+import { roleRules, SmsRolePath } from "../../../provider/userPoolMfaConfig/roleRules";
 import { EXTERNAL_ID, GOOD_TRUST, ROLE_ARN } from "./badInputCatalogue";
 
 const props = (fs: { property: string }[]) => fs.map((f) => f.property);
@@ -26,8 +26,26 @@ interface RoleCase {
     trust: string;
     perms?: { source: string; document: string }[];
     externalId?: string;
+    /** The SMS path; the SNS path when unset. */
+    path?: SmsRolePath;
+    /** The properties of the failures, in order. */
     expect: string[];
+    /** One pattern per warning, in order (none when unset). */
+    warn?: RegExp[];
 }
+
+const EUMS_ARN = "smsMfaConfiguration.smsConfiguration.eumsSms.callerArn";
+const EUMS_EXT = "smsMfaConfiguration.smsConfiguration.eumsSms.externalId";
+const OI = "smsMfaConfiguration.smsConfiguration.eumsSms.originationIdentity";
+const PHONE_ARN = "arn:aws:sms-voice:eu-west-1:123456789012:phone-number/phone-a1b2c3d4e5f6EXAMPLE";
+const eums = (originationIdentity?: string): SmsRolePath => ({ path: "eums", originationIdentity });
+const send = (resource: unknown, extra: object = {}) => ({
+    Effect: "Allow",
+    Action: "sms-voice:SendTextMessage",
+    Resource: resource,
+    ...extra,
+});
+const NO_EXTERNAL_ID = /without an sts:ExternalId condition.*"your IAM role trust policy must have an sts:ExternalId condition"/;
 
 const ROLE_CASES: RoleCase[] = [
     {
@@ -62,12 +80,26 @@ const ROLE_CASES: RoleCase[] = [
         perms: perms(publishAll),
         externalId: "x1",
         expect: [],
+        warn: [NO_EXTERNAL_ID],
     },
     {
-        name: "no ExternalId condition accepts any ExternalId",
+        name: "no ExternalId condition accepts any ExternalId, with a warning (M5)",
         trust: trust({ Effect: "Allow", Principal: cognito, Action: "sts:AssumeRole" }),
         perms: perms(publishAll),
         externalId: "anything",
+        expect: [],
+        warn: [NO_EXTERNAL_ID],
+    },
+    {
+        name: "an ExternalId condition under another operator counts as a condition (no M5 warning)",
+        trust: trust({
+            Effect: "Allow",
+            Principal: cognito,
+            Action: "sts:AssumeRole",
+            Condition: { StringEqualsIgnoreCase: { "STS:ExternalID": "Ext-1" } },
+        }),
+        perms: perms(publishAll),
+        externalId: "ext-1",
         expect: [],
     },
     {
@@ -153,6 +185,62 @@ const ROLE_CASES: RoleCase[] = [
         expect: [],
     },
     {
+        name: "Allow with NotResource (a topic excluded) allows publishing to phone numbers (P11, no false refusal)",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms({ Effect: "Allow", Action: "sns:Publish", NotResource: "arn:aws:sns:eu-west-1:123456789012:alerts" }),
+        expect: [],
+    },
+    {
+        name: 'Allow with NotResource "*" allows nothing',
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms({ Effect: "Allow", Action: "sns:Publish", NotResource: "*" }),
+        expect: [ARN],
+    },
+    {
+        name: "Deny with NotResource (a topic excluded) still denies phone numbers",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(publishAll, { Effect: "Deny", Action: "sns:Publish", NotResource: ["arn:aws:sns:*:*:allowed-topic"] }),
+        expect: [ARN],
+    },
+    {
+        name: 'Deny with NotResource "*" denies nothing',
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(publishAll, { Effect: "Deny", Action: "sns:Publish", NotResource: "*" }),
+        expect: [],
+    },
+    {
+        name: "Deny on one topic leaves phone numbers allowed",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(publishAll, { Effect: "Deny", Action: "sns:Publish", Resource: "arn:aws:sns:eu-west-1:123456789012:alerts" }),
+        expect: [],
+    },
+    {
+        name: "Deny under a Condition is not counted",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(publishAll, {
+            Effect: "Deny",
+            Action: "sns:Publish",
+            Resource: "*",
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        }),
+        expect: [],
+    },
+    {
+        name: "the only Allow has a Condition: a warning, not a failure (M7)",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms({ ...publishAll, Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } } }),
+        expect: [],
+        warn: [
+            /allows sns:Publish only under a Condition \(inline policy p: \{"StringEquals":\{"aws:RequestedRegion":"eu-west-1"\}\}\).*remove the Condition/,
+        ],
+    },
+    {
+        name: "an unconditional Allow next to a conditional one: no warning",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms({ ...publishAll, Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } } }, publishAll),
+        expect: [],
+    },
+    {
         name: "publish on a topic only",
         trust: JSON.stringify(GOOD_TRUST),
         perms: perms({ Effect: "Allow", Action: "sns:Publish", Resource: "arn:aws:sns:eu-west-1:123456789012:t" }),
@@ -166,6 +254,111 @@ const ROLE_CASES: RoleCase[] = [
         expect: [ARN],
     },
     { name: "permissions unreadable: the sns:Publish rule is skipped", trust: JSON.stringify(GOOD_TRUST), perms: undefined, expect: [] },
+    // --- the End User Messaging SMS path (eumsSms.callerArn): sms-voice:SendTextMessage
+    {
+        name: "EUMS: SendTextMessage on * passes, with or without an origination identity",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send("*")),
+        externalId: EXTERNAL_ID,
+        path: eums(),
+        expect: [],
+    },
+    {
+        name: "EUMS: scoped to the phone number's ARN, originationIdentity that ARN passes",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send(PHONE_ARN)),
+        externalId: EXTERNAL_ID,
+        path: eums(PHONE_ARN),
+        expect: [],
+    },
+    {
+        name: "EUMS: scoped with a wildcard that matches the ARN passes",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send(["arn:aws:sms-voice:eu-west-1:123456789012:phone-number/*"])),
+        path: eums(PHONE_ARN),
+        expect: [],
+    },
+    {
+        name: "EUMS: scoped to an ARN, originationIdentity an E.164 number fails (documented)",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send(PHONE_ARN)),
+        path: eums("+12065550100"),
+        expect: [OI],
+    },
+    {
+        name: "EUMS: scoped to an ARN, originationIdentity another ARN fails",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send(PHONE_ARN)),
+        path: eums("arn:aws:sms-voice:eu-west-1:123456789012:pool/pool-1"),
+        expect: [OI],
+    },
+    {
+        name: "EUMS: scoped to an ARN, no originationIdentity: a warning (not documented either way)",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send(PHONE_ARN)),
+        path: eums(),
+        expect: [],
+        warn: [/allows sms-voice:SendTextMessage only on .*phone-number.*eumsSms\.originationIdentity is not set/],
+    },
+    {
+        name: "EUMS: originationIdentity unknown at preview: the permission is not judged",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send(PHONE_ARN)),
+        path: { path: "eums", originationIdentityUnknown: true },
+        expect: [],
+    },
+    {
+        name: "EUMS: a role that allows only sns:Publish fails (the direct path needs SendTextMessage)",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(publishAll),
+        path: eums(),
+        expect: [EUMS_ARN],
+    },
+    {
+        name: "EUMS: sms-voice:* on * passes",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms({ Effect: "Allow", Action: "sms-voice:*", Resource: "*" }),
+        path: eums("+12065550100"),
+        expect: [],
+    },
+    {
+        name: "EUMS: a Deny on the origination identity fails",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send("*"), { Effect: "Deny", Action: "sms-voice:SendTextMessage", Resource: PHONE_ARN }),
+        path: eums(PHONE_ARN),
+        expect: [EUMS_ARN],
+    },
+    {
+        name: "EUMS: the only Allow has a Condition: a warning",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send("*", { Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } })),
+        path: eums(),
+        expect: [],
+        warn: [/allows sms-voice:SendTextMessage only under a Condition/],
+    },
+    {
+        name: "EUMS: the trust rules are the same, named at eumsSms",
+        trust: JSON.stringify(GOOD_TRUST),
+        perms: perms(send("*")),
+        externalId: "wrong",
+        path: eums(),
+        expect: [EUMS_EXT],
+    },
+    {
+        name: "EUMS: a trust without Cognito fails at eumsSms.callerArn",
+        trust: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
+        perms: perms(send("*")),
+        path: eums(),
+        expect: [EUMS_ARN],
+    },
+    {
+        name: "EUMS: no ExternalId condition warns, naming eumsSms.callerArn",
+        trust: trust({ Effect: "Allow", Principal: cognito, Action: "sts:AssumeRole" }),
+        perms: perms(send("*")),
+        path: eums(),
+        expect: [],
+        warn: [/eumsSms\.callerArn names role .*without an sts:ExternalId condition.*<externalId>/],
+    },
     {
         name: "trust and permissions both wrong: two failures",
         trust: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
@@ -177,13 +370,26 @@ const ROLE_CASES: RoleCase[] = [
 describe("pre-flight role rules (pure, role documents)", () => {
     for (const c of ROLE_CASES) {
         it(c.name, () => {
-            const failures = roleRules({ arn: ROLE_ARN, trustPolicy: c.trust, permissionPolicies: c.perms }, c.externalId);
+            const { failures, warnings } = roleRules(
+                { arn: ROLE_ARN, trustPolicy: c.trust, permissionPolicies: c.perms },
+                c.externalId,
+                c.path,
+            );
             assert.deepEqual(props(failures), c.expect, JSON.stringify(failures, null, 1));
             for (const f of failures) {
                 assert.ok(f.reason.startsWith(f.property), f.reason);
                 assert.ok(f.reason.includes(ROLE_ARN), "names the role");
+                assert.match(f.reason, /\(received: .*\)$/, "ends with the value received");
                 if (c.externalId)
                     assert.ok(!f.reason.includes(c.externalId) || c.externalId === EXTERNAL_ID.toUpperCase(), "never shows the ExternalId");
+            }
+            const expected = c.warn ?? [];
+            assert.equal(warnings.length, expected.length, JSON.stringify(warnings, null, 1));
+            expected.forEach((re, i) => assert.match(warnings[i], re));
+            for (const w of warnings) {
+                assert.match(w, /^pre-flight: /);
+                assert.ok(w.includes(ROLE_ARN), "names the role");
+                if (c.externalId) assert.ok(!w.includes(c.externalId), "never shows the ExternalId");
             }
         });
     }
@@ -196,5 +402,18 @@ describe("pre-flight role rules (pure, role documents)", () => {
         assert.ok(wildcardMatch("sns:Publis?", "sns:Publish"));
         assert.ok(!wildcardMatch("sns:Pub", "sns:Publish"));
         assert.ok(!wildcardMatch("a.c", "abc"), "regex characters are literal");
+    });
+
+    it("helpers: resourceCovers and hasExternalIdCondition", () => {
+        assert.ok(resourceCovers({ Resource: "*" }, "*"));
+        assert.ok(!resourceCovers({ Resource: "arn:*" }, "*"), "a pattern is not the ARN-less request");
+        assert.ok(resourceCovers({ Resource: "arn:*" }, PHONE_ARN));
+        assert.ok(resourceCovers({ NotResource: ["arn:aws:sns:*:*:t"] }, "*"));
+        assert.ok(!resourceCovers({ NotResource: "*" }, "*"));
+        assert.ok(!resourceCovers({ NotResource: PHONE_ARN }, PHONE_ARN));
+        assert.ok(!resourceCovers({}, "*"), "neither Resource nor NotResource covers nothing");
+        assert.ok(hasExternalIdCondition({ Condition: { StringLike: { "sts:externalid": "x*" } } }));
+        assert.ok(!hasExternalIdCondition({ Condition: { StringEquals: { "aws:SourceAccount": "1" } } }));
+        assert.ok(!hasExternalIdCondition({}));
     });
 });

@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { Failure } from "../../../provider/common/validator";
-import { validate } from "../../../provider/userPoolMfaConfig/validate";
+import { validate, validateInputs } from "../../../provider/userPoolMfaConfig/validate";
 import { POOL, ROLE, SMS, SMS_CFG, SMS_FULL, WEBAUTHN_FULL } from "./fixtures";
 
 /**
@@ -78,6 +78,8 @@ interface ValidateCase {
     name: string;
     inputs: Record<string, unknown>;
     failures: ExpectedFailure[];
+    /** The warnings check shows (rules whose evidence is too thin to refuse); none when left out. */
+    warnings?: { property: string; rule: string[] }[];
     /** Set for cases that expose a provider bug (reported, not fixed). */
     todo?: string;
 }
@@ -174,9 +176,19 @@ const validateCases: ValidateCase[] = [
         inputs: smsWith(smsCfg({ snsCallerArn: "arn:aws-cn:iam::123456789012:role/sms" })),
         failures: [],
     },
-    { name: "externalId of 1", inputs: smsWith(smsCfg({ externalId: "x" })), failures: [] },
+    {
+        name: "externalId of 1 (too short for STS: a warning)",
+        inputs: smsWith(smsCfg({ externalId: "x" })),
+        failures: [],
+        warnings: [{ property: "smsMfaConfiguration.smsConfiguration.externalId", rule: ["is not a valid sts:ExternalId"] }],
+    },
     { name: "externalId of 1224 (longest sts:ExternalId)", inputs: smsWith(smsCfg({ externalId: long(1224) })), failures: [] },
-    { name: "snsRegion legacy alternate (Tokyo)", inputs: smsWith(smsCfg({ snsRegion: "ap-northeast-1" })), failures: [] },
+    {
+        // The SMS settings guide: pools in Seoul must use the SNS configuration in Tokyo.
+        name: "snsRegion Tokyo for a pool in Seoul",
+        inputs: { ...smsWith(smsCfg({ snsRegion: "ap-northeast-1" })), userPoolId: "ap-northeast-2_Abc123" },
+        failures: [],
+    },
     { name: "email message of exactly 6", inputs: onSms({ emailMfaConfiguration: { message: PLACEHOLDER } }), failures: [] },
     {
         name: "email message of 20000 (CJK)",
@@ -247,19 +259,24 @@ const validateCases: ValidateCase[] = [
         failures: [{ property: "region", received: `us-${long(28, "x")}-1`, rule: ["at most 32 characters"] }],
     },
     {
-        name: "region not a Region code",
+        // botocore's RegionCodeType has no pattern: an unknown Region may be a new one.
+        name: "region not a Region botocore knows is a warning",
         inputs: inputs({ userPoolId: "local_Abc", region: "US-EAST-1" }),
-        failures: [{ property: "region", received: "US-EAST-1", rule: ['AWS Region code such as "us-east-1"'] }],
+        failures: [],
+        warnings: [{ property: "region", rule: ["is not a Region", '"us-east-1"'] }],
     },
     {
-        name: "region disagreeing with the pool-id prefix",
+        name: "region of a partition the old pattern refused (eusc-de-east-1, aws-eusc)",
+        inputs: inputs({ userPoolId: "eusc-de-east-1_Abc123", region: "eusc-de-east-1" }),
+        failures: [],
+    },
+    {
+        // Multi-Region replicas share the primary's pool id and are managed in their own Region.
+        name: "region disagreeing with the pool-id prefix is a warning (a replica Region)",
         inputs: inputs({ region: "eu-west-1" }),
-        failures: [
-            {
-                property: "region",
-                received: "eu-west-1",
-                rule: ["must be the Region the user pool lives in", POOL, 'set it to "us-east-1"'],
-            },
+        failures: [],
+        warnings: [
+            { property: "region", rule: ["differs from the Region in the pool id", "multi-Region replica", 'set it to "us-east-1"'] },
         ],
     },
     {
@@ -315,23 +332,34 @@ const validateCases: ValidateCase[] = [
         ],
     },
     {
-        name: "unknown key in smsConfiguration (EumsSms is not managed)",
-        inputs: smsWith(smsCfg({ eumsSms: { callerArn: ROLE } })),
+        name: "unknown key in smsConfiguration",
+        inputs: smsWith(smsCfg({ SnsRegion: "us-east-1" })),
         failures: [
             {
-                property: "smsMfaConfiguration.smsConfiguration.eumsSms",
-                received: { callerArn: ROLE },
-                rule: ["is not a known property", "snsCallerArn, externalId, snsRegion"],
+                property: "smsMfaConfiguration.smsConfiguration.SnsRegion",
+                received: "us-east-1",
+                rule: ["is not a known property", "snsCallerArn, externalId, snsRegion, eumsSms"],
+            },
+        ],
+    },
+    {
+        name: "unknown key in eumsSms",
+        inputs: smsWith({ eumsSms: { callerArn: ROLE, OriginationIdentity: "+12065550100" } }),
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.eumsSms.OriginationIdentity",
+                received: "+12065550100",
+                rule: [
+                    "is not a known property",
+                    "callerArn, externalId, originationIdentity, configurationSetName, inEntityId, inTemplateId, region",
+                ],
             },
         ],
     },
     {
         name: "unknown key in softwareTokenMfaConfiguration (API casing)",
         inputs: onSms({ softwareTokenMfaConfiguration: { Enabled: true } }),
-        failures: [
-            { property: "softwareTokenMfaConfiguration.Enabled", received: true, rule: ["is not a known property", "enabled"] },
-            { property: "softwareTokenMfaConfiguration.enabled", received: MISSING, rule: ["is required"] },
-        ],
+        failures: [{ property: "softwareTokenMfaConfiguration.Enabled", received: true, rule: ["is not a known property", "enabled"] }],
     },
     {
         name: "unknown key in emailMfaConfiguration",
@@ -409,13 +437,123 @@ const validateCases: ValidateCase[] = [
         failures: [{ property: "smsMfaConfiguration.smsAuthenticationMessage", received: 123456, rule: ["must be a string"] }],
     },
     {
-        name: "smsConfiguration missing",
+        // The API makes it optional: the pool's own SMS configuration is used.
+        name: "smsConfiguration missing: the pool's own is used",
         inputs: onSms({ smsMfaConfiguration: { smsAuthenticationMessage: "Code {####}" } }),
+        failures: [],
+    },
+    {
+        name: "smsConfiguration with neither snsCallerArn nor eumsSms",
+        inputs: smsWith({ externalId: "ext-1" }),
         failures: [
             {
-                property: "smsMfaConfiguration.smsConfiguration",
+                property: "smsMfaConfiguration.smsConfiguration.snsCallerArn",
                 received: MISSING,
-                rule: ["is required with SMS MFA", "snsCallerArn and externalId"],
+                rule: ["is required", "eumsSms"],
+            },
+        ],
+    },
+    {
+        name: "SMS message on two lines (Java's `.` stops at line terminators)",
+        inputs: smsWith(SMS_CFG, "Line 1\nYour code is {####}"),
+        failures: [
+            { property: "smsMfaConfiguration.smsAuthenticationMessage", received: "Line 1\nYour code is {####}", rule: ["on one line"] },
+        ],
+    },
+    {
+        name: "SMS message with U+0085 (a line terminator to Java, not to JavaScript's `.`)",
+        inputs: smsWith(SMS_CFG, "Code\u0085{####}"),
+        failures: [{ property: "smsMfaConfiguration.smsAuthenticationMessage", received: "Code\u0085{####}", rule: ["on one line"] }],
+    },
+
+    // --- End User Messaging SMS (EumsSms) ---------------------------------------------------------
+    {
+        name: "eumsSms with callerArn and externalId",
+        inputs: smsWith({ eumsSms: { callerArn: ROLE, externalId: "ext-1" } }),
+        failures: [],
+    },
+    {
+        name: "eumsSms with every member",
+        inputs: smsWith({
+            eumsSms: {
+                callerArn: ROLE,
+                externalId: "ext-1",
+                originationIdentity: "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-1",
+                configurationSetName: "cognito",
+                inEntityId: "1101000000000000001",
+                inTemplateId: "1107000000000000001",
+                region: "us-east-1",
+            },
+        }),
+        failures: [],
+    },
+    {
+        name: "eumsSms without callerArn",
+        inputs: smsWith({ eumsSms: { externalId: "ext-1" } }),
+        failures: [{ property: "smsMfaConfiguration.smsConfiguration.eumsSms.callerArn", received: MISSING, rule: ["is required"] }],
+    },
+    {
+        name: "eumsSms callerArn not a role",
+        inputs: smsWith({ eumsSms: { callerArn: "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-1" } }),
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.eumsSms.callerArn",
+                received: "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-1",
+                rule: ["must be the ARN of an IAM role"],
+            },
+        ],
+    },
+    {
+        name: "eumsSms region other than the pool's",
+        inputs: smsWith({ eumsSms: { callerArn: ROLE, region: "eu-west-1" } }),
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.eumsSms.region",
+                received: "eu-west-1",
+                rule: ["must be the user pool's own Region, us-east-1"],
+            },
+        ],
+    },
+    {
+        name: "snsCallerArn and eumsSms together",
+        inputs: smsWith({ ...SMS_CFG, eumsSms: { callerArn: ROLE } }),
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.eumsSms",
+                received: { callerArn: ROLE },
+                rule: ["cannot be set together with snsCallerArn"],
+            },
+        ],
+    },
+    {
+        name: "eumsSms with the SNS-only externalId and snsRegion beside it",
+        inputs: smsWith({ externalId: "ext-1", snsRegion: "us-east-1", eumsSms: { callerArn: ROLE, externalId: "ext-2" } }),
+        failures: [],
+        warnings: [
+            { property: "smsMfaConfiguration.smsConfiguration.externalId", rule: ["goes with snsCallerArn"] },
+            { property: "smsMfaConfiguration.smsConfiguration.snsRegion", rule: ["belongs to the Amazon SNS path"] },
+        ],
+    },
+    {
+        name: "eumsSms externalId of 1225",
+        inputs: smsWith({ eumsSms: { callerArn: ROLE, externalId: long(1225) } }),
+        failures: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.eumsSms.externalId",
+                received: SECRET(1225),
+                rule: ["at most 1224 characters"],
+            },
+        ],
+    },
+    {
+        // STS's externalIdType: 2-1224 of [\w+=,.@:/-]; Cognito's own type allows any string.
+        name: "externalId that STS would refuse is a warning (one character, a space, an accent)",
+        inputs: smsWith(smsCfg({ externalId: "ext id" })),
+        failures: [],
+        warnings: [
+            {
+                property: "smsMfaConfiguration.smsConfiguration.externalId",
+                rule: ["is not a valid sts:ExternalId", "[secret, 6 characters]"],
             },
         ],
     },
@@ -539,27 +677,29 @@ const validateCases: ValidateCase[] = [
         ],
     },
     {
-        name: "snsRegion not a Region code",
-        inputs: smsWith(smsCfg({ snsRegion: "us_east_1" })),
+        // botocore RegionCodeType is 5-32 characters with no pattern; the SMS settings guide names the SNS Regions a pool may use.
+        name: "snsRegion outside the documented table for the pool's Region",
+        inputs: smsWith(smsCfg({ snsRegion: "ap-northeast-1" })),
         failures: [
             {
                 property: "smsMfaConfiguration.smsConfiguration.snsRegion",
-                received: "us_east_1",
-                rule: ['AWS Region code such as "us-east-1"'],
+                received: "ap-northeast-1",
+                rule: ['must be "us-east-1"', "SNS Regions AWS documents"],
             },
         ],
     },
 
     // --- TOTP ----------------------------------------------------------------------------------------
     {
-        name: "TOTP enabled missing",
+        // The API makes Enabled optional; a block that does not enable TOTP means no TOTP.
+        name: "TOTP block without enabled (no TOTP)",
         inputs: onSms({ softwareTokenMfaConfiguration: {} }),
-        failures: [{ property: "softwareTokenMfaConfiguration.enabled", received: MISSING, rule: ["is required", "true", "false"] }],
+        failures: [],
     },
     {
-        name: "TOTP enabled null",
+        name: "TOTP enabled null (no TOTP)",
         inputs: onSms({ softwareTokenMfaConfiguration: { enabled: null } }),
-        failures: [{ property: "softwareTokenMfaConfiguration.enabled", received: null, rule: ["is required"] }],
+        failures: [],
     },
     {
         name: "TOTP enabled a string",
@@ -605,9 +745,23 @@ const validateCases: ValidateCase[] = [
         failures: [{ property: "emailMfaConfiguration.subject", received: "", rule: ["at least 1 characters"] }],
     },
     {
-        name: "email subject of 141",
+        // The API model sets no length; CloudFormation documents 1-140.
+        name: "email subject of 141 is a warning",
         inputs: onSms({ emailMfaConfiguration: { subject: long(141, "é") } }),
-        failures: [{ property: "emailMfaConfiguration.subject", received: long(141, "é"), rule: ["at most 140 characters", "it has 141"] }],
+        failures: [],
+        warnings: [{ property: "emailMfaConfiguration.subject", rule: ["longer than 140 characters", "CloudFormation"] }],
+    },
+    {
+        // Java's \s is ASCII white space: U+3000 (ideographic space) is no letter, mark,
+        // symbol, number or punctuation either.
+        name: "email subject with U+3000",
+        inputs: onSms({ emailMfaConfiguration: { subject: "Sign\u3000in" } }),
+        failures: [{ property: "emailMfaConfiguration.subject", received: "Sign\u3000in", rule: ["ASCII white space"] }],
+    },
+    {
+        name: "email message with U+00A0 (no-break space)",
+        inputs: onSms({ emailMfaConfiguration: { message: "Your\u00A0code {####}" } }),
+        failures: [{ property: "emailMfaConfiguration.message", received: "Your\u00A0code {####}", rule: ["{####}"] }],
     },
     {
         name: "email subject with a control character",
@@ -616,7 +770,7 @@ const validateCases: ValidateCase[] = [
             {
                 property: "emailMfaConfiguration.subject",
                 received: "Sign-in\u0000code",
-                rule: ["letters, digits, punctuation, symbols and spaces"],
+                rule: ["letters, marks, digits, punctuation, symbols and ASCII white space"],
             },
         ],
     },
@@ -694,12 +848,10 @@ const validateCases: ValidateCase[] = [
         ],
     },
     {
-        name: "OFF + TOTP without enabled is refused twice over",
+        // A TOTP block that does not enable TOTP is no TOTP, which OFF means anyway: normalized away.
+        name: "OFF + TOTP block without enabled",
         inputs: off({ softwareTokenMfaConfiguration: {} }),
-        failures: [
-            { property: "softwareTokenMfaConfiguration.enabled", received: MISSING, rule: ["is required"] },
-            { property: "softwareTokenMfaConfiguration", received: {}, rule: [`cannot be set while mfaConfiguration is "OFF"`] },
-        ],
+        failures: [],
     },
     {
         name: "OFF + SMS + email + TOTP names each block",
@@ -736,23 +888,29 @@ const validateCases: ValidateCase[] = [
         failures: [{ property: "mfaConfiguration", received: "ON", rule: ["needs at least one MFA factor"] }],
     },
     {
-        name: "ON with only webAuthn (A3)",
-        inputs: inputs({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: undefined, webAuthnConfiguration: WEBAUTHN_FULL }),
+        name: "ON with only webAuthn (A3, measured without FactorConfiguration)",
+        inputs: inputs({
+            mfaConfiguration: "ON",
+            softwareTokenMfaConfiguration: undefined,
+            webAuthnConfiguration: { relyingPartyId: "auth.example.com", userVerification: "required" },
+        }),
         failures: [
             {
                 property: "mfaConfiguration",
                 received: "ON",
-                rule: ["needs at least one MFA factor", "passkeys in webAuthnConfiguration do not count"],
+                rule: ["needs at least one MFA factor", 'count only with factorConfiguration "MULTI_FACTOR_WITH_USER_VERIFICATION"'],
             },
         ],
     },
     {
-        name: "OPTIONAL with only webAuthn MULTI_FACTOR_WITH_USER_VERIFICATION",
+        // No source says whether AWS accepts passkeys alone once they can satisfy MFA (S18).
+        name: "OPTIONAL with only webAuthn MULTI_FACTOR_WITH_USER_VERIFICATION is a warning",
         inputs: inputs({
             softwareTokenMfaConfiguration: undefined,
             webAuthnConfiguration: { factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" },
         }),
-        failures: [{ property: "mfaConfiguration", received: "OPTIONAL", rule: ["needs at least one MFA factor"] }],
+        failures: [],
+        warnings: [{ property: "mfaConfiguration", rule: ["passkeys (MULTI_FACTOR_WITH_USER_VERIFICATION) as the only factor"] }],
     },
     {
         name: "several independent failures are all reported",
@@ -775,7 +933,17 @@ describe("validate(): lengths, patterns, enums, unknown keys and cross-field rul
     });
     for (const c of validateCases) {
         test(c.name, c.todo ? { todo: c.todo } : {}, () => {
-            checkFailures(validate(c.inputs), c.failures);
+            const result = validateInputs(c.inputs);
+            checkFailures(result.failures, c.failures);
+            assert.deepEqual(validate(c.inputs), result.failures, "validate() gives the failures of validateInputs()");
+            const expected = c.warnings ?? [];
+            assert.equal(result.warnings.length, expected.length, `warnings: ${JSON.stringify(result.warnings, null, 1)}`);
+            for (const w of expected) {
+                assert.ok(
+                    result.warnings.some((x) => x.startsWith(w.property) && w.rule.every((r) => x.includes(r))),
+                    `no warning for ${w.property} with ${JSON.stringify(w.rule)}: ${JSON.stringify(result.warnings, null, 1)}`,
+                );
+            }
         });
     }
     test("validate does not modify its inputs", () => {
