@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(join(root, "package.json"));
-const { UserPoolMfaConfigProvider } = require(join(root, "dist/provider/userPoolMfaConfigProvider.js"));
+const { newUserPoolMfaConfigProvider } = await import(join(root, "bench/internals.mjs"));
 const sdk = require("@aws-sdk/client-cognito-identity-provider");
 
 const [poolId, itersArg, warmArg] = process.argv.slice(2);
@@ -47,7 +47,7 @@ async function timed(name, record, fn) {
     return out;
 }
 
-const provider = new UserPoolMfaConfigProvider();
+const provider = newUserPoolMfaConfigProvider();
 await provider.configure({ config: { get: () => undefined } });
 
 // The gateway's client settings (provider/gateway.ts): region from the pool id, adaptive retries.
