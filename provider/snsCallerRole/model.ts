@@ -65,10 +65,8 @@ export interface SnsCallerRoleOutputs {
     /** Stored only when not the default "sns" (0.1.0's roles have none). */
     sender?: SmsSender;
     originationIdentity?: string;
-    /** Ready to pass as `smsMfaConfiguration.smsConfiguration` of a UserPoolMfaConfig. Secret. */
-    smsConfiguration: RoleSmsConfiguration;
     // Bookkeeping under `__` names, which the engine never displays in a diff:
-    /** The name of the inline permission policy this resource wrote. */
+    /** The name of the inline permission policy this resource wrote, when not its sender's (see policies.ts). */
     __policyName?: string;
     /** Which args the user set, so that `read` can give back inputs in the program's shape. */
     __inputKeys?: string[];
@@ -88,6 +86,12 @@ export interface SnsCallerRoleOutputs {
 export interface LegacyRoleBookkeeping {
     policyName?: string;
     inputKeys?: string[];
+    /**
+     * `{ snsCallerArn, externalId }` or `{ eumsSms: … }`, secret: 0.1.0 stored it as an output.
+     * SnsCallerRole.smsConfiguration now builds it from `arn`, `externalId` and the args, so a new
+     * state leaves it out (330 bytes of ciphertext); read keeps it where a state has it.
+     */
+    smsConfiguration?: RoleSmsConfiguration;
 }
 
 /** What Cognito sends SMS through: Amazon SNS (SnsCallerArn) or End User Messaging SMS (EumsSms.CallerArn). */

@@ -35,7 +35,6 @@ import {
     inputKeysOf,
     LegacyRoleBookkeeping,
     newInstanceToken,
-    PERMISSION_POLICY_NAME,
     ROLE_INSTANCE_TAG,
     ROLE_OWNER_TAG,
     roleNameFor,
@@ -63,9 +62,12 @@ export function recordedInputKeys(o: Outputs): string[] | undefined {
     return o.__inputKeys ?? o.inputKeys;
 }
 
-/** The inline permission policy the resource wrote (under either name; 0.1.0 wrote only this one). */
+/**
+ * The inline permission policy the resource wrote: as recorded (under either name), else the one
+ * its sender uses (a new state records the name only when it is not that one).
+ */
 export function recordedPolicyName(o: Outputs): string {
-    return o.__policyName ?? o.policyName ?? PERMISSION_POLICY_NAME;
+    return o.__policyName ?? o.policyName ?? permissionPolicyFor(o.sender).name;
 }
 
 /** True for a state written by 0.1.0, whose bookkeeping names read keeps (see LegacyRoleBookkeeping). */
@@ -182,9 +184,11 @@ interface Bookkeeping {
     policyName: string;
     /** Write 0.1.0's bookkeeping names (read of a state that has them). */
     legacyNames?: boolean;
+    /** Keep the `smsConfiguration` output (read of a state that has it; see LegacyRoleBookkeeping). */
+    keepSmsConfiguration?: boolean;
 }
 
-/** The `smsConfiguration` output: what UserPoolMfaConfig's smsConfiguration takes, for the role's path. */
+/** 0.1.0's `smsConfiguration` output: what UserPoolMfaConfig's smsConfiguration takes, for the role's path. */
 function smsConfigurationOf(b: Bookkeeping, arn: string): RoleSmsConfiguration {
     if (b.sender === "eumsSms") {
         return {
@@ -212,15 +216,15 @@ export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: stri
         sourceArn: b.sourceArn,
         forceDelete: b.forceDelete,
         trustPolicy: live.trustPolicy,
-        smsConfiguration: smsConfigurationOf(b, live.arn),
     };
+    if (b.keepSmsConfiguration) outs.smsConfiguration = smsConfigurationOf(b, live.arn);
     if (b.sender !== DEFAULT_SENDER) outs.sender = b.sender;
     if (b.originationIdentity !== undefined) outs.originationIdentity = b.originationIdentity;
     if (b.legacyNames) {
         outs.policyName = b.policyName;
         outs.inputKeys = b.inputKeys;
     } else {
-        outs.__policyName = b.policyName;
+        if (b.policyName !== permissionPolicyFor(b.sender).name) outs.__policyName = b.policyName;
         outs.__inputKeys = b.inputKeys;
     }
     if (b.namePrefix !== undefined) outs.namePrefix = b.namePrefix;

@@ -157,6 +157,7 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                     originationIdentity: old.originationIdentity,
                     policyName: recordedPolicyName(old),
                     legacyNames: usesLegacyNames(old),
+                    keepSmsConfiguration: "smsConfiguration" in old,
                 },
                 live,
                 permissionPolicy,

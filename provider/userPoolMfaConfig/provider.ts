@@ -232,12 +232,18 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             if (adopted) outs.adoptedConfiguration = adopted;
         } else {
             outs.__inputShape = kept.shape;
-            if (adopted) outs.__adoptedConfiguration = adopted;
+            // A pool adopted with MFA OFF and nothing else (every new pool) needs no record: restore
+            // then writes what reset writes. That saves each such resource ~190 bytes of ciphertext.
+            if (adopted && !isPlainOff(adopted)) outs.__adoptedConfiguration = adopted;
         }
         const owner = (inputs as Owned).__owner;
         if (owner) outs.__owner = owner;
         return outs;
     }
+}
+
+function isPlainOff(c: MfaConfig): boolean {
+    return Object.entries(c).every(([k, v]) => (k === "mfaConfiguration" ? v === "OFF" : v === undefined));
 }
 
 function adoptedOf(o: Outputs): MfaConfig | undefined {

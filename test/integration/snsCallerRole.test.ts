@@ -113,7 +113,9 @@ describe("SnsCallerRole provider against moto", () => {
         assert.equal(outs.accountId, ACCOUNT);
         const sourceArn = `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/${poolId}`;
         assert.equal(outs.sourceArn, sourceArn);
-        assert.deepEqual(outs.smsConfiguration, { snsCallerArn: outs.arn, externalId: "ext-123" });
+        // Neither what SnsCallerRole.smsConfiguration builds from arn and externalId, nor the
+        // name of the sns:Publish policy every SNS role has, takes room in the state.
+        assert.ok(!("smsConfiguration" in outs) && !("__policyName" in outs), Object.keys(outs).join());
         assert.deepEqual(await liveTrust("cognito-sms"), trustFor("ext-123", sourceArn));
         assert.deepEqual(await livePermission("cognito-sms"), JSON.parse(PERMISSION_POLICY_DOCUMENT));
         assert.deepEqual(JSON.parse(outs.trustPolicy), trustFor("ext-123", sourceArn));
@@ -176,9 +178,7 @@ describe("SnsCallerRole provider against moto", () => {
             Statement: [{ Effect: "Allow", Action: "sms-voice:SendTextMessage", Resource: origin }],
         });
         assert.equal(await policy(PERMISSION_POLICY_NAME), undefined, "no sns:Publish policy");
-        assert.deepEqual(outs.smsConfiguration, {
-            eumsSms: { callerArn: outs.arn, externalId: inputs.externalId, originationIdentity: origin },
-        });
+        assert.ok(!("smsConfiguration" in outs) && !("__policyName" in outs), "the sender names the policy");
         const r = await provider.read!(id, outs);
         assert.deepEqual(r.props, outs);
         assert.equal((await provider.diff!(id, outs, inputs)).changes, false);
@@ -190,17 +190,23 @@ describe("SnsCallerRole provider against moto", () => {
         const { outs: after } = await provider.update!(id, outs, sns);
         assert.deepEqual(await livePermission("r-eums"), PERMISSION_POLICY_DOCUMENT_OBJECT);
         assert.equal(await policy("sms-voice-send-text-message"), undefined, "the End User Messaging SMS policy is gone");
-        assert.deepEqual(after!.smsConfiguration, { snsCallerArn: outs.arn, externalId: inputs.externalId });
+        assert.equal(after!.sender, undefined, "back to the default sender");
+        assert.equal(after!.__policyName, undefined, "back to the default sender's policy name");
         await provider.delete!(id, after!);
         assert.equal(await roleExists("r-eums"), false);
     });
 
-    it("bookkeeping of a 0.1.0 state: read keeps its names (no change on refresh), update moves them to __ names", async () => {
+    it("bookkeeping of a 0.1.0 state: read keeps its names and smsConfiguration (no change on refresh), update moves them to __ names", async () => {
         const { id, outs, inputs } = await up({ roleName: "r-legacy", userPoolId: poolId });
         assert.ok(!("policyName" in outs) && !("inputKeys" in outs), "new roles keep their bookkeeping under __ names");
         // The outputs as 0.1.0 stored them.
-        const { __policyName, __inputKeys, ...rest } = outs;
-        const legacy = { ...rest, policyName: __policyName, inputKeys: __inputKeys } as SnsCallerRoleOutputs;
+        const { __inputKeys, ...rest } = outs;
+        const legacy = {
+            ...rest,
+            policyName: PERMISSION_POLICY_NAME,
+            inputKeys: __inputKeys,
+            smsConfiguration: { snsCallerArn: outs.arn, externalId: outs.externalId },
+        } as SnsCallerRoleOutputs;
         const r = await provider.read!(id, legacy);
         assert.deepEqual(r.props, legacy, "a refresh of an upgraded stack reports no change");
         assert.deepEqual(r.inputs, inputs);
@@ -280,7 +286,7 @@ describe("SnsCallerRole provider against moto", () => {
         assert.equal(live.Role!.Description, "two");
         assert.deepEqual(Object.fromEntries(live.Role!.Tags!.map((t) => [t.Key, t.Value])), { b: "3", c: "4" });
         assert.equal(live.Role!.PermissionsBoundary?.PermissionsBoundaryArn, `arn:aws:iam::${ACCOUNT}:policy/boundary`);
-        assert.deepEqual(outs!.smsConfiguration, { snsCallerArn: first.outs.arn, externalId: "ext-2" });
+        assert.equal(outs!.externalId, "ext-2");
         const r = await provider.read!(first.id, outs);
         assert.deepEqual(r.inputs, checked.inputs);
         assert.equal((await provider.diff!(first.id, r.props!, checked.inputs!)).changes, false);
@@ -361,7 +367,11 @@ describe("SnsCallerRole provider against moto", () => {
         const { id, outs, inputs } = await up({ roleName: "r-guard", userPoolId: poolId });
         // The one-line wiring the outputs are made for, through the MFA provider.
         const mfa = new UserPoolMfaConfigProvider();
-        await mfa.create({ userPoolId: poolId, mfaConfiguration: "ON", smsMfaConfiguration: { smsConfiguration: outs.smsConfiguration } });
+        await mfa.create({
+            userPoolId: poolId,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { snsCallerArn: outs.arn, externalId: outs.externalId } },
+        });
 
         await assert.rejects(provider.delete!(id, outs), (e: Error) => {
             assert.match(e.message, new RegExp(`^Refusing to delete IAM role r-guard: user pool ${poolId} still uses it to send SMS`));
@@ -483,7 +493,6 @@ describe("SnsCallerRole provider against moto", () => {
             );
             assert.deepEqual(await livePermission(second.outs.roleName), JSON.parse(PERMISSION_POLICY_DOCUMENT), "inline policy put back");
             assert.deepEqual(JSON.parse(second.outs.trustPolicy), trustFor(second.outs.externalId, sourceArn));
-            assert.deepEqual(second.outs.smsConfiguration, { snsCallerArn: first.outs.arn, externalId: second.outs.externalId });
             assert.deepEqual(second.outs.tags, { team: "id" });
             assert.equal(second.outs.description, "Cognito SMS");
             const after = await liveTags(second.outs.roleName);

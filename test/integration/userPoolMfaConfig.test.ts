@@ -64,7 +64,8 @@ describe("UserPoolMfaConfig provider against moto", () => {
         const { id, outs } = await provider.create(inputs);
         assert.equal(id, poolId);
         assert.equal(outs!.region, "us-east-1");
-        assert.deepEqual(outs!.__adoptedConfiguration, { mfaConfiguration: "OFF" });
+        // Adopted with MFA OFF and nothing else: nothing to record (restore writes what reset writes).
+        assert.ok(!("__adoptedConfiguration" in outs!));
         assert.equal(outs!.mfaConfiguration, "OPTIONAL");
         assert.deepEqual(outs!.softwareTokenMfaConfiguration, { enabled: true });
         assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
@@ -145,6 +146,14 @@ describe("UserPoolMfaConfig provider against moto", () => {
         assert.deepEqual(await liveConfig(poolId), expectedGet(before));
     });
 
+    it("delete: restore of a pool adopted with MFA OFF (no record kept) turns MFA off again", async () => {
+        const { outs } = await provider.create({ userPoolId: poolId, deletePolicy: "restore", ...FACTOR_SETS.SMS });
+        assert.ok(!("__adoptedConfiguration" in outs!));
+        assert.deepEqual(await liveConfig(poolId), expectedGet(FACTOR_SETS.SMS));
+        await provider.delete(poolId, outs!);
+        assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OFF" });
+    });
+
     it("delete: retain leaves the pool as it is", async () => {
         const { outs } = await provider.create({ userPoolId: poolId, deletePolicy: "retain", ...FACTOR_SETS.TOTP });
         await provider.delete(poolId, outs!);
@@ -196,8 +205,9 @@ describe("UserPoolMfaConfig provider against moto", () => {
         const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.TOTP };
         const { outs } = await provider.create(inputs);
         // The outputs as 0.1.0 stored them: the same values under inputShape / adoptedConfiguration.
-        const { __inputShape, __adoptedConfiguration, ...rest } = outs!;
-        const legacy = { ...rest, inputShape: __inputShape, adoptedConfiguration: __adoptedConfiguration };
+        // (0.1.0 recorded every adopted configuration, the OFF of a new pool too.)
+        const { __inputShape, ...rest } = outs!;
+        const legacy = { ...rest, inputShape: __inputShape, adoptedConfiguration: { mfaConfiguration: "OFF" as const } };
         const read = await provider.read(poolId, legacy);
         assert.deepEqual(read.props, legacy, "a refresh of an upgraded stack reports no change");
         assert.equal((await provider.diff(poolId, legacy, inputs)).changes, false);

@@ -177,7 +177,6 @@ describe("SnsCallerRole create with a mocked IAM", () => {
             forceDelete: false,
             trustPolicy: TRUST,
             __policyName: PERMISSION_POLICY_NAME,
-            smsConfiguration: { snsCallerArn: `arn:aws:iam::${ACCOUNT}:role/sms`, externalId: "ext-1" },
             __inputKeys: ["roleName", "externalId", "userPoolId"],
         } satisfies SnsCallerRoleOutputs;
         const news: SnsCallerRoleInputs = { roleName: "sms", userPoolId: POOL, externalId: "ext-1" };
@@ -273,7 +272,6 @@ describe("SnsCallerRole delete guard with a mocked SDK", () => {
         trustPolicy: TRUST,
         permissionPolicy: PERMISSION_POLICY_DOCUMENT,
         __policyName: PERMISSION_POLICY_NAME,
-        smsConfiguration: { snsCallerArn: `arn:aws:iam::${ACCOUNT}:role/sms`, externalId: "ext-1" },
         __inputKeys: ["roleName", "externalId", "userPoolId"],
     } satisfies SnsCallerRoleOutputs;
 
