@@ -37,7 +37,7 @@ export interface SnsCallerRoleArgs {
      */
     permissionsBoundary?: pulumi.Input<string>;
     /**
-     * IAM tags of the role: at most 50; keys 1–128 characters, not starting with `aws:`;
+     * IAM tags of the role: at most 48 (IAM's 50, less the two the resource adds); keys 1–128 characters, not starting with `aws:`;
      * values up to 256 characters.
      * @default no tags
      */

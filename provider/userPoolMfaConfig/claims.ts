@@ -14,16 +14,17 @@ const claimedPools = new Map<string, string>();
  * another resource's value is there). Resolving it also refuses a second resource of this
  * program on the same pool, before that resource is registered, so before it can write.
  */
-export function ownerInput(
-    name: string,
-    userPoolId: pulumi.Input<string>,
-    region: pulumi.Input<string> | undefined,
-): pulumi.Output<string> {
+export function ownerInput(name: string, userPoolId: pulumi.Input<string>, region: pulumi.Input<string> | undefined): pulumi.Input<string> {
     const owner = ownerTagValue(pulumi.getProject(), pulumi.getStack(), name);
     // Plain strings (the usual case) are checked at once: the constructor throws and the program
-    // stops right there. Outputs are checked when they resolve; the failed input then stops the
-    // program (slowly: the Node runtime took over a minute to give up on the rejected input).
-    if (typeof userPoolId === "string" && (region === undefined || typeof region === "string")) claimPool(name, userPoolId, region);
+    // stops right there, and the owner is a plain string too (an Output would cost the SDK a few
+    // captured stack traces per resource). Outputs are checked when they resolve; the failed
+    // input then stops the program (slowly: the Node runtime took over a minute to give up on the
+    // rejected input).
+    if (typeof userPoolId === "string" && (region === undefined || typeof region === "string")) {
+        claimPool(name, userPoolId, region);
+        return owner;
+    }
     return pulumi.all([userPoolId, region]).apply(([poolId, r]) => {
         claimPool(name, poolId, r);
         return owner;

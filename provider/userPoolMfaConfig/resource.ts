@@ -180,9 +180,14 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
     declare readonly deletePolicy: pulumi.Output<DeletePolicy>;
 
     constructor(name: string, args: UserPoolMfaConfigArgs, opts?: pulumi.CustomResourceOptions) {
+        // Every declared output is a key of props, or the engine never resolves it and the
+        // property is undefined instead of an Output.
         const props = {
             region: undefined,
             deletePolicy: undefined,
+            softwareTokenMfaConfiguration: undefined,
+            emailMfaConfiguration: undefined,
+            webAuthnConfiguration: undefined,
             ...args,
             smsMfaConfiguration: secretExternalId(args.smsMfaConfiguration),
             __owner: ownerInput(name, args.userPoolId, args.region),
