@@ -13,6 +13,9 @@
 //             bytes written per command (bench/ioexec.py: /proc/<pid>/io of the pulumi process,
 //             read before it is reaped), state bytes per resource (`pulumi stack export`),
 //             calls per resource (the proxy, by operation name);
+//   shape     the floor program registering the same properties as ours (its declared outputs
+//             and the owner input) against ours at N = BENCH_SHAPE_N: what ours' provider and its
+//             calls cost once the engine's and the SDK's per-property work is on both sides;
 //   baselines the same N writes / reads by a loop of the AWS CLI (N <= BENCH_CLI_MAX_N) and by a
 //             plain SDK script (sequential, Promise.all);
 //   iocheck   one `up` per program under strace at N in BENCH_STRACE_NS: the exact bytes written
@@ -27,7 +30,8 @@
 //
 // Knobs (environment): BENCH_NS="1,10,100,400,1000", BENCH_RUNS=3 (runs for N <= 10),
 // BENCH_RUNS_LARGE=2 (runs for 10 < N < 1000), BENCH_RUNS_HUGE=2 (runs for N >= 1000),
-// BENCH_PARTS="calls,floor,baselines,iocheck,parallel,stacks,overhead", BENCH_CLI_MAX_N=10,
+// BENCH_PARTS="calls,floor,shape,baselines,iocheck,parallel,stacks,overhead", BENCH_CLI_MAX_N=10,
+// BENCH_SHAPE_N=400, BENCH_SHAPE_RUNS=2,
 // BENCH_STRACE_NS="10,100", BENCH_PARALLEL_N=100, BENCH_PARALLEL="1,4,8,16,unlimited",
 // BENCH_RPS=15, BENCH_SPLIT_N=400, BENCH_SPLIT_K=4, BENCH_OVERHEAD_ITERS=100,
 // BENCH_OUT=bench (where results.* go), BENCH_NAME=results (their name). A quick run: BENCH_NS=1,10 BENCH_PARTS=floor.
@@ -76,8 +80,10 @@ const RUNS = Number(env("BENCH_RUNS", "3"));
 const RUNS_LARGE = Number(env("BENCH_RUNS_LARGE", "2"));
 const RUNS_HUGE = Number(env("BENCH_RUNS_HUGE", "2"));
 const runsFor = (n) => (n <= 10 ? RUNS : n < 1000 ? RUNS_LARGE : RUNS_HUGE);
-const PARTS = new Set(list("BENCH_PARTS", "calls,floor,baselines,iocheck,parallel,stacks,overhead"));
+const PARTS = new Set(list("BENCH_PARTS", "calls,floor,shape,baselines,iocheck,parallel,stacks,overhead"));
 const CLI_MAX_N = Number(env("BENCH_CLI_MAX_N", "10"));
+const SHAPE_N = Number(env("BENCH_SHAPE_N", "400"));
+const SHAPE_RUNS = Number(env("BENCH_SHAPE_RUNS", "2"));
 const STRACE_NS = list("BENCH_STRACE_NS", "10,100").map(Number);
 const PARALLEL_N = Number(env("BENCH_PARALLEL_N", "100"));
 const PARALLEL = list("BENCH_PARALLEL", "1,4,8,16,unlimited");
@@ -615,6 +621,68 @@ async function floorVsOurs() {
     return { ops: OPS, opArgs: OP_ARGS, goal: GOAL, table, state, providerText, rounds };
 }
 
+// --- 2b. The floor with ours' shape ---------------------------------------------------------------
+
+/**
+ * The floor program registering the same properties as ours (config shape=ours), against ours, at
+ * one N: what is left between them is what ours' provider and its AWS calls cost, with the
+ * engine's and the SDK's per-property work on both sides.
+ */
+async function shapeVsOurs() {
+    const n = SHAPE_N;
+    const ids = await pools(n);
+    const progs = {
+        shaped: await floorStack(),
+        ours: await Stack.create("test/fixtures/many-mfa", { env: pulumiEnv, stackName: "bench" }),
+    };
+    const rounds = [];
+    for (let run = 1; run <= SHAPE_RUNS; run++) {
+        const order = run % 2 ? ["shaped", "ours"] : ["ours", "shaped"];
+        step(
+            `shape: round ${run}, N = ${n}, ${order.join(" then ")} (load ${loadavg()
+                .map((x) => x.toFixed(2))
+                .join(" ")})`,
+        );
+        await resetPools(ids);
+        const name = `bench-shape-n${n}-r${run}`;
+        for (const p of order) {
+            await newStack(progs[p], name, ids);
+            if (p === "shaped") await progs[p].setConfig("shape", "ours");
+        }
+        const round = { run, n, order, loadAtStart: loadavg().map((x) => +x.toFixed(2)), ops: {} };
+        for (const op of OPS) {
+            const pair = {};
+            for (const p of order) pair[p] = await pulumiCmd(progs[p], op, { n });
+            pair.ratio = +(pair.ours.ms / pair.shaped.ms).toFixed(3);
+            round.ops[op] = { shapedMs: pair.shaped.ms, oursMs: pair.ours.ms, oursCalls: pair.ours.calls.total, ratio: pair.ratio };
+            if (op === "up" && !rounds.length)
+                round.state = { shaped: await stateOf(progs.shaped, name, n), ours: await stateOf(progs.ours, name, n) };
+        }
+        for (const p of order) await progs[p].pulumi(["stack", "rm", "--yes", name]);
+        rounds.push(round);
+        say(
+            `[bench]   shape N=${n} round ${run}: ${OPS.map((op) => `${op} ${sec(round.ops[op].shapedMs)}/${sec(round.ops[op].oursMs)} s = ${round.ops[op].ratio}`).join(" | ")}`,
+        );
+    }
+    const table = Object.fromEntries(
+        OPS.map((op) => {
+            const rs = rounds.map((r) => r.ops[op]);
+            return [
+                op,
+                {
+                    shapedSeconds: sec(median(rs.map((x) => x.shapedMs))),
+                    oursSeconds: sec(median(rs.map((x) => x.oursMs))),
+                    ratiosPerRound: rs.map((x) => x.ratio),
+                    ratioMedian: +median(rs.map((x) => x.ratio)).toFixed(2),
+                    oursCalls: median(rs.map((x) => x.oursCalls)),
+                },
+            ];
+        }),
+    );
+    for (const s of Object.values(rounds[0].state)) delete s.providerText;
+    return { n, runs: SHAPE_RUNS, table, state: rounds[0].state, rounds };
+}
+
 // --- 3. Baselines: the same N writes / reads without Pulumi ------------------------------------
 
 const cliEnv = {
@@ -961,6 +1029,7 @@ try {
     // Most wanted first: a run cut short keeps the floor and the advice (results.partial.json).
     await part("calls", callsPerOperation);
     await part("floor", floorVsOurs);
+    await part("shape", shapeVsOurs);
     await part("parallel", parallelAdvice);
     await part("stacks", stacksAdvice);
     await part("baselines", baselines);
