@@ -51,14 +51,7 @@ export interface LiveRole {
 }
 
 /** What CreateRole needs, and what putRole converges an existing role to. */
-export interface RoleSpec {
-    roleName: string;
-    path: string;
-    description?: string;
-    permissionsBoundary?: string;
-    tags: Record<string, string>;
-    trustPolicy: string;
-}
+export type RoleSpec = Omit<LiveRole, "arn" | "roleId">;
 
 /** What keeps DeleteRole from succeeding (DeleteConflict). */
 export interface DeleteBlockers {

@@ -18,19 +18,17 @@ export interface TrustParams {
  * protection). Exact JSON; key order as in AWS's documentation.
  */
 export function trustPolicyDocument(p: TrustParams): string {
+    return cognitoTrust({
+        StringEquals: { "sts:ExternalId": p.externalId, "aws:SourceAccount": p.accountId },
+        ArnLike: { "aws:SourceArn": p.sourceArn },
+    });
+}
+
+/** Cognito may assume the role under `condition`. */
+function cognitoTrust(condition: Record<string, Record<string, string>>): string {
     return JSON.stringify({
         Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: COGNITO_SERVICE_PRINCIPAL },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    StringEquals: { "sts:ExternalId": p.externalId, "aws:SourceAccount": p.accountId },
-                    ArnLike: { "aws:SourceArn": p.sourceArn },
-                },
-            },
-        ],
+        Statement: [{ Effect: "Allow", Principal: { Service: COGNITO_SERVICE_PRINCIPAL }, Action: "sts:AssumeRole", Condition: condition }],
     });
 }
 
@@ -40,17 +38,7 @@ export function trustPolicyDocument(p: TrustParams): string {
  * {@link trustPolicyDocument} right after CreateRole, whose ARN tells the account.
  */
 export function bootstrapTrustPolicyDocument(externalId: string): string {
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: COGNITO_SERVICE_PRINCIPAL },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "sts:ExternalId": externalId } },
-            },
-        ],
-    });
+    return cognitoTrust({ StringEquals: { "sts:ExternalId": externalId } });
 }
 
 /**

@@ -9,8 +9,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { describe, it } from "node:test";
-import { GetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { awsEnv, cognitoClient, createUserPool, repoRoot, useMoto } from "../harness/moto";
+import { awsEnv, createUserPool, liveMfa, repoRoot, useMoto } from "../harness/moto";
 import { assertNoChanges, node22, resourceChanges, Stack, StackOptions } from "../harness/pulumi";
 
 const m = useMoto();
@@ -19,11 +18,7 @@ const FIXTURES = "test/fixtures/consumers";
 /** What every fixture program asks for. */
 const APPLIED = { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } };
 
-async function getMfa(poolId: string) {
-    const res = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
-    delete (res as { $metadata?: unknown }).$metadata;
-    return res;
-}
+const getMfa = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 
 /**
  * Resolves as the program in `dir` does. (Not require.resolve with `paths`: this test file lies

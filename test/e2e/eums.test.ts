@@ -2,23 +2,15 @@
 // against moto, which stores the SMS block of SetUserPoolMfaConfig as sent and returns it whole.
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-    GetUserPoolMfaConfigCommand,
-    SetUserPoolMfaConfigCommand,
-    SetUserPoolMfaConfigRequest,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { SetUserPoolMfaConfigCommand, SetUserPoolMfaConfigRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { GetRoleCommand, GetRolePolicyCommand, ListRolesCommand } from "@aws-sdk/client-iam";
-import { awsEnv, cognitoClient, createUserPool, iamClient, useMoto } from "../harness/moto";
+import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, useMoto } from "../harness/moto";
 import { assertNoChanges, BOOKKEEPING_IN_DIFF, resourceChanges, Stack } from "../harness/pulumi";
 
 const m = useMoto();
 const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
 
-async function getMfa(poolId: string) {
-    const res = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
-    delete (res as { $metadata?: unknown }).$metadata;
-    return res;
-}
+const getMfa = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 
 describe("End User Messaging SMS with the pulumi CLI", () => {
     it("sms-eums: the role's ARN and ExternalId reach EumsSms, no perpetual diff, drift shown and repaired, ExternalId secret, nothing left", async () => {

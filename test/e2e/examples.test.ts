@@ -12,24 +12,15 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import {
-    CreateUserPoolCommand,
-    GetUserPoolMfaConfigCommand,
-    SetUserPoolMfaConfigCommand,
-    SetUserPoolMfaConfigRequest,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { CreateUserPoolCommand, SetUserPoolMfaConfigCommand, SetUserPoolMfaConfigRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
-import { awsEnv, cognitoClient, createUserPool, iamClient, repoRoot, useMoto } from "../harness/moto";
+import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, repoRoot, useMoto } from "../harness/moto";
 import { assertNoChanges, pulumiVersion, resourceChanges, Stack } from "../harness/pulumi";
 
 const m = useMoto();
 const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
 
-async function getMfa(poolId: string) {
-    const res = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
-    delete (res as { $metadata?: unknown }).$metadata;
-    return res;
-}
+const getMfa = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 
 /** A pool as email MFA and passkeys need it on AWS: Essentials tier, email through SES. */
 async function createEssentialsPool(): Promise<string> {

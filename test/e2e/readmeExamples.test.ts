@@ -8,8 +8,7 @@ import { existsSync, lstatSync, readFileSync, realpathSync, rmSync } from "node:
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { it } from "node:test";
-import { GetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { awsEnv, cognitoClient, createUserPool, repoRoot, useMoto } from "../harness/moto";
+import { awsEnv, createUserPool, liveMfa, repoRoot, useMoto } from "../harness/moto";
 import { assertNoChanges, Stack } from "../harness/pulumi";
 
 const m = useMoto();
@@ -29,11 +28,7 @@ function readmeInstructions(): string[] {
     return block[1].split("\n").filter((l) => l.trim());
 }
 
-async function getMfa(poolId: string) {
-    const res = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
-    delete (res as { $metadata?: unknown }).$metadata;
-    return res;
-}
+const getMfa = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 
 it("README Examples: the instructions as written work in examples/totp-optional, and leave nothing behind", async () => {
     const [rootSetup, exampleLine, ...rest] = readmeInstructions();

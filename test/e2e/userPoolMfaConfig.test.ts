@@ -4,8 +4,8 @@
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
-import { GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { awsEnv, cognitoClient, createUserPool, iamClient, useMoto } from "../harness/moto";
+import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, useMoto } from "../harness/moto";
 import { assertNoChanges, BOOKKEEPING_IN_DIFF, cycle, resourceChanges, Stack } from "../harness/pulumi";
 
 const m = useMoto();
@@ -20,11 +20,7 @@ function resourceBytesOf(exported: { stdout: string }, type: string): number {
     return Buffer.byteLength(JSON.stringify(found[0]));
 }
 
-async function getMfa(poolId: string) {
-    const res = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
-    delete (res as { $metadata?: unknown }).$metadata;
-    return res;
-}
+const getMfa = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 
 describe("e2e with the pulumi CLI", () => {
     it("TOTP: up, empty preview, drift caught by refresh and shown field by field, restored by up, destroy resets", async () => {

@@ -5,7 +5,11 @@ import { ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { after, afterEach, before } from "node:test";
-import { CognitoIdentityProviderClient, CreateUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    CognitoIdentityProviderClient,
+    CreateUserPoolCommand,
+    GetUserPoolMfaConfigCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
 
 /** The repository root (this file is compiled to dist/test/harness/moto.js). */
@@ -38,6 +42,13 @@ const clientConfig = (endpoint: string) => ({
     credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
 });
 export const cognitoClient = (endpoint: string) => new CognitoIdentityProviderClient(clientConfig(endpoint));
+
+/** GetUserPoolMfaConfig as the service answers it, without the SDK's $metadata (for deepEqual). */
+export async function liveMfa(endpoint: string, poolId: string, c: CognitoIdentityProviderClient = cognitoClient(endpoint)) {
+    const res = await c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+    delete (res as { $metadata?: unknown }).$metadata;
+    return res;
+}
 export const iamClient = (endpoint: string) => new IAMClient(clientConfig(endpoint));
 
 /** Creates a user pool (MFA OFF, as a fresh pool is) and returns its id. */

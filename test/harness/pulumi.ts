@@ -3,7 +3,8 @@
 // log, so a test run shows what `pulumi up` really did.
 import { strict as assert } from "node:assert";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { repoRoot } from "./moto";
@@ -39,6 +40,23 @@ export function packageTarball(): string {
     const listing = spawnSync("tar", ["-tzf", path], { encoding: "utf8" }).stdout;
     assert.match(listing, /^package\/dist\/provider\/index\.js$/m, `${path} lacks the compiled provider`);
     return (tarball = path);
+}
+
+/**
+ * A copy of `tarball` at a path that names its content. yarn classic remembers a `file:` tarball
+ * by its URL, relative to the project (`.tmp/<hash of the URL>` in its cache), and reinstalls what
+ * it unpacked the first time for the same URL: every run's scratch layout gives the same
+ * `file:../../pulumi-cognito-mfa-0.1.0.tgz`, so a new build would be installed as an old one.
+ */
+function contentAddressed(tarball: string): string {
+    const sha = createHash("sha256").update(readFileSync(tarball)).digest("hex").slice(0, 16);
+    const dir = join(scratchDir(), `tarball-${sha}`);
+    const copy = join(dir, basename(tarball));
+    if (!existsSync(copy)) {
+        mkdirSync(dir, { recursive: true });
+        copyFileSync(tarball, copy);
+    }
+    return copy;
 }
 
 export interface CliResult<T = unknown> {
@@ -306,7 +324,7 @@ export class Stack {
             for (const field of ["dependencies", "devDependencies"]) {
                 const deps = pkg[field] ?? {};
                 if ("pulumi-cognito-mfa" in deps && !unpacked)
-                    deps["pulumi-cognito-mfa"] = `file:${opts.packageTarball ?? packageTarball()}`;
+                    deps["pulumi-cognito-mfa"] = `file:${contentAddressed(opts.packageTarball ?? packageTarball())}`;
                 if ("@pulumi/pulumi" in deps) deps["@pulumi/pulumi"] = pulumiVersion;
             }
             writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + "\n");

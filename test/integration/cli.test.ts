@@ -6,7 +6,6 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import {
-    GetUserPoolMfaConfigCommand,
     GetUserPoolMfaConfigResponse,
     SetUserPoolMfaConfigCommand,
     SetUserPoolMfaConfigRequest,
@@ -14,7 +13,7 @@ import {
 import { fromSetRequest } from "../../provider/userPoolMfaConfig/mapping";
 import { MfaConfigInputs, normalize } from "../../provider/userPoolMfaConfig/model";
 import { validate } from "../../provider/userPoolMfaConfig/validate";
-import { awsEnv, cognitoClient, createUserPool, repoRoot, useMoto } from "../harness/moto";
+import { awsEnv, cognitoClient, createUserPool, liveMfa, repoRoot, useMoto } from "../harness/moto";
 
 const m = useMoto();
 const cli = join(repoRoot, "dist/provider/cli.js");
@@ -41,11 +40,7 @@ function run(args: string[], env: Record<string, string> = awsEnv(m.moto.endpoin
     });
 }
 
-async function getMfa(poolId: string) {
-    const res = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
-    delete (res as { $metadata?: unknown }).$metadata;
-    return res;
-}
+const getMfa = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 
 /** The object literal of the snippet's `new UserPoolMfaConfig("mfa", {...})`, evaluated with a stub config. */
 function snippetArgs(snippet: string): Record<string, unknown> {

@@ -1,6 +1,5 @@
 // Shared helpers for the reliability scenarios (test/reliability/*.test.ts).
-import { CognitoIdentityProviderClient, GetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { awsEnv, cognitoClient, createUserPool } from "../harness/moto";
+import { awsEnv, createUserPool } from "../harness/moto";
 import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
 import { Stack } from "../harness/pulumi";
 
@@ -13,11 +12,7 @@ export async function createPools(endpoint: string, n: number, prefix = "rel"): 
     return ids;
 }
 
-export async function liveMfa(endpoint: string, poolId: string, c: CognitoIdentityProviderClient = cognitoClient(endpoint)) {
-    const res = await c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
-    delete (res as { $metadata?: unknown }).$metadata;
-    return res;
-}
+export { liveMfa } from "../harness/moto";
 
 /** Figures of one run, printed as one `FIGURES {...}` line (docs/reliability.md quotes them). */
 export function figures(scenario: string, proxy: FaultProxy, since: number, wallMs: number, extra: Record<string, unknown> = {}) {
