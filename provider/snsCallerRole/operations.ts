@@ -167,19 +167,14 @@ function specOf(inputs: SnsCallerRoleInputs, roleName: string, trustPolicy: stri
 }
 
 /** Everything in the outputs that is not read from IAM. */
-interface Bookkeeping {
-    namePrefix?: string;
-    externalId: string;
-    userPoolId?: string;
-    region: string;
-    accountId: string;
-    sourceArn: string;
-    forceDelete: boolean;
+interface Bookkeeping extends Pick<
+    SnsCallerRoleOutputs,
+    "namePrefix" | "externalId" | "userPoolId" | "region" | "accountId" | "sourceArn" | "forceDelete" | "originationIdentity"
+> {
     inputKeys: string[];
     owner?: string;
     instance?: string;
     sender: SmsSender;
-    originationIdentity?: string;
     /** The inline permission policy the role has (its name, for read and delete). */
     policyName: string;
     /** Write 0.1.0's bookkeeping names (read of a state that has them). */
