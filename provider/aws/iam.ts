@@ -26,8 +26,8 @@ import {
     UpdateAssumeRolePolicyCommand,
     UpdateRoleCommand,
 } from "@aws-sdk/client-iam";
+import { decodePolicyDocument } from "../common/policyDocument";
 import { AwsCallError } from "./errors";
-import { decodePolicyDocument } from "../snsCallerRole/policies";
 import { errorName, RetryClock, RetryRule, withRetry } from "./retry";
 
 export interface IamGatewayOptions {

@@ -25,6 +25,7 @@ import {
     putTrustPolicy,
     RoleSpec,
 } from "../aws/iam";
+import { decodePolicyDocument } from "../common/policyDocument";
 import { poolRegion } from "../common/regions";
 import { accountOf } from "../common/arn";
 import { partitionOfRegion } from "../common/regions";
@@ -45,14 +46,7 @@ import {
     userTagsOf,
     withExternalId,
 } from "./model";
-import {
-    bootstrapTrustPolicyDocument,
-    decodePolicyDocument,
-    permissionPolicyFor,
-    policiesEqual,
-    sourceArnFor,
-    trustPolicyDocument,
-} from "./policies";
+import { bootstrapTrustPolicyDocument, permissionPolicyFor, policiesEqual, sourceArnFor, trustPolicyDocument } from "./policies";
 
 /** What an SnsCallerRole stores as outputs, with the stub the engine adds. */
 export type Outputs = SnsCallerRoleOutputs & LegacyRoleBookkeeping & { __provider?: string };

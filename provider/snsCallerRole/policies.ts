@@ -1,5 +1,6 @@
 // The SMS role's policy documents: the trust policy (Cognito, ExternalId, confused-deputy
 // conditions) and the sns:Publish permission, and how IAM's copies of them are compared. Pure.
+import { decodePolicyDocument } from "../common/policyDocument";
 import { COGNITO_SERVICE_PRINCIPAL, DEFAULT_SENDER, EUMS_PERMISSION_POLICY_NAME, PERMISSION_POLICY_NAME, SmsSender } from "./model";
 /** `aws:SourceArn` for a pool, or for every pool of the account in the Region (`userpool/*`). */
 export function sourceArnFor(partition: string, region: string, accountId: string, userPoolId?: string): string {
@@ -69,30 +70,6 @@ export function permissionPolicyFor(sender: SmsSender | undefined, originationId
     return (sender ?? DEFAULT_SENDER) === "eumsSms"
         ? { name: EUMS_PERMISSION_POLICY_NAME, document: eumsPermissionPolicyDocument(originationIdentity) }
         : { name: PERMISSION_POLICY_NAME, document: PERMISSION_POLICY_DOCUMENT };
-}
-
-/**
- * A policy document as IAM returns it (URL-encoded by GetRole, GetRolePolicy and CreateRole),
- * as compact JSON. Text that is not URL-encoded JSON is returned as it is.
- */
-export function decodePolicyDocument(doc: string): string {
-    for (const candidate of [safeDecode(doc), doc]) {
-        if (candidate === undefined) continue;
-        try {
-            return JSON.stringify(JSON.parse(candidate));
-        } catch {
-            /* try the next form */
-        }
-    }
-    return doc;
-}
-
-function safeDecode(s: string): string | undefined {
-    try {
-        return decodeURIComponent(s);
-    } catch {
-        return undefined;
-    }
 }
 
 /**

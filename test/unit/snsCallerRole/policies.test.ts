@@ -6,7 +6,6 @@ import { partitionOfRegion } from "../../../provider/common/regions";
 import {
     bootstrapTrustPolicyDocument,
     canonicalPolicy,
-    decodePolicyDocument,
     PERMISSION_POLICY_DOCUMENT,
     policiesEqual,
     sourceArnFor,
@@ -50,16 +49,6 @@ describe("policy documents", () => {
             PERMISSION_POLICY_DOCUMENT,
             '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sns:Publish","Resource":"*"}]}',
         );
-    });
-
-    it("decodes the URL-encoded documents IAM returns, and leaves plain JSON alone", () => {
-        const encoded = encodeURIComponent(PERMISSION_POLICY_DOCUMENT);
-        assert.equal(decodePolicyDocument(encoded), PERMISSION_POLICY_DOCUMENT);
-        assert.equal(decodePolicyDocument(PERMISSION_POLICY_DOCUMENT), PERMISSION_POLICY_DOCUMENT);
-        assert.equal(decodePolicyDocument('{ "a" : 1 }'), '{"a":1}');
-        // A literal "%" in plain JSON is not an encoding.
-        assert.equal(decodePolicyDocument('{"a":"100%"}'), '{"a":"100%"}');
-        assert.equal(decodePolicyDocument("not json"), "not json");
     });
 });
 
