@@ -18,6 +18,8 @@ const FLOOR = {
 const WHY = {
     "up (create):GetUserPoolMfaConfig":
         '**Get on create = adoption.** create reads the pool\'s current configuration once: it is kept as `__adoptedConfiguration` (what `deletePolicy: "restore"` writes back; not stored when it is MFA OFF and nothing else, since restore then writes what reset writes), members the service returns that the resource does not model make it refuse to write instead of dropping them, and the Set is skipped when the pool already has the desired configuration.',
+    "up (create):DescribeUserPool":
+        "**DescribeUserPool on create**: the one read of the pool per provider process, shared with `check`'s pre-flight: it gives the owner tag (a pool another resource has claimed is refused before anything is written) and the pool's ARN, which TagResource needs.",
     "up (create):TagResource":
         "**TagResource on create**: the owner tag that makes a second stack refuse the same pool before it writes (docs/reliability.md). It is why create makes 4 calls and not 3: the owner protection needs one read of the tag (the shared DescribeUserPool) and one write of it, and neither the Get (adoption, never dropping what the service returns) nor the Set can go. moto 5.2.3 has no cognito-idp tagging, so the proxy answers it (it is still counted).",
     "up (change):GetUserPoolMfaConfig":
@@ -94,7 +96,11 @@ function callsSection(calls) {
         iam: calls.some((k) => Object.values(k.ops).some((r) => r.calls.IAM > 0)),
         smsDestroy: calls.some((k) => k.kind === "SMS with role" && k.ops.destroy.calls.Get > 1),
     };
-    for (const [key, on] of Object.entries(show)) if (on) out.push(`- ${WHY[key]}`);
+    for (const [key, on] of Object.entries(show)) {
+        if (!on) continue;
+        if (!WHY[key]) throw new Error(`bench/report.mjs: no explanation for ${key}`);
+        out.push(`- ${WHY[key]}`);
+    }
     if (calls.some((k) => ["Email", "WebAuthn"].includes(k.kind))) out.push(`- ${WHY.motoDrops}`);
     out.push(
         "- **refresh** makes exactly one Get per UserPoolMfaConfig (SMS: plus SnsCallerRole's GetRole + GetRolePolicy) and never writes.",
