@@ -109,3 +109,21 @@ describe("npm package", () => {
         assert.match(changelog, new RegExp(`^## ${pkg.version.replace(/\./g, "\\.")}\\b`, "m"));
     });
 });
+
+describe("README", () => {
+    it("the JavaScript program it shows is the one the consumer matrix runs (test/fixtures/consumers/cjs)", () => {
+        const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("\n## Using it from JavaScript"));
+        const block = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+        assert.ok(block, 'README.md has no ```js block under "Using it from JavaScript"');
+        const fixture = readFileSync(join(repoRoot, "test/fixtures/consumers/cjs/index.js"), "utf8").split("\n");
+        // The README drops the fixture's "use strict" and its stack output; every code line it
+        // shows stands in the fixture, in the same order.
+        let at = 0;
+        for (const line of block.split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("//"))) {
+            const found = fixture.findIndex((f, i) => i >= at && f.replace(/^const mfa = /, "") === line);
+            assert.ok(found >= 0, `README line not in the cjs fixture (in order): ${line}`);
+            at = found + 1;
+        }
+    });
+});
