@@ -10,6 +10,7 @@ import {
     UntagResourceCommand,
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { OWNER_TAG_KEY } from "../common/tags";
 import { AwsCallError } from "./errors";
 import { fromResponse, ReadConfig, readResponse, toSetRequest } from "../userPoolMfaConfig/mapping";
 import { MfaConfig } from "../userPoolMfaConfig/model";
@@ -218,7 +219,7 @@ function rememberOwner(userPoolId: string, region: string | undefined, owner: st
 // Ownership: which UserPoolMfaConfig manages a pool, as a tag on the pool (see docs/reliability.md).
 
 /** The tag a UserPoolMfaConfig puts on the pool it manages; value `<project>/<stack>/<resource name>`. */
-export const OWNER_TAG = "pulumi-cognito-mfa:owner";
+export const OWNER_TAG = OWNER_TAG_KEY;
 
 export interface PoolOwner {
     /** The pool's ARN (TagResource and UntagResource need it). */

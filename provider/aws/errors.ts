@@ -83,3 +83,10 @@ export class AwsCallError extends Error {
         this.userPoolId = userPoolId;
     }
 }
+
+/** The error names AWS uses for a missing permission (Cognito, IAM, STS). */
+export const ACCESS_DENIED_NAMES = ["AccessDeniedException", "AccessDenied", "NotAuthorizedException", "UnauthorizedOperation"];
+
+export function isAccessDenied(err: unknown): err is AwsCallError {
+    return err instanceof AwsCallError && ACCESS_DENIED_NAMES.includes(err.awsErrorName);
+}

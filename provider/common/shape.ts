@@ -3,7 +3,7 @@
 // API's PascalCase in both directions, the CLI's request skeleton and the docs' argument table.
 // Adding a member the API gained is one line in the structure's description. Pure.
 import { isUnknown } from "./unknown";
-import { Validator } from "./validator";
+import { present, Validator } from "./validator";
 
 interface MemberBase {
     /** The member's name in the API (PascalCase), e.g. "SmsAuthenticationMessage". */
@@ -143,8 +143,6 @@ export function javaPattern(source: string): RegExp {
 
 // ---------------------------------------------------------------------------------------------
 // Validation
-
-const present = (v: unknown): boolean => v !== undefined && v !== null;
 
 /** Checks one member's value (present and known), reporting at `path`. */
 export function validateMember(v: Validator, path: string, m: Member, value: unknown): void {

@@ -1,6 +1,9 @@
 // The owner tag both resources write (on the user pool, on the role): `<project>/<stack>/<name>`
 // as a tag value IAM and Cognito accept. Pure.
 
+/** The key of the owner tag, on pools (UserPoolMfaConfig) and on roles (SnsCallerRole). */
+export const OWNER_TAG_KEY = "pulumi-cognito-mfa:owner";
+
 /** Letters, separators, digits and `_ . : / = + - @`: what IAM and Cognito tag values allow. */
 const NOT_ALLOWED = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
 

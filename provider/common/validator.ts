@@ -12,6 +12,8 @@ export interface Failure {
 export const present = <T>(v: T): v is NonNullable<T> => v !== undefined && v !== null;
 /** Present and not unknown (preview): the rules that need a value run only on these. */
 export const known = <T>(v: T): v is NonNullable<T> => present(v) && !isUnknown(v);
+/** The value when it is a known string, else undefined. */
+export const knownString = (v: unknown): string | undefined => (typeof v === "string" && !isUnknown(v) ? v : undefined);
 
 /** Adds a failure in the validator's form, for rules that run outside it (the pre-flight). */
 export function failure(failures: Failure[], property: string, received: string, text: string): void {
@@ -48,7 +50,7 @@ export function validator() {
         },
         /** Runs `fn` only when the value is present and known: unknowns are checked at apply time. */
         known<T>(value: T | undefined, fn: (v: T) => void): void {
-            if (value === undefined || value === null || isUnknown(value)) return;
+            if (!known(value)) return;
             fn(value);
         },
         string(property: string, value: unknown, opts: { min?: number; max?: number; pattern?: RegExp; patternText?: string }): void {
@@ -72,7 +74,7 @@ export function validator() {
             });
         },
         object(property: string, value: unknown): value is Record<string, unknown> {
-            if (value === undefined || value === null || isUnknown(value)) return false;
+            if (!known(value)) return false;
             if (typeof value !== "object" || Array.isArray(value)) {
                 v.fail(property, value, "must be an object");
                 return false;

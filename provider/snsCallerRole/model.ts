@@ -4,6 +4,8 @@
 // documents in policies.ts. No AWS calls here; the only impure parts are the random generators,
 // which use node:crypto's CSPRNG.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+export { COGNITO_SERVICE_PRINCIPAL } from "../common/policyEvaluation";
+import { OWNER_TAG_KEY } from "../common/tags";
 import { isUnknown } from "../common/unknown";
 import { present } from "../common/validator";
 
@@ -120,7 +122,6 @@ export const INPUT_KEYS = [
 ] as const;
 
 export const DEFAULT_PATH = "/";
-export const COGNITO_SERVICE_PRINCIPAL = "cognito-idp.amazonaws.com";
 /** Name of the inline policy that grants sns:Publish (the name CDK uses for its SMS role). */
 export const PERMISSION_POLICY_NAME = "sns-publish";
 /** Name of the inline policy that grants sms-voice:SendTextMessage (sender "eumsSms"). */
@@ -136,7 +137,7 @@ export const GENERATE_EXTERNAL_ID = "";
  * UserPoolMfaConfig puts on pools, aws/cognito.ts OWNER_TAG). A create that finds the role already
  * there adopts it only when this tag names the same owner. Not part of the `tags` output.
  */
-export const ROLE_OWNER_TAG = "pulumi-cognito-mfa:owner";
+export const ROLE_OWNER_TAG = OWNER_TAG_KEY;
 /**
  * Tag with a random token, new at every create and adoption, kept in state as `__instance`. A
  * delete whose token is not the live one is the old half of a create-before-delete replacement

@@ -9,7 +9,7 @@ import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { parseArn } from "../common/arn";
 import { poolRegion } from "../common/regions";
 import { isUnknown } from "../common/unknown";
-import { failure, known, present, show } from "../common/validator";
+import { failure, known, knownString, present, show } from "../common/validator";
 import { MFA_MODES, MfaMode } from "./model";
 import type { RuleResult } from "./roleRules";
 
@@ -33,7 +33,6 @@ export interface PoolRuleContext {
     region?: string;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && !isUnknown(v) ? v : undefined);
 const obj = (v: unknown): Record<string, unknown> | undefined =>
     known(v) && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
@@ -73,7 +72,7 @@ export function needsLiveMfa(inputs: Record<string, unknown>, pool: UserPoolType
 /** The Region of the pool: its ARN's, else the one the provider calls, else its id's. */
 function regionOf(pool: UserPoolType, inputs: Record<string, unknown>, context: PoolRuleContext): string | undefined {
     const fromArn = pool.Arn ? parseArn(pool.Arn)?.region : undefined;
-    const id = str(inputs.userPoolId) ?? pool.Id;
+    const id = knownString(inputs.userPoolId) ?? pool.Id;
     return fromArn || context.region || (id ? poolRegion(id) : undefined);
 }
 
@@ -86,7 +85,7 @@ export function poolRules(inputs: Record<string, unknown>, pool: UserPoolType, c
     const { failures, warnings } = result;
     const mode = inputs.mfaConfiguration;
     if (typeof mode !== "string" || !MFA_MODES.includes(mode as MfaMode)) return result;
-    const poolId = str(inputs.userPoolId) ?? pool.Id ?? "the user pool";
+    const poolId = knownString(inputs.userPoolId) ?? pool.Id ?? "the user pool";
     const on = mode !== "OFF";
     const email = inputs.emailMfaConfiguration;
     const sms = inputs.smsMfaConfiguration;
@@ -225,7 +224,7 @@ export function poolRules(inputs: Record<string, unknown>, pool: UserPoolType, c
     }
 
     // Relying-party id and the pool's domains.
-    const rpId = str(webAuthn?.relyingPartyId);
+    const rpId = knownString(webAuthn?.relyingPartyId);
     if (rpId !== undefined) {
         const region = regionOf(pool, inputs, context);
         const rp = rpId.toLowerCase().replace(/\.$/, "");

@@ -26,11 +26,11 @@
 // Module-level state (the read caches) is fine here: only the real provider, loaded once per
 // provider process from the installed package, uses this module; the engine never serializes it.
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
-import { AwsCallError } from "../aws/errors";
+import { isAccessDenied } from "../aws/errors";
 import { findMfaConfig, findUserPoolOnce, forgetUserPools } from "../aws/cognito";
 import { findRole, findRolePermissionPolicies, LiveRole, RolePermissionPolicy } from "../aws/iam";
 import { isUnknown } from "../common/unknown";
-import { Failure, known, show } from "../common/validator";
+import { Failure, known, knownString, show } from "../common/validator";
 import { accountOf, roleNameOf } from "../common/arn";
 import { forgetWarnings } from "../engine/warnings";
 import { LiveMfaFacts, needsLiveMfa, poolRules } from "./poolRules";
@@ -45,13 +45,6 @@ export const PREFLIGHT_ENV = "PULUMI_COGNITO_MFA_PREFLIGHT";
 export function preflightEnabled(configValue: string | undefined, envValue: string | undefined = process.env[PREFLIGHT_ENV]): boolean {
     const off = (v: string | undefined) => v !== undefined && /^\s*(false|off|no|0|disabled?)\s*$/i.test(v);
     return !off(configValue) && !off(envValue);
-}
-
-/** The error names AWS uses for a missing permission (Cognito, IAM, STS). */
-export const ACCESS_DENIED_NAMES = ["AccessDeniedException", "AccessDenied", "NotAuthorizedException", "UnauthorizedOperation"];
-
-export function isAccessDenied(err: unknown): boolean {
-    return err instanceof AwsCallError && ACCESS_DENIED_NAMES.includes(err.awsErrorName);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,7 +123,7 @@ function readRole(roleName: string, arn: string, region: string | undefined, log
 }
 
 function skipped(what: string, err: unknown, service: "cognito-idp" | "iam"): string {
-    if (err instanceof AwsCallError && isAccessDenied(err)) {
+    if (isAccessDenied(err)) {
         return `pre-flight check of ${what} skipped: the caller may not call ${service}:${err.operation} (${err.awsErrorName}). Grant ${service}:${err.operation} to have it checked at preview; \`pulumi up\` is not affected.`;
     }
     const msg = err instanceof Error ? err.message : String(err);
@@ -158,8 +151,6 @@ interface SmsRoleTarget {
     externalId?: string;
     smsPath: SmsRolePath;
 }
-
-const knownString = (v: unknown): string | undefined => (typeof v === "string" && !isUnknown(v) ? v : undefined);
 
 function smsRoleTargets(inputs: Record<string, unknown>): SmsRoleTarget[] {
     if (inputs.mfaConfiguration === "OFF") return [];
@@ -217,7 +208,7 @@ export async function livePreflight(inputs: Record<string, unknown>, opts: Prefl
             }
             const rules = poolRules(inputs, r.pool, { liveMfa, region });
             result.failures.push(...rules.failures);
-            result.warnings.push(...rules.warnings.map(ruleWarning));
+            result.warnings.push(...rules.warnings);
         } else if ("missing" in r) {
             result.failures.push({
                 property: "userPoolId",
@@ -229,9 +220,6 @@ export async function livePreflight(inputs: Record<string, unknown>, opts: Prefl
     await Promise.all(smsRoleTargets(inputs).map((t) => checkRole(t, poolAccount, result, region, log)));
     return result;
 }
-
-/** Rule warnings start with "pre-flight:"; keep one form for every warning of this module. */
-const ruleWarning = (w: string): string => (w.startsWith("pre-flight") ? w : `pre-flight: ${w}`);
 
 async function checkRole(
     t: SmsRoleTarget,
@@ -270,5 +258,5 @@ async function checkRole(
     if (r.policiesError !== undefined) result.warnings.push(skipped(`the permissions of role ${t.arn}`, r.policiesError, "iam"));
     const rules = roleRules({ arn: t.arn, trustPolicy: r.role.trustPolicy, permissionPolicies: r.policies }, t.externalId, t.smsPath);
     result.failures.push(...rules.failures);
-    result.warnings.push(...rules.warnings.map(ruleWarning));
+    result.warnings.push(...rules.warnings);
 }

@@ -4,9 +4,9 @@
 // Messaging SMS direct path (eumsSms.callerArn, the role needs sms-voice:SendTextMessage). Pure:
 // preflight.ts does the reads.
 import { Failure, failure, show } from "../common/validator";
-import { COGNITO_SERVICE_PRINCIPAL } from "../snsCallerRole/model";
 import {
     actionMatches,
+    COGNITO_SERVICE_PRINCIPAL,
     admitsCognito,
     externalIdAccepted,
     hasExternalIdCondition,
@@ -14,8 +14,9 @@ import {
     resourceCovers,
     Statement,
     statements,
-} from "../snsCallerRole/policyEvaluation";
+} from "../common/policyEvaluation";
 import type { RolePermissionPolicy } from "../aws/iam";
+import { SMS_CFG } from "./shape";
 
 /** What a set of pre-flight rules found: refusals, and what AWS may refuse but no source says it does. */
 export interface RuleResult {
@@ -38,8 +39,6 @@ export type SmsRolePath =
     | { path: "sns" }
     /** `originationIdentity` undefined: not set, or unknown at preview. */
     | { path: "eums"; originationIdentity?: string; originationIdentityUnknown?: boolean };
-
-const SMS_CFG = "smsMfaConfiguration.smsConfiguration";
 
 /** The property names of the role ARN and ExternalId on each path. */
 export function rolePropertiesOf(path: SmsRolePath["path"]): { arn: string; externalId: string } {

@@ -7,6 +7,9 @@ import { ARN_PATTERN } from "../common/arn";
 import { boolean, enumeration, javaPattern, string, structure } from "../common/shape";
 import { MFA_MODES, USER_VERIFICATIONS, WEBAUTHN_FACTOR_CONFIGURATIONS } from "./model";
 
+/** Where the SMS configuration sits in the inputs, for the failures and warnings that name its members. */
+export const SMS_CFG = "smsMfaConfiguration.smsConfiguration";
+
 /** botocore SmsVerificationMessageType. */
 export const SMS_MESSAGE_PATTERN = javaPattern(".*\\{####\\}.*");
 /** botocore EmailMfaMessageType. */

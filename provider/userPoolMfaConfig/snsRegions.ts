@@ -17,6 +17,7 @@
 // table]. To send SMS messages from a user pool in any other AWS Region, use AWS End User Messaging
 // SMS directly." Where the two disagree this module warns and never refuses: a refusal AWS does not
 // make would block `pulumi preview` for good.
+import { SMS_CFG } from "./shape";
 
 /** One row of the guide's table: a Cognito Region and the SNS Regions its pools may use. */
 export interface SnsRegionRow {
@@ -89,8 +90,6 @@ export interface RegionVerdict {
     property: string;
     text: string;
 }
-
-const SMS_CFG = "smsMfaConfiguration.smsConfiguration";
 
 export function snsRegionRow(poolRegion: string): SnsRegionRow | undefined {
     return SNS_REGION_TABLE.find((r) => r.region === poolRegion);

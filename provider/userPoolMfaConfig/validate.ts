@@ -9,7 +9,8 @@ import { containsUnknown, isUnknown } from "../common/unknown";
 import { Failure, known, present, Validator, validator } from "../common/validator";
 import { DELETE_POLICIES, MFA_MODES, MfaMode } from "./model";
 import { ARN_PATTERN } from "../common/arn";
-import { MFA_CONFIG } from "./shape";
+import { EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN } from "../snsCallerRole/model";
+import { MFA_CONFIG, SMS_CFG } from "./shape";
 import { eumsRegionRule, snsRegionRule } from "./snsRegions";
 
 const TOP_LEVEL_KEYS = ["userPoolId", "region", "deletePolicy", ...Object.keys(MFA_CONFIG.members)];
@@ -54,8 +55,6 @@ export function validateInputs(inputs: Record<string, unknown>): ValidationResul
     return { failures: v.failures, warnings: v.warnings };
 }
 
-const SMS_CFG = "smsMfaConfiguration.smsConfiguration";
-
 /** An IAM role ARN (the member's pattern, which any ARN passes, is checked by the shape). */
 function roleArnRule(v: Validator, path: string, arn: unknown): void {
     if (typeof arn === "string" && !isUnknown(arn) && ARN_PATTERN.test(arn) && !/^arn:[^:]+:iam::\d+:role\//.test(arn)) {
@@ -70,10 +69,10 @@ function roleArnRule(v: Validator, path: string, arn: unknown): void {
  * and no source shows AWS refusing such a value at SetUserPoolMfaConfig.
  */
 function externalIdRules(v: Validator, path: string, id: unknown): void {
-    v.string(path, id, { max: 1224 });
+    v.string(path, id, { max: EXTERNAL_ID_MAX });
     // An empty one is refused as missing where it is required, and means none elsewhere.
-    if (typeof id !== "string" || id === "" || isUnknown(id) || [...id].length > 1224) return;
-    if ([...id].length < 2 || !/^[\w+=,.@:/-]*$/.test(id)) {
+    if (typeof id !== "string" || id === "" || isUnknown(id) || [...id].length > EXTERNAL_ID_MAX) return;
+    if ([...id].length < EXTERNAL_ID_MIN || !EXTERNAL_ID_PATTERN.test(id)) {
         v.warn(
             path,
             id,

@@ -10,10 +10,9 @@ import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { describe, it } from "node:test";
 import { awsEnv, createUserPool, liveMfa, repoRoot, useMoto } from "../harness/moto";
-import { assertNoChanges, node22, resourceChanges, Stack, StackOptions } from "../harness/pulumi";
+import { assertNoChanges, MFA_TYPE, node22, resourceChanges, Stack, StackOptions } from "../harness/pulumi";
 
 const m = useMoto();
-const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
 const FIXTURES = "test/fixtures/consumers";
 /** What every fixture program asks for. */
 const APPLIED = { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } };

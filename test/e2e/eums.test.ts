@@ -5,10 +5,9 @@ import { describe, it } from "node:test";
 import { SetUserPoolMfaConfigCommand, SetUserPoolMfaConfigRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { GetRoleCommand, GetRolePolicyCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, useMoto } from "../harness/moto";
-import { assertNoChanges, BOOKKEEPING_IN_DIFF, resourceChanges, Stack } from "../harness/pulumi";
+import { assertNoChanges, BOOKKEEPING_IN_DIFF, MFA_TYPE, resourceChanges, Stack } from "../harness/pulumi";
 
 const m = useMoto();
-const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
 
 const getMfa = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 

@@ -15,10 +15,9 @@ import { describe, it } from "node:test";
 import { CreateUserPoolCommand, SetUserPoolMfaConfigCommand, SetUserPoolMfaConfigRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, repoRoot, useMoto } from "../harness/moto";
-import { assertNoChanges, pulumiVersion, resourceChanges, Stack } from "../harness/pulumi";
+import { assertNoChanges, MFA_TYPE, pulumiVersion, resourceChanges, Stack } from "../harness/pulumi";
 
 const m = useMoto();
-const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
 
 const getMfa = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 

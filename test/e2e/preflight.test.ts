@@ -14,14 +14,9 @@
 import * as assert from "node:assert/strict";
 import { createServer, request, Server } from "node:http";
 import { after, before, describe, it } from "node:test";
-import {
-    CreateUserPoolCommand,
-    CreateUserPoolCommandInput,
-    CreateUserPoolDomainCommand,
-    GetUserPoolMfaConfigCommand,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { CreateUserPoolCommand, CreateUserPoolCommandInput, CreateUserPoolDomainCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { CreateRoleCommand, PutRolePolicyCommand, AttachRolePolicyCommand, CreatePolicyCommand } from "@aws-sdk/client-iam";
-import { awsEnv, cognitoClient, iamClient, useMoto } from "../harness/moto";
+import { awsEnv, cognitoClient, iamClient, liveMfa, useMoto } from "../harness/moto";
 import { Stack } from "../harness/pulumi";
 import {
     ACCEPTED,
@@ -193,7 +188,7 @@ describe("pre-flight through `pulumi preview` (moto)", () => {
             else assert.ok(r.ops.includes("DescribeUserPool"), `live check without DescribeUserPool: ${r.ops.join(", ")}`);
             if (c.property.startsWith("smsMfaConfiguration.smsConfiguration.")) assert.ok(r.ops.includes("GetRole"), `${r.ops.join(", ")}`);
             assert.ok(r.ops.filter((op) => op === "DescribeUserPool").length <= 1, "one DescribeUserPool per pool");
-            const mfa = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+            const mfa = await liveMfa(m.moto.endpoint, poolId);
             assert.equal(mfa.MfaConfiguration, "OFF", "the pool is untouched");
         });
     }
@@ -247,7 +242,7 @@ describe("pre-flight through `pulumi preview` (moto)", () => {
             // moto stores AccountRecoverySetting as given to CreateUserPool and accepts the Set.
             const up = await stack.up();
             assert.equal(up.json.result, "succeeded");
-            const mfa = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+            const mfa = await liveMfa(m.moto.endpoint, poolId);
             assert.equal(mfa.MfaConfiguration, args.mfaConfiguration);
             assert.equal(mfa.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn, roleArn);
             await stack.destroy();

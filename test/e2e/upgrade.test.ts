@@ -6,15 +6,22 @@
 import * as assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { ListRolesCommand } from "@aws-sdk/client-iam";
-import { awsEnv, cognitoClient, createUserPool, iamClient, repoRoot, useMoto } from "../harness/moto";
-import { assertNoChanges, BOOKKEEPING_IN_DIFF, packageTarball, resourceChanges, Stack, StackExport } from "../harness/pulumi";
+import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, repoRoot, useMoto } from "../harness/moto";
+import {
+    assertNoChanges,
+    BOOKKEEPING_IN_DIFF,
+    MFA_TYPE,
+    packageTarball,
+    resourceChanges,
+    ROLE_TYPE,
+    Stack,
+    StackExport,
+} from "../harness/pulumi";
 
 const m = useMoto();
 const RELEASE_0_1_0 = join(repoRoot, "test/fixtures/releases/pulumi-cognito-mfa-0.1.0.tgz");
-const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
-const ROLE_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:SnsCallerRole";
 
 function resource(state: StackExport, type: string) {
     const r = state.deployment.resources?.find((x) => x.type === type);
@@ -57,7 +64,7 @@ describe("upgrade from 0.1.0", () => {
         assert.doesNotMatch(diff.stdout, BOOKKEEPING_IN_DIFF, diff.stdout);
         await stack.up();
         const cognito = cognitoClient(m.moto.endpoint);
-        assert.equal((await cognito.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))).MfaConfiguration, "ON");
+        assert.equal((await liveMfa(m.moto.endpoint, poolId)).MfaConfiguration, "ON");
 
         // The update moved the MFA resource's bookkeeping to __ names, and its stub to this build's.
         const after = resource(await stack.exportState(), MFA_TYPE);
@@ -75,10 +82,7 @@ describe("upgrade from 0.1.0", () => {
         // restore still finds what 0.1.0 adopted (MFA OFF), and the role goes.
         await stack.up();
         await stack.destroy();
-        assert.deepEqual(
-            (({ $metadata: _m, ...rest }) => rest)(await cognito.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))),
-            { MfaConfiguration: "OFF" },
-        );
+        assert.deepEqual(await liveMfa(m.moto.endpoint, poolId), { MfaConfiguration: "OFF" });
         const roles = (await iamClient(m.moto.endpoint).send(new ListRolesCommand({}))).Roles ?? [];
         assert.deepEqual(
             roles.map((r) => r.RoleName),

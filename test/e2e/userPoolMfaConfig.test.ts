@@ -6,11 +6,9 @@ import { describe, it } from "node:test";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, useMoto } from "../harness/moto";
-import { assertNoChanges, BOOKKEEPING_IN_DIFF, cycle, resourceChanges, Stack } from "../harness/pulumi";
+import { assertNoChanges, BOOKKEEPING_IN_DIFF, cycle, MFA_TYPE, resourceChanges, ROLE_TYPE, Stack } from "../harness/pulumi";
 
 const m = useMoto();
-const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
-const ROLE_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:SnsCallerRole";
 
 /** Bytes of the one resource of `type` in `pulumi stack export` output, as stored (compact JSON). */
 function resourceBytesOf(exported: { stdout: string }, type: string): number {

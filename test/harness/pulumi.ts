@@ -209,6 +209,10 @@ function render(u: UpdateJson): string {
     return lines.join("\n");
 }
 
+/** The resource types of this package's two dynamic resources, as the engine names them. */
+export const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
+export const ROLE_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:SnsCallerRole";
+
 export type PackageManager = "npm" | "pnpm" | "yarn";
 
 /**
@@ -341,7 +345,8 @@ export class Stack {
 
     /** Installs another pulumi-cognito-mfa tarball into the project, as a user upgrading would. */
     async installPackage(tarball: string): Promise<void> {
-        await this.exec("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `pulumi-cognito-mfa@file:${tarball}`]);
+        const [npm, args] = installCommands.npm;
+        await this.exec(npm, [...args, `pulumi-cognito-mfa@file:${tarball}`]);
     }
 
     /**

@@ -4,8 +4,8 @@
 // covered by the SDK-mocked tests in test/unit/provider.test.ts.
 import * as assert from "node:assert/strict";
 import { describe, it, beforeEach } from "node:test";
-import { DeleteUserPoolCommand, GetUserPoolMfaConfigCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { awsEnv, cognitoClient, createUserPool, useMoto } from "../harness/moto";
+import { DeleteUserPoolCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { awsEnv, cognitoClient, createUserPool, liveMfa, useMoto } from "../harness/moto";
 import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
 import { MfaConfig, MfaConfigInputs } from "../../provider/userPoolMfaConfig/model";
 
@@ -26,11 +26,7 @@ const FACTOR_SETS: Record<string, Omit<MfaConfig, "mfaConfiguration"> & { mfaCon
     },
 };
 
-async function liveConfig(poolId: string) {
-    const res = await cognitoClient(m.moto.endpoint).send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
-    delete (res as { $metadata?: unknown }).$metadata;
-    return res;
-}
+const liveConfig = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 
 function expectedGet(c: MfaConfig) {
     const out: Record<string, unknown> = { MfaConfiguration: c.mfaConfiguration };

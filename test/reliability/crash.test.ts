@@ -6,14 +6,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ListRolesCommand } from "@aws-sdk/client-iam";
-import { iamClient, useMoto } from "../harness/moto";
+import { iamClient, liveMfa, useMoto } from "../harness/moto";
 import { FaultProxy } from "../harness/faultProxy";
-import { assertNoChanges, CliResult, Stack } from "../harness/pulumi";
-import { createPools, figures, FULL, liveMfa, removeStack, useStack, proxiedFixture } from "./scenario";
+import { assertNoChanges, CliResult, MFA_TYPE, ROLE_TYPE, Stack } from "../harness/pulumi";
+import { createPools, figures, FULL, removeStack, useStack, proxiedFixture } from "./scenario";
 
 const m = useMoto({ resetAfterEach: false });
-const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
-const ROLE_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:SnsCallerRole";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

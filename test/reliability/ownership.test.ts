@@ -4,13 +4,12 @@
 import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { DeleteUserPoolCommand, DescribeUserPoolCommand, UntagResourceCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { cognitoClient, useMoto } from "../harness/moto";
+import { cognitoClient, liveMfa, useMoto } from "../harness/moto";
 import { FaultProxy } from "../harness/faultProxy";
-import { Stack } from "../harness/pulumi";
-import { createPools, liveMfa, removeStack, selectStack, useStack, proxiedFixture } from "./scenario";
+import { MFA_TYPE, Stack } from "../harness/pulumi";
+import { createPools, removeStack, selectStack, useStack, proxiedFixture } from "./scenario";
 
 const m = useMoto({ resetAfterEach: false });
-const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
 const OWNER_TAG = "pulumi-cognito-mfa:owner";
 
 describe("reliability: pools deleted out of band, and pools claimed twice", () => {

@@ -5,10 +5,10 @@
 import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { ListRolesCommand } from "@aws-sdk/client-iam";
-import { awsEnv, createUserPool, iamClient, useMoto } from "../harness/moto";
+import { awsEnv, createUserPool, iamClient, liveMfa, useMoto } from "../harness/moto";
 import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
 import { Stack } from "../harness/pulumi";
-import { figures, FULL, liveMfa, providerLines } from "./scenario";
+import { figures, FULL, providerLines } from "./scenario";
 
 const m = useMoto({ resetAfterEach: false });
 

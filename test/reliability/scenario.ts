@@ -12,8 +12,6 @@ export async function createPools(endpoint: string, n: number, prefix = "rel"): 
     return ids;
 }
 
-export { liveMfa } from "../harness/moto";
-
 /** Figures of one run, printed as one `FIGURES {...}` line (docs/reliability.md quotes them). */
 export function figures(scenario: string, proxy: FaultProxy, since: number, wallMs: number, extra: Record<string, unknown> = {}) {
     const reqs = proxy.requests().slice(since);

@@ -3,13 +3,12 @@
 // Small N in `npm test`, full N with BENCH_FULL=1.
 import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { useMoto } from "../harness/moto";
+import { liveMfa, useMoto } from "../harness/moto";
 import { FaultProxy } from "../harness/faultProxy";
-import { Stack } from "../harness/pulumi";
-import { createPools, figures, FULL, liveMfa, removeStack, useStack, proxiedFixture } from "./scenario";
+import { MFA_TYPE, Stack } from "../harness/pulumi";
+import { createPools, figures, FULL, removeStack, useStack, proxiedFixture } from "./scenario";
 
 const m = useMoto({ resetAfterEach: false });
-const MFA_TYPE = "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig";
 
 describe("reliability: throttling and faults", () => {
     let proxy: FaultProxy;

@@ -1,9 +1,9 @@
 // The pre-flight rules on the SMS role (roleRules.ts) and the IAM policy evaluation behind them
-// (snsCallerRole/policyEvaluation.ts): pure, on role documents.
+// (common/policyEvaluation.ts): pure, on role documents.
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { roleNameOf } from "../../../provider/common/arn";
-import { hasExternalIdCondition, resourceCovers, wildcardMatch } from "../../../provider/snsCallerRole/policyEvaluation";
+import { hasExternalIdCondition, resourceCovers, wildcardMatch } from "../../../provider/common/policyEvaluation";
 import { roleRules, SmsRolePath } from "../../../provider/userPoolMfaConfig/roleRules";
 import { EXTERNAL_ID, GOOD_TRUST, ROLE_ARN } from "./badInputCatalogue";
 

@@ -5,7 +5,8 @@
 // Where this evaluation cannot tell (a condition operator it does not model, a NotResource next to
 // a request with no ARN), it answers in the role's favour: a refusal at preview that AWS would not
 // make is worse than a failure at apply.
-import { COGNITO_SERVICE_PRINCIPAL } from "./model";
+/** The service principal Cognito assumes an SMS role as. */
+export const COGNITO_SERVICE_PRINCIPAL = "cognito-idp.amazonaws.com";
 
 export interface Statement {
     Effect?: string;
