@@ -10,7 +10,7 @@
 // A role of the same name without the tag (or another owner's) is refused, never taken over.
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { AwsCallError } from "../aws/errors";
-import { debugLog } from "../engine/log";
+import { debugLog } from "../runtime/log";
 import { findUserPoolArn } from "../aws/cognito";
 import {
     deleteRole,

@@ -15,7 +15,7 @@
 // The engine never serializes this object (it stores the stub in engine/, which reaches this
 // provider through engine/providers.ts); its only state is `stackRegion`, set by `configure`.
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { debugLog } from "../engine/log";
+import { debugLog } from "../runtime/log";
 import { findPoolSmsRoleReferences } from "../aws/cognito";
 import { deleteRole, deleteRolePolicy, findRole, findRolePolicy } from "../aws/iam";
 import { poolRegion } from "../common/regions";
@@ -34,7 +34,7 @@ import {
 } from "./model";
 import { permissionPolicyFor, policiesEqual } from "./policies";
 import { validateRoleInputs } from "./validate";
-import { emitWarning } from "../engine/warnings";
+import { emitWarning } from "../runtime/warnings";
 import { inputsChanged } from "../common/inputs";
 import {
     convergeRole,

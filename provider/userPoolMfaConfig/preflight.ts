@@ -32,7 +32,7 @@ import { findRole, findRolePermissionPolicies, LiveRole, RolePermissionPolicy } 
 import { isUnknown } from "../common/unknown";
 import { Failure, known, knownString, show } from "../common/validator";
 import { accountOf, roleNameOf } from "../common/arn";
-import { forgetWarnings } from "../engine/warnings";
+import { forgetWarnings } from "../runtime/warnings";
 import { LiveMfaFacts, needsLiveMfa, poolRules } from "./poolRules";
 import { roleRules, rolePropertiesOf, SmsRolePath } from "./roleRules";
 

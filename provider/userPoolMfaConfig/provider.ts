@@ -14,7 +14,7 @@
 //              then per deletePolicy GetUserPoolMfaConfig + Set OFF (reset) or the adopted
 //              configuration (restore), or nothing (retain); then UntagResource of our owner tag
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { debugLog } from "../engine/log";
+import { debugLog } from "../runtime/log";
 import {
     findPoolOwner,
     GatewayOptions,
@@ -30,7 +30,7 @@ import { containsUnknown, isUnknown } from "../common/unknown";
 import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
 import { configOf, DEFAULT_DELETE_POLICY, LegacyBookkeeping, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
 import { validateInputs } from "./validate";
-import { emitWarning } from "../engine/warnings";
+import { emitWarning } from "../runtime/warnings";
 import { inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled } from "./preflight";
 import { ReadConfig } from "./mapping";
 

@@ -71,13 +71,11 @@ describe("npm package", () => {
     });
 
     it("exports what serialized providers in state require: the stubs, the providers, and the 0.1.0 paths", () => {
-        // The __provider of every resource is `require("pulumi-cognito-mfa/engine/<kind>")` (or the
-        // stub's own path, which the ./dist/provider/* pattern keeps loadable), and the stubs reach the
-        // real providers as pulumi-cognito-mfa/engine/providers.
+        // The __provider of every resource is `require("pulumi-cognito-mfa/engine/<kind>")`, and the
+        // stubs reach the real providers as pulumi-cognito-mfa/engine/providers.
         for (const subpath of ["./engine/user-pool-mfa-config", "./engine/sns-caller-role", "./engine/providers"]) {
             assert.equal(typeof pkg.exports[subpath], "string", subpath);
         }
-        assert.equal(pkg.exports["./dist/provider/*"], "./dist/provider/*");
         // Stacks written by 0.1.0 hold a __provider that requires these two paths.
         assert.equal(
             pkg.exports["./dist/provider/userPoolMfaConfigProvider.js"],
@@ -85,6 +83,19 @@ describe("npm package", () => {
         );
         assert.equal(pkg.exports["./dist/provider/snsCallerRoleProvider.js"], "./dist/provider/engine/legacy/snsCallerRoleProvider.js");
         assert.equal(pkg.exports["./package.json"], "./package.json");
+    });
+
+    it("exports nothing else: no wildcard, so the files under dist/provider/ are not public API", () => {
+        assert.deepEqual(Object.keys(pkg.exports).sort(), [
+            ".",
+            "./dist/provider/snsCallerRoleProvider.js",
+            "./dist/provider/userPoolMfaConfigProvider.js",
+            "./engine/providers",
+            "./engine/sns-caller-role",
+            "./engine/user-pool-mfa-config",
+            "./package.json",
+        ]);
+        assert.ok(!JSON.stringify(pkg.exports).includes("*"), JSON.stringify(pkg.exports));
     });
 
     it("files lists only what is shipped", () => {

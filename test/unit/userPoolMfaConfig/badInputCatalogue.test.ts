@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
-import { warningSink } from "../../../provider/engine/warnings";
+import { warningSink } from "../../../provider/runtime/warnings";
 import { clearPreflightCache } from "../../../provider/userPoolMfaConfig/preflight";
 import { UserPoolMfaConfigProvider } from "../../../provider/userPoolMfaConfig/provider";
 import { ACCEPTED, BAD_INPUTS, BASE_POOL, GOOD_INPUTS, GOOD_ROLE, ROLE_NAME } from "./badInputCatalogue";

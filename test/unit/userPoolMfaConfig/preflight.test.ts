@@ -15,7 +15,7 @@ import { DescribeUserPoolCommand, GetUserPoolMfaConfigCommand } from "@aws-sdk/c
 import { GetRoleCommand, GetRolePolicyCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { MfaConfigInputs } from "../../../provider/userPoolMfaConfig/model";
-import { emitWarning, warningSink } from "../../../provider/engine/warnings";
+import { emitWarning, warningSink } from "../../../provider/runtime/warnings";
 import {
     clearPreflightCache,
     inputsChanged,
