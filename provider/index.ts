@@ -27,6 +27,7 @@ export type {
 export { AwsCallError } from "./aws/errors";
 export { SnsCallerRole } from "./snsCallerRole/resource";
 export type { SnsCallerRoleArgs } from "./snsCallerRole/resource";
+export type { RoleSmsConfigurationArgs } from "./common/roleSmsConfiguration";
 export { PERMISSION_POLICY_NAME } from "./snsCallerRole/model";
 export { PERMISSION_POLICY_DOCUMENT, policiesEqual, trustPolicyDocument } from "./snsCallerRole/policies";
 export { validateRole } from "./snsCallerRole/validate";

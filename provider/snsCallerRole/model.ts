@@ -148,7 +148,7 @@ export const ROLE_INSTANCE_TAG = "pulumi-cognito-mfa:instance";
 export const MANAGED_TAG_KEYS: readonly string[] = [ROLE_OWNER_TAG, ROLE_INSTANCE_TAG];
 
 // ---------------------------------------------------------------------------------------------
-// Constraints (IAM API reference for CreateRole / TagRole, STS for ExternalId)
+// Constraints (IAM API reference for CreateRole / TagRole; the ExternalId's are in common/externalId.ts)
 
 export const ROLE_NAME_MAX = 64;
 /** Length of the generated suffix added to `namePrefix` (as Terraform's name_prefix: 64 - 38). */
@@ -162,9 +162,6 @@ export const PATH_MAX = 512;
 export const DESCRIPTION_PATTERN = /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/;
 export const DESCRIPTION_MAX = 1000;
 export const POLICY_ARN_PATTERN = /^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/([\u0021-\u007E]*\/)?[\w+=,.@-]+$/;
-export const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]*$/;
-export const EXTERNAL_ID_MIN = 2;
-export const EXTERNAL_ID_MAX = 1224;
 export const TAG_KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
 export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 export const TAGS_MAX = 50;

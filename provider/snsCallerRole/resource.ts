@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ownerTagValue } from "../common/tags";
-import type { SmsConfigurationArgs } from "../userPoolMfaConfig/resource";
+import type { RoleSmsConfigurationArgs } from "../common/roleSmsConfiguration";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID, SmsSender } from "./model";
 import stub = require("../engine/snsCallerRoleStub");
 
@@ -143,7 +143,7 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
      * `{ eumsSms: { callerArn, externalId, originationIdentity } }`. Only the ExternalId is secret,
      * so `pulumi preview --diff` shows every other member by name.
      */
-    get smsConfiguration(): pulumi.Input<SmsConfigurationArgs> {
+    get smsConfiguration(): pulumi.Input<RoleSmsConfigurationArgs> {
         const { sender, originationIdentity } = this.smsArgs;
         // Only an origination identity the program sets: an output the provider never returns is
         // unknown at every preview, which would plan an update of the MFA configuration each time.
@@ -153,7 +153,7 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
         // A sender known only at deployment: the same shape, secret as a whole.
         return pulumi
             .all([sender, this.arn, this.externalId, originationIdentity])
-            .apply(([s, arn, id, origin]): SmsConfigurationArgs =>
+            .apply(([s, arn, id, origin]): RoleSmsConfigurationArgs =>
                 s === "eumsSms"
                     ? { eumsSms: { callerArn: arn, externalId: id, ...(origin ? { originationIdentity: origin } : {}) } }
                     : { snsCallerArn: arn, externalId: id },

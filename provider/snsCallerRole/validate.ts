@@ -4,9 +4,6 @@ import { ACCOUNT_ID_PATTERN } from "../common/arn";
 import {
     DESCRIPTION_MAX,
     DESCRIPTION_PATTERN,
-    EXTERNAL_ID_MAX,
-    EXTERNAL_ID_MIN,
-    EXTERNAL_ID_PATTERN,
     GENERATE_EXTERNAL_ID,
     INPUT_KEYS,
     MANAGED_TAG_KEYS,
@@ -25,6 +22,7 @@ import {
 import { Failure, present, validator } from "../common/validator";
 import { checkPoolAndRegion } from "../common/regions";
 import { ARN_PATTERN } from "../common/arn";
+import { EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN } from "../common/externalId";
 
 /**
  * Checks SnsCallerRole inputs against every IAM rule that can be known without calling AWS.

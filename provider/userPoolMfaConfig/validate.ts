@@ -9,7 +9,7 @@ import { containsUnknown, isUnknown } from "../common/unknown";
 import { Failure, known, present, Validator, validator } from "../common/validator";
 import { DELETE_POLICIES, MFA_MODES, MfaMode } from "./model";
 import { ARN_PATTERN } from "../common/arn";
-import { EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN } from "../snsCallerRole/model";
+import { EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN } from "../common/externalId";
 import { MFA_CONFIG, SMS_CFG } from "./shape";
 import { eumsRegionRule, snsRegionRule } from "./snsRegions";
 

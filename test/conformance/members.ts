@@ -6,12 +6,12 @@
 // one of random valid values (for the round trips).
 import { Deviation, DEVIATIONS } from "../../provider/common/deviations";
 import { PARTITIONS } from "../../provider/common/partitions";
+import { EXTERNAL_ID_PATTERN } from "../../provider/common/externalId";
 import { USER_POOL_ID_PATTERN } from "../../provider/common/regions";
 import { memberPaths } from "../../provider/common/shape";
 import { Failure } from "../../provider/common/validator";
 import {
     DESCRIPTION_PATTERN,
-    EXTERNAL_ID_PATTERN,
     GENERATE_EXTERNAL_ID,
     PATH_PATTERN,
     POLICY_ARN_PATTERN,
