@@ -82,7 +82,9 @@ export function alive(p: Proc): boolean {
  * does. Returns those that were still running, that is, those it had to kill.
  */
 export async function reap(procs: Proc[], timeoutMs = 10_000): Promise<Proc[]> {
-    const running = procs.filter(alive);
+    // The same process may come both from a tree and from a marker.
+    const unique = [...new Map(procs.map((p) => [`${p.pid}/${p.start}`, p])).values()];
+    const running = unique.filter(alive);
     for (const p of running) {
         try {
             process.kill(p.pid, "SIGKILL");
