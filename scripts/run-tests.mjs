@@ -2,7 +2,7 @@
 // Usage: node scripts/run-tests.mjs [unit|integration|e2e|<other folder of test/>]
 // (run scripts/setup.mjs first; no argument = every folder)
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,6 +59,48 @@ const r = spawnSync(
     ["--test", "--test-reporter=spec", "--test-concurrency=2", "--test-timeout=600000", ...files],
     { cwd: root, env, stdio: "inherit" },
 );
-if (r.status === 0 && !process.env.KEEP_TEST_DIRS) rmSync(runDir, { recursive: true, force: true });
+
+// No process of the run may outlive it. Every process the run started has RIG_RUN_DIR=<runDir> in
+// its environment, which tells it from anyone else's on the machine: one still running a few
+// seconds after the test runner exited (a plugin of a killed `pulumi`, say, which the engine starts
+// in a process group of its own) is listed, killed, and fails the run.
+const marker = `RIG_RUN_DIR=${runDir}`;
+/** The processes of this run still running: pid, start time (to tell a reused pid) and command line. */
+function leftovers() {
+    const found = [];
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+        try {
+            if (!readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(marker)) continue;
+            // Fields after the command name (in parentheses): state is the 1st, start time the 20th.
+            const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+            const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+            if (fields[0] === "Z") continue; // dead already, only not yet waited for
+            const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+            found.push({ pid: +pid, start: fields[19], cmdline });
+        } catch {
+            // exited meanwhile, or not ours to read
+        }
+    }
+    return found;
+}
+let left = leftovers();
+for (const t0 = Date.now(); left.length > 0 && Date.now() - t0 < 5000; left = leftovers()) {
+    await new Promise((ok) => setTimeout(ok, 250));
+}
+if (left.length > 0) {
+    console.error(`\n[run-tests] FAILED: ${left.length} process(es) of this run still running after the tests ended:`);
+    for (const p of left) console.error(`[run-tests]   ${p.pid} ${p.cmdline.slice(0, 300)}`);
+    const still = new Set(leftovers().map((p) => `${p.pid}/${p.start}`));
+    for (const p of left.filter((p) => still.has(`${p.pid}/${p.start}`))) {
+        try {
+            process.kill(p.pid, "SIGKILL");
+        } catch {
+            // exited meanwhile
+        }
+    }
+    console.error("[run-tests] killed them (SIGKILL). A test that starts processes must end them all.");
+}
+const status = left.length > 0 ? 1 : (r.status ?? 1);
+if (status === 0 && !process.env.KEEP_TEST_DIRS) rmSync(runDir, { recursive: true, force: true });
 else console.log(`[run-tests] scratch files kept in ${runDir}`);
-process.exit(r.status ?? 1);
+process.exit(status);

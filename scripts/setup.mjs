@@ -1,11 +1,13 @@
 // Prepares everything the tests need, skipping each step that is already up to date:
-// npm packages, the moto venv, the Pulumi CLI + language host, and the TypeScript build.
+// npm packages, the moto venv, a JDK where none is on PATH, the Pulumi CLI + language host, and the
+// TypeScript build.
 // Plain Node with no dependencies, so it runs on the system Node 20 before node_modules exists.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setupJdk } from "./setup-jdk.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -47,6 +49,9 @@ await step("moto venv", () => {
     writeFileSync(stamp, want + "\n");
     return `installed ${req}`;
 });
+
+// Kept in its own file, which runs alone too (node scripts/setup-jdk.mjs).
+await step("JDK for test/conformance", setupJdk);
 
 await step("pulumi CLI + language host", () => {
     run("bash", ["scripts/build-pulumi.sh"]);

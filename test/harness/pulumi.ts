@@ -2,12 +2,14 @@
 // .tools/pulumi/bin against a throwaway file:// backend. Every CLI call is echoed to the test
 // log, so a test run shows what `pulumi up` really did.
 import { strict as assert } from "node:assert";
-import { spawn, spawnSync } from "node:child_process";
+import { ChildProcessByStdio, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
+import { Readable } from "node:stream";
 import { repoRoot } from "./moto";
+import { descendants, Proc, reap, showProcs, withEnv } from "./processes";
 
 /** The single pin (tools/pulumi-version): CLI and @pulumi/pulumi SDK are the same release. */
 export const pulumiVersion = readFileSync(join(repoRoot, "tools/pulumi-version"), "utf8").trim();
@@ -66,7 +68,27 @@ export interface CliResult<T = unknown> {
     stderr: string;
     /** Parsed stdout for commands run with --json (and `stack export`). */
     json: T;
+    /** What the command left running when it exited, which Stack killed (see Stack.start). */
+    reaped: Proc[];
 }
+
+export interface ExecOptions {
+    allowFailure?: boolean;
+    /** "json" = stdout is one JSON document, "events" = an engine event stream. */
+    parse?: "json" | "events";
+    cwd?: string;
+}
+
+/** A command Stack.start started. */
+export interface RunningCommand {
+    pid: number;
+    /** Sends `sig` to the command's process group (its descendants are recorded first, to be reaped). */
+    signal(sig: NodeJS.Signals): void;
+    /** Settles when the command has exited and what it left running has been killed. */
+    result: Promise<CliResult>;
+}
+
+let execCount = 0;
 
 /** A step as found in `preview --json` (and, normalised, in the up/refresh/destroy events). */
 export interface StepJson {
@@ -363,22 +385,74 @@ export class Stack {
      * Runs a command in the project dir (or opts.cwd) and echoes it with its output to the test log.
      * parse: "json" = stdout is one JSON document, "events" = an engine event stream.
      */
-    async exec(
+    exec(cmd: string, args: string[], opts: ExecOptions = {}): Promise<CliResult> {
+        return this.start(cmd, args, opts).result;
+    }
+
+    /**
+     * Starts a command as exec does and returns at once; `signal` signals it (with ownGroup, its
+     * process group, as a terminal's Ctrl-C does its foreground group). When the command has
+     * exited, whatever it started and left running is killed (SIGKILL) and listed in the result's
+     * `reaped`: every process found under it by parent pid when it was signalled (the engine puts
+     * each plugin in a group of its own, out of reach of a signal to the CLI's group), and every
+     * process carrying this command's RIG_EXEC_ID, which every descendant inherits (this finds
+     * one whose parent had exited before the signal, or a plugin a normal exit left behind).
+     */
+    start(cmd: string, args: string[], opts: ExecOptions & { ownGroup?: boolean } = {}): RunningCommand {
+        const id = `${process.pid}-${++execCount}-${Date.now()}`;
+        const child = spawn(cmd, args, {
+            cwd: opts.cwd ?? this.dir,
+            env: { ...this.env, RIG_EXEC_ID: id },
+            stdio: ["ignore", "pipe", "pipe"],
+            detached: opts.ownGroup ?? false,
+        });
+        const tree = new Map<number, Proc>();
+        const result = this.finish(child, id, tree, cmd, args, opts);
+        return {
+            pid: child.pid!,
+            result,
+            signal(sig: NodeJS.Signals) {
+                for (const p of descendants(child.pid!)) tree.set(p.pid, p);
+                process.kill(opts.ownGroup ? -child.pid! : child.pid!, sig);
+            },
+        };
+    }
+
+    private async finish(
+        child: ChildProcessByStdio<null, Readable, Readable>,
+        id: string,
+        tree: Map<number, Proc>,
         cmd: string,
         args: string[],
-        opts: { allowFailure?: boolean; parse?: "json" | "events"; cwd?: string } = {},
+        opts: ExecOptions & { ownGroup?: boolean },
     ): Promise<CliResult> {
         const t0 = Date.now();
         const cwd = opts.cwd ?? this.dir;
-        const child = spawn(cmd, args, { cwd, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (d) => (stdout += d));
         child.stderr.on("data", (d) => (stderr += d));
-        const code: number = await new Promise((ok, fail) => {
-            child.on("error", fail);
-            child.on("close", (c, sig) => ok(c ?? (sig ? 128 : 1)));
-        });
+        // A group of its own is out of reach of the signals the test process gets: a test process
+        // that exits while the command runs takes the group with it.
+        const killOnExit = () => {
+            try {
+                if (opts.ownGroup) process.kill(-child.pid!, "SIGKILL");
+            } catch {
+                // the group is gone already
+            }
+        };
+        process.once("exit", killOnExit);
+        const closed = new Promise((ok) => child.once("close", ok));
+        const code: number = await new Promise<number>((ok, fail) => {
+            child.once("error", fail);
+            child.once("exit", (c, sig) => ok(c ?? (sig ? 128 : 1)));
+        }).finally(() => process.off("exit", killOnExit));
+        const reaped = await reap([...tree.values(), ...withEnv("RIG_EXEC_ID", id)]);
+        // Output is complete once the pipes close, which a process left running holds open until
+        // reaped; one that escaped the reaping (no RIG_EXEC_ID) must not hang the test.
+        const timer = setTimeout(() => (child.stdout.destroy(), child.stderr.destroy()), 10_000);
+        await closed;
+        clearTimeout(timer);
         let json: unknown;
         let parseError = "";
         try {
@@ -399,6 +473,7 @@ export class Stack {
         console.log(`$ ${cmd} ${args.join(" ")}   [exit ${code}, ${((Date.now() - t0) / 1000).toFixed(1)}s, in ${cwd}]`);
         if (shown.trim()) console.log(indent(shown));
         if (stderr.trim()) console.log(indent(stderr));
+        if (reaped.length > 0) console.log(`  (left running by the command, killed: ${showProcs(reaped)})`);
         if (code !== 0 && !opts.allowFailure) {
             const diags = (json as UpdateJson | undefined)?.diagnostics?.map((d) => d.message).join("") ?? "";
             // Without --json the CLI prints its error on stdout, and warnings (npm's, say) on stderr
@@ -407,7 +482,7 @@ export class Stack {
             throw new Error(`${cmd} ${args.join(" ")} exited ${code}:\n${diags}${stderr}${stderr && out ? "\n" : ""}${out}`);
         }
         if (parseError && code === 0) throw new Error(`${cmd} ${args.join(" ")}: ${parseError}\n${stdout}`);
-        return { args, code, stdout, stderr, json };
+        return { args, code, stdout, stderr, json, reaped };
     }
 
     pulumi<T = unknown>(args: string[], opts: { allowFailure?: boolean; parse?: "json" | "events" } = {}): Promise<CliResult<T>> {

@@ -2,8 +2,6 @@
 // interrupted (SIGINT, Ctrl-C) in the middle of an `up`, then the recovery steps the CLI
 // (.tools, 3.259, file backend) needs, until state, AWS and the program agree.
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ListRolesCommand } from "@aws-sdk/client-iam";
 import { iamClient, liveMfa, useMoto } from "../harness/moto";
@@ -15,29 +13,29 @@ const m = useMoto({ resetAfterEach: false });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts `pulumi up` (through a shell that execs it, so the pid is the CLI's), sends `signal`
- * once `when()` holds, and returns the CLI's result.
+ * Starts `pulumi up` in a process group of its own, sends `signal` to that group once `when()`
+ * holds, and returns the CLI's result. The engine starts its plugins (the language host, the
+ * dynamic provider) in groups of their own, which the signal does not reach: after a SIGKILL they
+ * go on running with no engine. Stack.start kills them once the CLI has exited, so that recovery
+ * does not race them and no process outlives the test (result.reaped lists them).
  */
 async function upInterrupted(
     stack: Stack,
     signal: NodeJS.Signals,
     when: () => boolean,
 ): Promise<{ result: CliResult; signalledAfterMs: number }> {
-    const pidFile = join(stack.dir, "up.pid");
-    const run = stack.exec("bash", ["-c", `echo $$ > ${pidFile}; exec pulumi up --yes --skip-preview --non-interactive`], {
-        allowFailure: true,
-    });
+    const run = stack.start("pulumi", ["up", "--yes", "--skip-preview", "--non-interactive"], { allowFailure: true, ownGroup: true });
     const t0 = Date.now();
     let signalledAfterMs = -1;
     while (signalledAfterMs < 0) {
         await sleep(100);
         if (when()) {
-            process.kill(Number(readFileSync(pidFile, "utf8").trim()), signal);
+            run.signal(signal);
             signalledAfterMs = Date.now() - t0;
         }
         if (Date.now() - t0 > 300_000) throw new Error("the condition to interrupt never held");
     }
-    return { result: await run, signalledAfterMs };
+    return { result: await run.result, signalledAfterMs };
 }
 
 /** State, AWS and program agree: every pool as desired, every role in IAM is in state and vice versa. */
@@ -95,7 +93,7 @@ describe("reliability: the CLI killed or interrupted mid-up", () => {
             };
             const pending = afterSignal.state.pending_operations ?? [];
             console.log(
-                `after ${signal}: exit ${result.code}, ${afterSignal.state.resources?.length ?? 0} resources and ${pending.length} pending operation(s) in state (${pending.map((p) => `${p.type} ${p.resource.urn.split("::").pop()}`).join(", ")}), ${afterSignal.rolesInIam} role(s) in IAM`,
+                `after ${signal}: exit ${result.code}, ${afterSignal.state.resources?.length ?? 0} resources and ${pending.length} pending operation(s) in state (${pending.map((p) => `${p.type} ${p.resource.urn.split("::").pop()}`).join(", ")}), ${afterSignal.rolesInIam} role(s) in IAM, ${result.reaped.length} process(es) left running and killed`,
             );
 
             // Recovery. `pulumi cancel` is for Pulumi Cloud; the file backend has nothing to cancel.
