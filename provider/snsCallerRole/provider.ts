@@ -1,6 +1,6 @@
 // The dynamic provider behind SnsCallerRole: thin glue between the engine's calls and the role's
-// model (model.ts, validate.ts, policies.ts), its IAM operations (operations.ts) and IAM
-// (aws/iam.ts). How each call maps onto the API:
+// model (model.ts, validate.ts, policies.ts), its workflows (create.ts, adopt.ts, converge.ts)
+// and IAM (aws/iam.ts). How each call maps onto the API:
 //
 //   check   -> validate, fill in a generated ExternalId once (no AWS call)
 //   diff    -> compare the program with the last read, including trust/permission drift (no AWS call)
@@ -36,22 +36,12 @@ import { permissionPolicyFor, policiesEqual } from "./policies";
 import { validateRoleInputs } from "./validate";
 import { emitWarning } from "../runtime/warnings";
 import { inputsChanged } from "../common/inputs";
-import {
-    convergeRole,
-    createRole,
-    expectedTrust,
-    gateway,
-    inputsFromOutputs,
-    Outputs,
-    outputsOf,
-    recordedInputKeys,
-    recordedPolicyName,
-    resolveRegion,
-    roleGone,
-    Source,
-    stillReferenced,
-    usesLegacyNames,
-} from "./operations";
+import { convergeRole } from "./converge";
+import { createRole } from "./create";
+import { roleGone, stillReferenced } from "./errors";
+import { Outputs, recordedInputKeys, recordedPolicyName, usesLegacyNames } from "./legacy";
+import { expectedTrust, inputsFromOutputs, outputsOf } from "./outputs";
+import { gateway, resolveRegion, Source } from "./regionAndAccount";
 
 type Inputs = SnsCallerRoleInputs & { __provider?: string };
 
