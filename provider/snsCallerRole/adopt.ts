@@ -11,8 +11,9 @@ import { findRole, IamGatewayOptions } from "../aws/iam";
 import { convergeRole } from "./converge";
 import { notOurs, pathCannotChange } from "./errors";
 import { Outputs } from "./legacy";
-import { DEFAULT_PATH, newInstanceToken, ROLE_OWNER_TAG, SnsCallerRoleInputs } from "./model";
+import { DEFAULT_PATH, newInstanceToken, SnsCallerRoleInputs } from "./model";
 import { Source } from "./regionAndAccount";
+import { OWNER_TAG_KEY } from "../common/tags";
 
 /**
  * The create that finds its role already there: adopts it when its owner tag is this resource's
@@ -33,7 +34,7 @@ export async function adoptRole(
     const live = await findRole(roleName, gw);
     // Gone again since CreateRole said it exists: the error stands, and the next run creates it.
     if (!live) throw createErr;
-    const found = live.tags[ROLE_OWNER_TAG];
+    const found = live.tags[OWNER_TAG_KEY];
     if (found !== owner) throw notOurs(roleName, live.arn, owner, found);
     const path = args.path ?? DEFAULT_PATH;
     if (live.path !== path) throw pathCannotChange(roleName, live.arn, owner, live.path, path);

@@ -2,12 +2,13 @@
 // role), writing only what differs.
 import { deleteRolePolicy, findRolePolicy, IamGatewayOptions, LiveRole, putRole, putRolePolicy, putTrustPolicy } from "../aws/iam";
 import { decodePolicyDocument } from "../common/policyDocument";
-import { newInstanceToken, ROLE_INSTANCE_TAG, ROLE_OWNER_TAG, SnsCallerRoleInputs } from "./model";
+import { newInstanceToken, ROLE_INSTANCE_TAG, SnsCallerRoleInputs } from "./model";
 import { Outputs } from "./legacy";
 import { bookkeeping, outputsOf } from "./outputs";
 import { permissionPolicyFor, policiesEqual, sourceArnFor, trustPolicyDocument } from "./policies";
 import { resolveSource, Source } from "./regionAndAccount";
 import { managedTags, specOf } from "./roleSpec";
+import { OWNER_TAG_KEY } from "../common/tags";
 
 /**
  * Brings an existing role to the desired state, writing only what differs: description, tags,
@@ -32,7 +33,7 @@ export async function convergeRole(
     const trust = trustPolicyDocument({ externalId: args.externalId!, accountId, sourceArn });
     // The provider's tags stay: the owner from the program (or the role when the program has
     // none), the instance token given, else the role's; a role with an owner and no token gets one.
-    const owner = args.__owner || live.tags[ROLE_OWNER_TAG] || undefined;
+    const owner = args.__owner || live.tags[OWNER_TAG_KEY] || undefined;
     const token = instance ?? live.tags[ROLE_INSTANCE_TAG] ?? (owner ? newInstanceToken() : undefined);
 
     let next = await putRole(specOf(args, roleName, trust, managedTags(owner, token)), live, gw);

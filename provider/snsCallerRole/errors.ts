@@ -1,6 +1,6 @@
 // The errors an SnsCallerRole's create, update and delete refuse with: what happened and the
 // way out.
-import { ROLE_OWNER_TAG } from "./model";
+import { OWNER_TAG_KEY } from "../common/tags";
 
 /** update of a role that is no longer in IAM. */
 export function roleGone(roleName: string): Error {
@@ -24,20 +24,20 @@ export function stillReferenced(roleName: string, arn: string, poolId: string, s
 export function notOurs(roleName: string, arn: string, owner: string, found: string | undefined): Error {
     const whose =
         found === undefined
-            ? `it has no ${ROLE_OWNER_TAG} tag, so no SnsCallerRole created it`
-            : `its ${ROLE_OWNER_TAG} tag says it belongs to ${found}`;
+            ? `it has no ${OWNER_TAG_KEY} tag, so no SnsCallerRole created it`
+            : `its ${OWNER_TAG_KEY} tag says it belongs to ${found}`;
     return new Error(
         `Cannot create IAM role ${roleName}: a role with that name already exists (${arn}) and ${whose}, not to ${owner}. Refusing to take it over. ` +
             `Choose another roleName or namePrefix, or delete that role if nothing uses it (aws iam delete-role --role-name ${roleName}, after removing its policies). ` +
             `If it really is this resource's role (made by an earlier run whose state was lost), tag it and run \`pulumi up\` again: ` +
-            `aws iam tag-role --role-name ${roleName} --tags Key=${ROLE_OWNER_TAG},Value=${owner}`,
+            `aws iam tag-role --role-name ${roleName} --tags Key=${OWNER_TAG_KEY},Value=${owner}`,
     );
 }
 
 /** create that met this resource's own role (a lost create's) at another path, which IAM cannot change. */
 export function pathCannotChange(roleName: string, arn: string, owner: string, livePath: string, path: string): Error {
     return new Error(
-        `Cannot adopt IAM role ${roleName} (${arn}): it is this resource's (${ROLE_OWNER_TAG} = ${owner}), left by an earlier create whose state was lost, but its path is ${livePath}, not ${path}, and a path cannot change. ` +
+        `Cannot adopt IAM role ${roleName} (${arn}): it is this resource's (${OWNER_TAG_KEY} = ${owner}), left by an earlier create whose state was lost, but its path is ${livePath}, not ${path}, and a path cannot change. ` +
             `Set path back to "${livePath}" to adopt it, or delete it (aws iam delete-role --role-name ${roleName}, after removing its policies) and run \`pulumi up\` again.`,
     );
 }

@@ -18,10 +18,9 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../runtime/log";
 import { findPoolSmsRoleReferences } from "../aws/cognito";
 import { deleteRole, deleteRolePolicy, findRole, findRolePolicy } from "../aws/iam";
-import { poolRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { parseArn } from "../common/arn";
-import { partitionOfRegion } from "../common/regions";
+import { namedRegion, partitionOfRegion } from "../common/regions";
 import {
     DEFAULT_PATH,
     DEFAULT_SENDER,
@@ -90,7 +89,7 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                       !isUnknown(news.path) &&
                       sameName(roleNameFor(news.namePrefix, news.__owner, news.path ?? DEFAULT_PATH));
 
-            const newRegion = news.region ?? (typeof news.userPoolId === "string" ? poolRegion(news.userPoolId) : undefined);
+            const newRegion = namedRegion(news.region, news.userPoolId);
             const changed = [
                 news.externalId !== olds.externalId,
                 news.userPoolId !== olds.userPoolId,

@@ -4,7 +4,7 @@ import { isAccessDenied } from "../aws/errors";
 import { findUserPoolArn } from "../aws/cognito";
 import { findDefaultRegion, IamGatewayOptions } from "../aws/iam";
 import { accountOf } from "../common/arn";
-import { partitionOfRegion, poolRegion } from "../common/regions";
+import { namedRegion, partitionOfRegion } from "../common/regions";
 import { debugLog } from "../runtime/log";
 import { SnsCallerRoleInputs } from "./model";
 
@@ -29,12 +29,7 @@ export async function resolveRegion(
     stackRegion: string | undefined,
     oldRegion: string | undefined,
 ): Promise<string> {
-    const region =
-        inputs.region ??
-        (inputs.userPoolId ? poolRegion(inputs.userPoolId) : undefined) ??
-        (oldRegion || undefined) ??
-        stackRegion ??
-        (await findDefaultRegion());
+    const region = namedRegion(inputs.region, inputs.userPoolId) ?? (oldRegion || undefined) ?? stackRegion ?? (await findDefaultRegion());
     if (!region) {
         throw new Error(
             "SnsCallerRole needs a Region for the aws:SourceArn condition of the role's trust policy: set region (or userPoolId), the aws:region stack setting, or AWS_REGION.",
