@@ -19,6 +19,33 @@ const nodeGlobals = Object.fromEntries(
     ].map((g) => [g, "readonly"]),
 );
 
+// The layers of provider/, bottom to top: common/ (pure helpers) < runtime/ (log, warnings) <
+// aws/ (the SDK calls) < the two resource folders < engine/, index.ts and cli.ts (the top, which
+// may import anything). An import may only run down: each layer lists the folders it may import.
+// The resource folders never import each other (what both need is in common/). Each resource's
+// class hands its own `__provider` stub to dynamic.Resource, and the stub imports nothing of the
+// package (it reaches the providers by a run-time require of the package's own export, see
+// engine/stub.ts), so that one import adds no edge back up. Checked by test/unit/lint.test.ts.
+const LAYERS = {
+    common: [],
+    runtime: ["common/"],
+    aws: ["common/", "runtime/"],
+    userPoolMfaConfig: ["common/", "aws/", "runtime/", "engine/userPoolMfaConfigStub$"],
+    snsCallerRole: ["common/", "aws/", "runtime/", "engine/snsCallerRoleStub$"],
+};
+
+/** One files block per layer: an import that leaves the layer's folder must go to one it may import. */
+const layerBlocks = Object.entries(LAYERS).map(([layer, allowed]) => {
+    const may = allowed.length === 0 ? "nothing outside itself" : `only from ${allowed.map((a) => a.replace(/\$$/, "")).join(", ")}`;
+    // "..", or "../" followed by anything but an allowed folder (or module).
+    const regex = allowed.length === 0 ? "^\\.\\.(/|$)" : `^\\.\\.($|/(?!(${allowed.join("|")})))`;
+    const message = `provider/${layer}/ may import ${may}: imports run down the layers common < runtime < aws < resources < engine (eslint.config.mjs).`;
+    return {
+        files: [`provider/${layer}/**/*.ts`],
+        rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ regex, message }] }] },
+    };
+});
+
 export default tseslint.config(
     { ignores: ["dist/**", "node_modules/**", ".venv/**", ".tools/**", "**/node_modules/**", "test/fixtures/releases/**"] },
     {
@@ -45,4 +72,5 @@ export default tseslint.config(
         languageOptions: { globals: nodeGlobals },
         rules: { "no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }] },
     },
+    ...layerBlocks,
 );

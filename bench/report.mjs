@@ -1,18 +1,6 @@
-// Renders bench/results.json (scripts/bench.mjs) as bench/results.md.
-
-/** Issue 15: state per resource at most 3 KB. */
-const STATE_LIMIT = 3 * 1024;
-
-/** The floor for each operation (one UserPoolMfaConfig): what at most / exactly it may cost. */
-const FLOOR = {
-    "up (create)": { text: "≤ 1 Set (0 when the pool already has the configuration)", ok: (c) => c.Set <= 1 },
-    "preview (no change)": { text: "0 Get, 0 Set", ok: (c) => c.Get === 0 && c.Set === 0 },
-    "up (no change)": { text: "0 Get, 0 Set", ok: (c) => c.Get === 0 && c.Set === 0 },
-    "preview (change)": { text: "0 Set (a preview never writes), 0 Get", ok: (c) => c.Get === 0 && c.Set === 0 },
-    "up (change)": { text: "exactly 1 Set", ok: (c) => c.Set === 1 },
-    refresh: { text: "1 Get, 0 Set", ok: (c) => c.Get <= 1 && c.Set === 0 },
-    destroy: { text: "≤ 1 Set", ok: (c) => c.Set <= 1 },
-};
+// Renders bench/results.json (scripts/bench.mjs) as bench/results.md. What the figures must meet
+// (the floor, the goal, the state limit, which calls need an explanation) is bench/policy.mjs.
+import { callsToExplain, callVerdict, FLOOR, goalApplies, onlyMotoDrops, withinStateLimit } from "./policy.mjs";
 
 /** Why a call beyond the bare Get/Set floor is made (keys: what shows up in byOp). */
 const WHY = {
@@ -58,12 +46,7 @@ function callsSection(calls) {
         out.push("|---|---:|---:|---:|---:|---:|---|---|---|---|");
         for (const [op, r] of Object.entries(k.ops)) {
             const f = FLOOR[op];
-            const ok = f ? f.ok(r.calls) : true;
-            const extra =
-                r.calls.Describe + r.calls.IAM + r.calls.Tag + r.calls.Other > 0 ||
-                (["up (create)", "up (change)", "destroy"].includes(op) && r.calls.Get > 0);
-            // A no-change command should also plan nothing (refresh: find no drift).
-            const plansChange = (op.includes("no change") || op === "refresh") && r.steps.length > 0;
+            const { ok, extra, plansChange } = callVerdict(op, r);
             if (!ok) above.push(`${k.kind} / ${op}`);
             const verdict = !ok
                 ? "**no — see below**"
@@ -81,27 +64,13 @@ function callsSection(calls) {
     out.push(
         above.length === 0
             ? "Every Get/Set figure is at the floor. The reads beyond it are explained here."
-            : `Get/Set figures above the floor: ${above.join("; ")}.${above.every((a) => /^(Email|WebAuthn) \/ (up|preview) \(no change\)$/.test(a)) ? " All of them come from the moto limitation explained in the last point below; the provider's own figures are at the floor." : " See below."} The reads beyond the floor are explained here too.`,
+            : `Get/Set figures above the floor: ${above.join("; ")}.${onlyMotoDrops(above) ? " All of them come from the moto limitation explained in the last point below; the provider's own figures are at the floor." : " See below."} The reads beyond the floor are explained here too.`,
     );
     out.push("");
-    // Only the explanations of calls this run saw: a call the provider no longer makes drops out.
-    const seen = (op, call) => calls.some((k) => (k.ops[op]?.calls.byOp[call] ?? 0) > 0);
-    const show = {
-        "up (create):GetUserPoolMfaConfig": seen("up (create)", "GetUserPoolMfaConfig"),
-        "up (create):DescribeUserPool": seen("up (create)", "DescribeUserPool"),
-        "up (create):TagResource": seen("up (create)", "TagResource"),
-        "up (change):GetUserPoolMfaConfig": seen("up (change)", "GetUserPoolMfaConfig"),
-        "up (change):DescribeUserPool": seen("up (change)", "DescribeUserPool") || seen("preview (change)", "DescribeUserPool"),
-        destroy: calls.some((k) => k.kind === "TOTP" && k.ops.destroy.calls.total > 1),
-        iam: calls.some((k) => Object.values(k.ops).some((r) => r.calls.IAM > 0)),
-        smsDestroy: calls.some((k) => k.kind === "SMS with role" && k.ops.destroy.calls.Get > 1),
-    };
-    for (const [key, on] of Object.entries(show)) {
-        if (!on) continue;
+    for (const key of callsToExplain(calls)) {
         if (!WHY[key]) throw new Error(`bench/report.mjs: no explanation for ${key}`);
         out.push(`- ${WHY[key]}`);
     }
-    if (calls.some((k) => ["Email", "WebAuthn"].includes(k.kind))) out.push(`- ${WHY.motoDrops}`);
     out.push(
         "- **refresh** makes exactly one Get per UserPoolMfaConfig (SMS: plus SnsCallerRole's GetRole + GetRolePolicy) and never writes.",
     );
@@ -177,7 +146,7 @@ function stateSection(calls, floor) {
     }
     let over = false;
     for (const [p, s] of rows) {
-        const ok = s.resourceJsonBytes <= STATE_LIMIT;
+        const ok = withinStateLimit(s.resourceJsonBytes);
         over ||= !ok;
         out.push(
             `| ${p} | ${s.type} ${s.name} | ${s.providerStringChars} | ${s.providerCopies} | ${s.resourceJsonBytes} | ${s.resourceJsonBytesWithoutProvider} | ${ok ? "yes" : "**no**"} |`,
@@ -303,7 +272,7 @@ const sum = (o) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
 function headline(f) {
     const out = ["## Headline: ours / floor", ""];
     const ns = Object.keys(f.table).map(Number);
-    const big = ns.filter((n) => n >= 400);
+    const big = ns.filter(goalApplies);
     out.push(
         `Wall time of ours (test/fixtures/many-mfa: N × UserPoolMfaConfig) over the floor (bench/fixtures/many-null: N × a null dynamic resource, same inputs, no AWS call), median of the per-round ratios (each round runs the two back to back, command by command). Goal (issue 15): **ours / floor ≤ ${f.goal} for every operation at N = 400 and 1,000**${big.length ? "" : " — this run has no N ≥ 400"}.`,
     );
@@ -317,7 +286,7 @@ function headline(f) {
         const st = f.state[n];
         const cell = (op) => {
             const r = t[op].ratioMedian;
-            return n >= 400 ? (r <= f.goal ? `${r} ✓` : `**${r}** ✗`) : `${r}`;
+            return goalApplies(n) ? (r <= f.goal ? `${r} ✓` : `**${r}** ✗`) : `${r}`;
         };
         out.push(
             `| ${n} | ${f.ops.map(cell).join(" | ")} | ${st?.ours.bytesPerResourceMedian ?? "—"} / ${st?.floor.bytesPerResourceMedian ?? "—"} | ${MB(t.up.oursWriteBytes)} / ${MB(t.up.floorWriteBytes)} | ${+sum(t.up.oursCallsPerResource).toFixed(2)} / ${+sum(t.destroy.oursCallsPerResource).toFixed(2)} |`,
@@ -351,7 +320,7 @@ function floorSection(f, settings) {
     for (const [n, rows] of Object.entries(f.table))
         for (const [op, r] of Object.entries(rows))
             out.push(
-                `| ${n} | ${op} | ${r.runs} | ${r.floorSeconds} | ${r.oursSeconds} | ${r.ratiosPerRound.join(", ")} | ${Number(n) >= 400 ? (r.meetsGoal ? `${r.ratioMedian} ✓` : `**${r.ratioMedian}** ✗`) : r.ratioMedian} | ${MB(r.floorWriteBytes)} | ${MB(r.oursWriteBytes)} | ${fmtPerRes(r.oursCallsPerResource)} |`,
+                `| ${n} | ${op} | ${r.runs} | ${r.floorSeconds} | ${r.oursSeconds} | ${r.ratiosPerRound.join(", ")} | ${goalApplies(n) ? (r.meetsGoal ? `${r.ratioMedian} ✓` : `**${r.ratioMedian}** ✗`) : r.ratioMedian} | ${MB(r.floorWriteBytes)} | ${MB(r.oursWriteBytes)} | ${fmtPerRes(r.oursCallsPerResource)} |`,
             );
     out.push("");
     const floorCalls = Object.values(f.table).flatMap((rows) => Object.values(rows).map((r) => r.floorCallsTotal));

@@ -6,7 +6,7 @@ import { findMfaConfig } from "./aws/cognito";
 import { skeleton } from "./common/shape";
 import { toResponse } from "./userPoolMfaConfig/mapping";
 import { MFA_CONFIG } from "./userPoolMfaConfig/shape";
-import { poolRegion } from "./common/regions";
+import { namedRegion, poolRegion } from "./common/regions";
 import { MfaConfig, normalize } from "./userPoolMfaConfig/model";
 
 const USAGE = `Usage: pulumi-cognito-mfa <command> [options]
@@ -146,7 +146,7 @@ export function adoptionSnippet(userPoolId: string, live: MfaConfig, opts: { nam
 async function live(p: Parsed): Promise<{ poolId: string; region?: string; config: MfaConfig }> {
     const poolId = p.positional[0];
     if (!poolId || p.positional.length > 1) throw new UsageError(`${p.command} takes exactly one user pool id`);
-    const region = p.region ?? poolRegion(poolId);
+    const region = namedRegion(p.region, poolId);
     const config = await findMfaConfig(poolId, { region });
     if (!config) {
         throw new Error(`User pool ${poolId} does not exist in ${region ?? process.env.AWS_REGION ?? "the configured Region"}.`);

@@ -208,8 +208,8 @@ function rememberOwner(userPoolId: string, region: string | undefined, owner: st
         answer.then((pool) => {
             if (!pool) return pool;
             const tags = { ...pool.UserPoolTags };
-            if (owner === undefined) delete tags[OWNER_TAG];
-            else tags[OWNER_TAG] = owner;
+            if (owner === undefined) delete tags[OWNER_TAG_KEY];
+            else tags[OWNER_TAG_KEY] = owner;
             return { ...pool, UserPoolTags: tags };
         }),
     );
@@ -217,9 +217,6 @@ function rememberOwner(userPoolId: string, region: string | undefined, owner: st
 
 // ---------------------------------------------------------------------------------------------
 // Ownership: which UserPoolMfaConfig manages a pool, as a tag on the pool (see docs/reliability.md).
-
-/** The tag a UserPoolMfaConfig puts on the pool it manages; value `<project>/<stack>/<resource name>`. */
-export const OWNER_TAG = OWNER_TAG_KEY;
 
 export interface PoolOwner {
     /** The pool's ARN (TagResource and UntagResource need it). */
@@ -232,7 +229,7 @@ export interface PoolOwner {
 export async function findPoolOwner(userPoolId: string, opts: GatewayOptions = {}): Promise<PoolOwner | undefined> {
     const pool = await findUserPoolOnce(userPoolId, opts);
     if (!pool) return undefined;
-    return { arn: pool.Arn ?? "", owner: pool.UserPoolTags?.[OWNER_TAG] };
+    return { arn: pool.Arn ?? "", owner: pool.UserPoolTags?.[OWNER_TAG_KEY] };
 }
 
 /**
@@ -275,7 +272,7 @@ async function tagCall(
 /** Records `owner` on the pool (TagResource). False when the pool is gone or the endpoint cannot tag. */
 export async function putPoolOwner(userPoolId: string, arn: string, owner: string, opts: GatewayOptions = {}): Promise<boolean> {
     const tagged = await tagCall("TagResource", userPoolId, opts, (c) =>
-        c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { [OWNER_TAG]: owner } })),
+        c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { [OWNER_TAG_KEY]: owner } })),
     );
     if (tagged) rememberOwner(userPoolId, opts.region, owner);
     return tagged;
@@ -284,7 +281,7 @@ export async function putPoolOwner(userPoolId: string, arn: string, owner: strin
 /** Removes the owner tag (UntagResource). False when the pool is gone or the endpoint cannot tag. */
 export async function resetPoolOwner(userPoolId: string, arn: string, opts: GatewayOptions = {}): Promise<boolean> {
     const untagged = await tagCall("UntagResource", userPoolId, opts, (c) =>
-        c.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [OWNER_TAG] })),
+        c.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [OWNER_TAG_KEY] })),
     );
     if (untagged) rememberOwner(userPoolId, opts.region, undefined);
     return untagged;

@@ -34,6 +34,16 @@ export function poolRegion(userPoolId: string): string | undefined {
     return isKnownRegion(region) ? region : undefined;
 }
 
+/**
+ * The Region a resource names: its `region` argument, else the Region in its pool id (a
+ * multi-Region replica keeps its primary's id, so a `region` given always wins). Undefined when
+ * neither says; callers then fall back to what they have (aws:region, the SDK's chain).
+ */
+export function namedRegion(region: unknown, userPoolId: unknown): string | undefined {
+    if (typeof region === "string") return region;
+    return typeof userPoolId === "string" ? poolRegion(userPoolId) : undefined;
+}
+
 /** The user pool id and Region rules shared by every resource that names a pool. */
 export function checkPoolAndRegion(v: Validator, userPoolId: unknown, region: unknown): void {
     v.string("userPoolId", userPoolId, {

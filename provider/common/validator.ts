@@ -92,3 +92,12 @@ export function validator() {
     };
     return v;
 }
+
+/**
+ * What a set of checks found: failures refuse the inputs at preview; warnings (what AWS may
+ * refuse but no source says it does, and reads that could not be made) are shown and let it pass.
+ */
+export interface Findings {
+    failures: Failure[];
+    warnings: string[];
+}

@@ -35,7 +35,7 @@ export interface SnsCallerRoleInputs {
     /**
      * Hidden input set by the SnsCallerRole class: `<project>/<stack>/<resource name>`. It seeds
      * the generated name suffix (so a create repeated after a lost checkpoint picks the same
-     * name) and is the value of the {@link ROLE_OWNER_TAG} tag, which lets create adopt its own
+     * name) and is the value of the {@link OWNER_TAG_KEY} tag, which lets create adopt its own
      * orphan. Absent in states and direct provider use from before it existed.
      */
     __owner?: string;
@@ -133,19 +133,13 @@ export const EUMS_PERMISSION_POLICY_NAME = "sms-voice-send-text-message";
  */
 export const GENERATE_EXTERNAL_ID = "";
 /**
- * Tag that create puts on the role: the `__owner` of the SnsCallerRole that made it (the key
- * UserPoolMfaConfig puts on pools, aws/cognito.ts OWNER_TAG). A create that finds the role already
- * there adopts it only when this tag names the same owner. Not part of the `tags` output.
- */
-export const ROLE_OWNER_TAG = OWNER_TAG_KEY;
-/**
  * Tag with a random token, new at every create and adoption, kept in state as `__instance`. A
  * delete whose token is not the live one is the old half of a create-before-delete replacement
  * that adopted the role (same deterministic name), and leaves the role alone. Not in `tags` either.
  */
 export const ROLE_INSTANCE_TAG = "pulumi-cognito-mfa:instance";
 /** Tags the provider manages itself: kept out of the `tags` output and of its drift comparison. */
-export const MANAGED_TAG_KEYS: readonly string[] = [ROLE_OWNER_TAG, ROLE_INSTANCE_TAG];
+export const MANAGED_TAG_KEYS: readonly string[] = [OWNER_TAG_KEY, ROLE_INSTANCE_TAG];
 
 // ---------------------------------------------------------------------------------------------
 // Constraints (IAM API reference for CreateRole / TagRole; the ExternalId's are in common/externalId.ts)
@@ -162,8 +156,6 @@ export const PATH_MAX = 512;
 export const DESCRIPTION_PATTERN = /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/;
 export const DESCRIPTION_MAX = 1000;
 export const POLICY_ARN_PATTERN = /^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/([\u0021-\u007E]*\/)?[\w+=,.@-]+$/;
-export const TAG_KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
-export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 export const TAGS_MAX = 50;
 /** User tags: IAM's 50 less the provider's own {@link MANAGED_TAG_KEYS}. */
 export const USER_TAGS_MAX = TAGS_MAX - MANAGED_TAG_KEYS.length;

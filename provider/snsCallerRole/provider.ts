@@ -1,6 +1,6 @@
 // The dynamic provider behind SnsCallerRole: thin glue between the engine's calls and the role's
-// model (model.ts, validate.ts, policies.ts), its IAM operations (operations.ts) and IAM
-// (aws/iam.ts). How each call maps onto the API:
+// model (model.ts, validate.ts, policies.ts), its workflows (create.ts, adopt.ts, converge.ts)
+// and IAM (aws/iam.ts). How each call maps onto the API:
 //
 //   check   -> validate, fill in a generated ExternalId once (no AWS call)
 //   diff    -> compare the program with the last read, including trust/permission drift (no AWS call)
@@ -18,10 +18,9 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../runtime/log";
 import { findPoolSmsRoleReferences } from "../aws/cognito";
 import { deleteRole, deleteRolePolicy, findRole, findRolePolicy } from "../aws/iam";
-import { poolRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { parseArn } from "../common/arn";
-import { partitionOfRegion } from "../common/regions";
+import { namedRegion, partitionOfRegion } from "../common/regions";
 import {
     DEFAULT_PATH,
     DEFAULT_SENDER,
@@ -36,22 +35,12 @@ import { permissionPolicyFor, policiesEqual } from "./policies";
 import { validateRoleInputs } from "./validate";
 import { emitWarning } from "../runtime/warnings";
 import { inputsChanged } from "../common/inputs";
-import {
-    convergeRole,
-    createRole,
-    expectedTrust,
-    gateway,
-    inputsFromOutputs,
-    Outputs,
-    outputsOf,
-    recordedInputKeys,
-    recordedPolicyName,
-    resolveRegion,
-    roleGone,
-    Source,
-    stillReferenced,
-    usesLegacyNames,
-} from "./operations";
+import { convergeRole } from "./converge";
+import { createRole } from "./create";
+import { roleGone, stillReferenced } from "./errors";
+import { Outputs, recordedInputKeys, recordedPolicyName, usesLegacyNames } from "./legacy";
+import { expectedTrust, inputsFromOutputs, outputsOf } from "./outputs";
+import { gateway, resolveRegion, Source } from "./regionAndAccount";
 
 type Inputs = SnsCallerRoleInputs & { __provider?: string };
 
@@ -100,7 +89,7 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                       !isUnknown(news.path) &&
                       sameName(roleNameFor(news.namePrefix, news.__owner, news.path ?? DEFAULT_PATH));
 
-            const newRegion = news.region ?? (typeof news.userPoolId === "string" ? poolRegion(news.userPoolId) : undefined);
+            const newRegion = namedRegion(news.region, news.userPoolId);
             const changed = [
                 news.externalId !== olds.externalId,
                 news.userPoolId !== olds.userPoolId,

@@ -14,15 +14,14 @@ import {
     ROLE_NAME_MAX,
     ROLE_NAME_PATTERN,
     SMS_SENDERS,
-    TAG_KEY_PATTERN,
-    TAG_VALUE_PATTERN,
     TAGS_MAX,
     USER_TAGS_MAX,
 } from "./model";
-import { Failure, present, validator } from "../common/validator";
+import { Failure, Findings, present, validator } from "../common/validator";
 import { checkPoolAndRegion } from "../common/regions";
 import { ARN_PATTERN } from "../common/arn";
 import { EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN } from "../common/externalId";
+import { TAG_KEY_PATTERN, TAG_VALUE_MAX, TAG_VALUE_PATTERN } from "../common/tags";
 
 /**
  * Checks SnsCallerRole inputs against every IAM rule that can be known without calling AWS.
@@ -34,7 +33,7 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
 }
 
 /** {@link validateRole}, with the warnings too. */
-export function validateRoleInputs(inputs: Record<string, unknown>): { failures: Failure[]; warnings: string[] } {
+export function validateRoleInputs(inputs: Record<string, unknown>): Findings {
     const c = validator();
     for (const [key, value] of Object.entries(inputs)) {
         // `__provider` and other engine-internal keys start with "__".
@@ -97,7 +96,7 @@ export function validateRoleInputs(inputs: Record<string, unknown>): { failures:
             if (value === null || value === undefined)
                 c.fail(prop, value, 'value is required (IAM tags always have one; use "" for an empty value)');
             c.string(prop, value, {
-                max: 256,
+                max: TAG_VALUE_MAX,
                 pattern: TAG_VALUE_PATTERN,
                 patternText: "contain only letters, digits, spaces and _ . : / = + - @",
             });

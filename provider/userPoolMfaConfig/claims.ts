@@ -1,8 +1,9 @@
 // The program-side half of "one pool, one UserPoolMfaConfig": a second resource of the same
 // program on the same pool is refused before it is registered, so before it can write. The
-// provider-side half, across programs and stacks, is the owner tag (provider.ts claim/release).
+// provider-side half, across programs and stacks, is the owner tag on the pool (provider.ts: create's
+// claim writes it, delete removes it when it is still this resource's).
 import * as pulumi from "@pulumi/pulumi";
-import { poolRegion } from "../common/regions";
+import { namedRegion } from "../common/regions";
 import { ownerTagValue } from "../common/tags";
 
 /** Pools claimed by the UserPoolMfaConfig resources of this program: "<region>/<pool id>" -> resource name. */
@@ -32,7 +33,7 @@ export function ownerInput(name: string, userPoolId: pulumi.Input<string>, regio
 }
 
 function claimPool(name: string, poolId: string, region: string | undefined): void {
-    const key = `${region ?? poolRegion(poolId) ?? ""}/${poolId}`;
+    const key = `${namedRegion(region, poolId) ?? ""}/${poolId}`;
     const first = claimedPools.get(key);
     if (first !== undefined && first !== name) {
         // hideStack: the message alone, without a stack trace of the SDK's internals.

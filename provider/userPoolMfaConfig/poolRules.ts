@@ -9,11 +9,8 @@ import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { parseArn } from "../common/arn";
 import { poolRegion } from "../common/regions";
 import { isUnknown } from "../common/unknown";
-import { failure, known, knownString, present, show } from "../common/validator";
+import { failure, Findings, known, knownString, present, show } from "../common/validator";
 import { MFA_MODES, MfaMode } from "./model";
-import type { RuleResult } from "./roleRules";
-
-export type { RuleResult } from "./roleRules";
 
 /** The first factors that are passwordless, which AWS refuses together with MFA "ON". */
 export const PASSWORDLESS_FIRST_FACTORS = ["EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"];
@@ -80,8 +77,8 @@ function regionOf(pool: UserPoolType, inputs: Record<string, unknown>, context: 
  * The live rules that depend on the pool (DescribeUserPool's `UserPool`). Inputs are the
  * checked inputs of a UserPoolMfaConfig; unknown values skip the rules that need them.
  */
-export function poolRules(inputs: Record<string, unknown>, pool: UserPoolType, context: PoolRuleContext = {}): RuleResult {
-    const result: RuleResult = { failures: [], warnings: [] };
+export function poolRules(inputs: Record<string, unknown>, pool: UserPoolType, context: PoolRuleContext = {}): Findings {
+    const result: Findings = { failures: [], warnings: [] };
     const { failures, warnings } = result;
     const mode = inputs.mfaConfiguration;
     if (typeof mode !== "string" || !MFA_MODES.includes(mode as MfaMode)) return result;

@@ -30,7 +30,7 @@ import { isAccessDenied } from "../aws/errors";
 import { findMfaConfig, findUserPoolOnce, forgetUserPools } from "../aws/cognito";
 import { findRole, findRolePermissionPolicies, LiveRole, RolePermissionPolicy } from "../aws/iam";
 import { isUnknown } from "../common/unknown";
-import { Failure, known, knownString, show } from "../common/validator";
+import { Findings, known, knownString, show } from "../common/validator";
 import { accountOf, roleNameOf } from "../common/arn";
 import { forgetWarnings } from "../runtime/warnings";
 import { LiveMfaFacts, needsLiveMfa, poolRules } from "./poolRules";
@@ -135,14 +135,8 @@ export interface PreflightOptions {
     log?: (message: string) => void;
 }
 
-export interface PreflightResult {
-    failures: Failure[];
-    /**
-     * Reported, never failing: reads that could not be made (missing permission, network, ...),
-     * and what the rules found that AWS may refuse or that changes more than the diff shows.
-     */
-    warnings: string[];
-}
+/** Its warnings also name the reads that could not be made (missing permission, network, ...). */
+export type PreflightResult = Findings;
 
 /** The SMS role the inputs name, on either path, with what its rules need. */
 interface SmsRoleTarget {

@@ -15,17 +15,9 @@
 //              configuration (restore), or nothing (retain); then UntagResource of our owner tag
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../runtime/log";
-import {
-    findPoolOwner,
-    GatewayOptions,
-    OWNER_TAG,
-    putMfaConfig,
-    putPoolOwner,
-    readMfaConfig,
-    resetMfaConfig,
-    resetPoolOwner,
-} from "../aws/cognito";
-import { poolRegion } from "../common/regions";
+import { findPoolOwner, GatewayOptions, putMfaConfig, putPoolOwner, readMfaConfig, resetMfaConfig, resetPoolOwner } from "../aws/cognito";
+import { namedRegion } from "../common/regions";
+import { OWNER_TAG_KEY } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
 import { configOf, DEFAULT_DELETE_POLICY, LegacyBookkeeping, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
@@ -58,7 +50,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
 
     /** Region order: the region arg, the pool id's own Region prefix, aws:region, then the SDK's chain. */
     private region(inputs: { region?: string; userPoolId: string }): string | undefined {
-        return inputs.region ?? poolRegion(inputs.userPoolId) ?? this.stackRegion;
+        return namedRegion(inputs.region, inputs.userPoolId) ?? this.stackRegion;
     }
 
     private gateway(region: string | undefined): GatewayOptions {
@@ -147,7 +139,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (props.__owner && !pool) return; // The pool is gone, and its MFA configuration with it.
         if (pool?.owner !== undefined && pool.owner !== props.__owner) {
             await emitWarning(
-                `User pool ${props.userPoolId} is now managed by UserPoolMfaConfig ${pool.owner} (tag ${OWNER_TAG}): ` +
+                `User pool ${props.userPoolId} is now managed by UserPoolMfaConfig ${pool.owner} (tag ${OWNER_TAG_KEY}): ` +
                     `leaving its MFA configuration and the tag as they are, and removing ${props.__owner} from the stack only`,
             );
             return;
@@ -165,12 +157,12 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const me = inputs.__owner;
         if (!me) return;
         const pool = await findPoolOwner(inputs.userPoolId, gw);
-        if (!pool) return; // gone since findMfaConfig: the Set below reports it
+        if (!pool) return; // gone since create's readMfaConfig: the Set below reports it
         if (pool.owner !== undefined && pool.owner !== me) {
             throw new Error(
-                `User pool ${inputs.userPoolId} is already managed by UserPoolMfaConfig ${pool.owner} (tag ${OWNER_TAG} on ${pool.arn}); ` +
+                `User pool ${inputs.userPoolId} is already managed by UserPoolMfaConfig ${pool.owner} (tag ${OWNER_TAG_KEY} on ${pool.arn}); ` +
                     `refusing to overwrite its MFA configuration from ${me}. Manage the pool from one resource only. If ${pool.owner} no longer exists, remove the tag: ` +
-                    `aws cognito-idp untag-resource --resource-arn ${pool.arn} --tag-keys ${OWNER_TAG}`,
+                    `aws cognito-idp untag-resource --resource-arn ${pool.arn} --tag-keys ${OWNER_TAG_KEY}`,
             );
         }
         if (pool.owner !== me) await putPoolOwner(inputs.userPoolId, pool.arn, me, gw);

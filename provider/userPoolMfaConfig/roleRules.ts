@@ -3,7 +3,7 @@
 // the trust rules: the SNS path (snsCallerArn, the role needs sns:Publish) and the End User
 // Messaging SMS direct path (eumsSms.callerArn, the role needs sms-voice:SendTextMessage). Pure:
 // preflight.ts does the reads.
-import { Failure, failure, show } from "../common/validator";
+import { failure, Findings, show } from "../common/validator";
 import {
     actionMatches,
     COGNITO_SERVICE_PRINCIPAL,
@@ -17,12 +17,6 @@ import {
 } from "../common/policyEvaluation";
 import type { RolePermissionPolicy } from "../aws/iam";
 import { SMS_CFG } from "./shape";
-
-/** What a set of pre-flight rules found: refusals, and what AWS may refuse but no source says it does. */
-export interface RuleResult {
-    failures: Failure[];
-    warnings: string[];
-}
 
 /** What the role documents say about Cognito using it to send SMS. */
 export interface RoleDocuments {
@@ -53,8 +47,8 @@ export function rolePropertiesOf(path: SmsRolePath["path"]): { arn: string; exte
  * "*" (SNS path) or sms-voice:SendTextMessage on "*" or on the origination identity's ARN (EUMS
  * path). `externalId` undefined (unset, or unknown at preview) skips the ExternalId rule.
  */
-export function roleRules(role: RoleDocuments, externalId: string | undefined, smsPath: SmsRolePath = { path: "sns" }): RuleResult {
-    const result: RuleResult = { failures: [], warnings: [] };
+export function roleRules(role: RoleDocuments, externalId: string | undefined, smsPath: SmsRolePath = { path: "sns" }): Findings {
+    const result: Findings = { failures: [], warnings: [] };
     const props = rolePropertiesOf(smsPath.path);
     trustRules(role, externalId, props, result);
     if (role.permissionPolicies !== undefined) {
@@ -67,7 +61,7 @@ export function roleRules(role: RoleDocuments, externalId: string | undefined, s
 
 type Sourced = { st: Statement; source: string };
 
-function trustRules(role: RoleDocuments, externalId: string | undefined, props: { arn: string; externalId: string }, result: RuleResult) {
+function trustRules(role: RoleDocuments, externalId: string | undefined, props: { arn: string; externalId: string }, result: Findings) {
     const trust = statements(role.trustPolicy).filter(
         (st) => st.Effect === "Allow" && admitsCognito(st) && actionMatches(st, "sts:AssumeRole"),
     );
@@ -115,7 +109,7 @@ function conditionWarning(role: RoleDocuments, arnProp: string, action: string, 
     return `pre-flight: ${arnProp} names role ${role.arn}, which allows ${action} only under a Condition (${conditions}). Cognito's check of the role may not meet the condition (AWS CDK notes that a restricting condition fails the pool's validation with InvalidSmsRoleAccessPolicyException); if SetUserPoolMfaConfig fails, remove the Condition from the Allow.`;
 }
 
-function snsPermissionRules(role: RoleDocuments, all: Sourced[], arnProp: string, result: RuleResult) {
+function snsPermissionRules(role: RoleDocuments, all: Sourced[], arnProp: string, result: Findings) {
     // SMS goes to phone numbers, not topics: the request names no ARN ("*").
     const v = evaluate(all, "sns:Publish", "*");
     if (v.denied) {
@@ -152,7 +146,7 @@ function eumsPermissionRules(
     all: Sourced[],
     arnProp: string,
     smsPath: Extract<SmsRolePath, { path: "eums" }>,
-    result: RuleResult,
+    result: Findings,
 ) {
     if (smsPath.originationIdentityUnknown) return;
     const oi = smsPath.originationIdentity;

@@ -3,10 +3,10 @@
 // patterns, enums, unknown members) come from the request's shape (shape.ts); the rules between
 // members are here. A rule whose evidence is too thin to refuse an input AWS may accept warns
 // instead (docs/preflight.md gives each rule's rating and source). Pure.
-import { checkPoolAndRegion, poolRegion } from "../common/regions";
+import { checkPoolAndRegion, namedRegion } from "../common/regions";
 import { validateMember } from "../common/shape";
 import { containsUnknown, isUnknown } from "../common/unknown";
-import { Failure, known, present, Validator, validator } from "../common/validator";
+import { Failure, Findings, known, present, Validator, validator } from "../common/validator";
 import { DELETE_POLICIES, MFA_MODES, MfaMode } from "./model";
 import { ARN_PATTERN } from "../common/arn";
 import { EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN } from "../common/externalId";
@@ -14,12 +14,6 @@ import { MFA_CONFIG, SMS_CFG } from "./shape";
 import { eumsRegionRule, snsRegionRule } from "./snsRegions";
 
 const TOP_LEVEL_KEYS = ["userPoolId", "region", "deletePolicy", ...Object.keys(MFA_CONFIG.members)];
-
-/** What `check` reports: failures refuse the inputs at preview, warnings are shown and let it pass. */
-export interface ValidationResult {
-    failures: Failure[];
-    warnings: string[];
-}
 
 /**
  * Checks inputs against every rule of SetUserPoolMfaConfig that can be known without calling AWS.
@@ -31,7 +25,7 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
 }
 
 /** {@link validate}, with the warnings too. */
-export function validateInputs(inputs: Record<string, unknown>): ValidationResult {
+export function validateInputs(inputs: Record<string, unknown>): Findings {
     const v = validator();
     // `__provider` and other engine-internal keys start with "__".
     const userKeys = Object.fromEntries(Object.entries(inputs).filter(([k]) => !k.startsWith("__")));
@@ -131,12 +125,7 @@ function smsRules(v: Validator, inputs: Record<string, unknown>): void {
     }
 
     // Which Regions may send for the pool's Region, on either path (snsRegions.ts has the table).
-    const region =
-        typeof inputs.region === "string"
-            ? inputs.region
-            : typeof inputs.userPoolId === "string"
-              ? poolRegion(inputs.userPoolId)
-              : undefined;
+    const region = namedRegion(inputs.region, inputs.userPoolId);
     if (region === undefined || isUnknown(region) || containsUnknown(cfg)) return;
     const usesEums = known(eums) && typeof eums === "object";
     const snsRegion = typeof cfg.snsRegion === "string" ? cfg.snsRegion : undefined;

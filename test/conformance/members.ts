@@ -8,6 +8,7 @@ import { Deviation, DEVIATIONS } from "../../provider/common/deviations";
 import { PARTITIONS } from "../../provider/common/partitions";
 import { EXTERNAL_ID_PATTERN } from "../../provider/common/externalId";
 import { USER_POOL_ID_PATTERN } from "../../provider/common/regions";
+import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN } from "../../provider/common/tags";
 import { memberPaths } from "../../provider/common/shape";
 import { Failure } from "../../provider/common/validator";
 import {
@@ -16,8 +17,6 @@ import {
     PATH_PATTERN,
     POLICY_ARN_PATTERN,
     ROLE_NAME_PATTERN,
-    TAG_KEY_PATTERN,
-    TAG_VALUE_PATTERN,
 } from "../../provider/snsCallerRole/model";
 import { validateRoleInputs } from "../../provider/snsCallerRole/validate";
 import { MFA_CONFIG } from "../../provider/userPoolMfaConfig/shape";

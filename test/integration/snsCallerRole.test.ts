@@ -24,12 +24,12 @@ import { awsEnv, cognitoClient, createUserPool, iamClient, useMoto } from "../ha
 import {
     PERMISSION_POLICY_NAME,
     ROLE_INSTANCE_TAG,
-    ROLE_OWNER_TAG,
     roleNameFor,
     SnsCallerRoleInputs,
     SnsCallerRoleOutputs,
 } from "../../provider/snsCallerRole/model";
 import { PERMISSION_POLICY_DOCUMENT } from "../../provider/snsCallerRole/policies";
+import { OWNER_TAG_KEY } from "../../provider/common/tags";
 
 const PERMISSION_POLICY_DOCUMENT_OBJECT = JSON.parse(PERMISSION_POLICY_DOCUMENT) as unknown;
 import { SnsCallerRoleProvider, snsCallerRoleProvider } from "../../provider/snsCallerRole/provider";
@@ -457,7 +457,7 @@ describe("SnsCallerRole provider against moto", () => {
             assert.equal(first.outs.roleName, roleNameFor("sms-", OWNER, "/"));
             assert.match(first.outs.roleName, /^sms-[a-z2-7]{26}$/);
             const tags = await liveTags(first.outs.roleName);
-            assert.equal(tags[ROLE_OWNER_TAG], OWNER, "CreateRole tagged the owner");
+            assert.equal(tags[OWNER_TAG_KEY], OWNER, "CreateRole tagged the owner");
             assert.equal(tags.team, "id");
             assert.ok(tags[ROLE_INSTANCE_TAG]);
             assert.deepEqual(first.outs.tags, { team: "id" }, "the provider's tags are not in the tags output");
@@ -496,7 +496,7 @@ describe("SnsCallerRole provider against moto", () => {
             assert.deepEqual(second.outs.tags, { team: "id" });
             assert.equal(second.outs.description, "Cognito SMS");
             const after = await liveTags(second.outs.roleName);
-            assert.equal(after[ROLE_OWNER_TAG], OWNER);
+            assert.equal(after[OWNER_TAG_KEY], OWNER);
             assert.equal(after[ROLE_INSTANCE_TAG], second.outs.__instance);
             assert.notEqual(second.outs.__instance, first.outs.__instance, "adoption writes a new instance token");
             // Converged: the same program is no change, and delete removes the one role.
@@ -509,7 +509,7 @@ describe("SnsCallerRole provider against moto", () => {
         it("an explicit roleName is adopted the same way; the replaced resource's delete then leaves the adopted role", async () => {
             const args: SnsCallerRoleInputs = { roleName: "r-owned", externalId: "ext-1", __owner: OWNER };
             const first = await up({ ...args });
-            assert.equal((await liveTags("r-owned"))[ROLE_OWNER_TAG], OWNER);
+            assert.equal((await liveTags("r-owned"))[OWNER_TAG_KEY], OWNER);
             // A create-before-delete replacement that keeps the name (`pulumi up --replace`):
             // the new resource adopts the role, then the engine deletes the old resource.
             const second = await up({ ...args });
@@ -561,14 +561,14 @@ describe("SnsCallerRole provider against moto", () => {
                 new CreateRoleCommand({
                     RoleName: "r-theirs",
                     AssumeRolePolicyDocument: foreignTrust,
-                    Tags: [{ Key: ROLE_OWNER_TAG, Value: "proj/prod/sms" }],
+                    Tags: [{ Key: OWNER_TAG_KEY, Value: "proj/prod/sms" }],
                 }),
             );
             await assert.rejects(
                 provider.create({ roleName: "r-theirs", externalId: "ext-1", __owner: OWNER }),
                 /^Error: Cannot create IAM role r-theirs: .* its pulumi-cognito-mfa:owner tag says it belongs to proj\/prod\/sms, not to proj\/dev\/sms\. Refusing/,
             );
-            assert.deepEqual(await liveTags("r-theirs"), { [ROLE_OWNER_TAG]: "proj/prod/sms" });
+            assert.deepEqual(await liveTags("r-theirs"), { [OWNER_TAG_KEY]: "proj/prod/sms" });
         });
 
         it("state from before __owner: read, update (which adds the owner tag) and delete work; user tags stay the user's", async () => {
@@ -589,14 +589,14 @@ describe("SnsCallerRole provider against moto", () => {
             assert.equal(outs!.__owner, OWNER);
             const tags = await liveTags(legacy.outs.roleName);
             assert.equal(tags.a, "2");
-            assert.equal(tags[ROLE_OWNER_TAG], OWNER);
+            assert.equal(tags[OWNER_TAG_KEY], OWNER);
             assert.equal(tags[ROLE_INSTANCE_TAG], outs!.__instance);
             assert.equal((await provider.diff!(legacy.id, outs!, changed.inputs!)).changes, false);
             // A later update that removes the user's tags keeps the provider's.
             const bare = await provider.check!(changed.inputs!, { namePrefix: "old-", __owner: OWNER });
             const { outs: bareOuts } = await provider.update!(legacy.id, outs!, bare.inputs!);
             assert.deepEqual(bareOuts!.tags, {});
-            assert.deepEqual(Object.keys(await liveTags(legacy.outs.roleName)).sort(), [ROLE_INSTANCE_TAG, ROLE_OWNER_TAG]);
+            assert.deepEqual(Object.keys(await liveTags(legacy.outs.roleName)).sort(), [ROLE_INSTANCE_TAG, OWNER_TAG_KEY]);
             // Legacy outputs (no __owner, no __instance) still delete.
             await provider.delete!(legacy.id, legacy.outs);
             assert.equal(await roleExists(legacy.outs.roleName), false);

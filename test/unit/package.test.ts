@@ -71,8 +71,10 @@ describe("npm package", () => {
     });
 
     it("exports what serialized providers in state require: the stubs, the providers, and the 0.1.0 paths", () => {
-        // The __provider of every resource is `require("pulumi-cognito-mfa/engine/<kind>")`, and the
-        // stubs reach the real providers as pulumi-cognito-mfa/engine/providers.
+        // The __provider of every resource is `require("pulumi-cognito-mfa/engine/<kind>")`, or the
+        // stub's own path where the serializer does not map it through "exports" (npm run demo: the
+        // program's @pulumi/pulumi does not resolve the package), and the stubs reach the real
+        // providers as pulumi-cognito-mfa/engine/providers.
         for (const subpath of ["./engine/user-pool-mfa-config", "./engine/sns-caller-role", "./engine/providers"]) {
             assert.equal(typeof pkg.exports[subpath], "string", subpath);
         }
@@ -88,6 +90,8 @@ describe("npm package", () => {
     it("exports nothing else: no wildcard, so the files under dist/provider/ are not public API", () => {
         assert.deepEqual(Object.keys(pkg.exports).sort(), [
             ".",
+            "./dist/provider/engine/snsCallerRoleStub.js",
+            "./dist/provider/engine/userPoolMfaConfigStub.js",
             "./dist/provider/snsCallerRoleProvider.js",
             "./dist/provider/userPoolMfaConfigProvider.js",
             "./engine/providers",

@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { accountOf } from "../../../provider/common/arn";
-import { ownerTagValue } from "../../../provider/common/tags";
+import { OWNER_TAG_KEY, ownerTagValue } from "../../../provider/common/tags";
 import {
     defaultNamePrefix,
     GENERATE_EXTERNAL_ID,
@@ -18,7 +18,6 @@ import {
     ROLE_INSTANCE_TAG,
     ROLE_NAME_MAX,
     ROLE_NAME_PATTERN,
-    ROLE_OWNER_TAG,
     roleNameFor,
     roleNameFromPrefix,
     SnsCallerRoleInputs,
@@ -28,7 +27,7 @@ import {
 } from "../../../provider/snsCallerRole/model";
 import { validateRole } from "../../../provider/snsCallerRole/validate";
 import { snsCallerRoleProvider } from "../../../provider/snsCallerRole/provider";
-import { OWNER_TAG } from "../../../provider/aws/cognito";
+import { managedTags } from "../../../provider/snsCallerRole/roleSpec";
 
 describe("role names", () => {
     it("namePrefix + a 26-character random suffix from the CSPRNG, valid as a role name", () => {
@@ -85,7 +84,8 @@ describe("role names", () => {
     it("the owner is <project>/<stack>/<name> in IAM's tag value alphabet, the key the pools use", () => {
         assert.equal(ownerTagValue("proj", "dev", "sms"), "proj/dev/sms");
         assert.equal(ownerTagValue("proj", "org#dev", "my role*"), "proj/org_dev/my role_");
-        assert.equal(ROLE_OWNER_TAG, OWNER_TAG);
+        // The key test/reliability/ownership.test.ts finds on the pools.
+        assert.deepEqual(managedTags("proj/dev/sms", undefined), { "pulumi-cognito-mfa:owner": "proj/dev/sms" });
     });
 
     it("the default prefix is the resource name with IAM-invalid characters replaced", () => {
@@ -150,12 +150,12 @@ describe("helpers", () => {
     });
 
     it("the owner and instance tags are the provider's: not in the tags output, not drift", () => {
-        const live = { team: "id", [ROLE_OWNER_TAG]: "p/s/r", [ROLE_INSTANCE_TAG]: "abc" };
+        const live = { team: "id", [OWNER_TAG_KEY]: "p/s/r", [ROLE_INSTANCE_TAG]: "abc" };
         assert.deepEqual(userTagsOf(live), { team: "id" });
         assert.equal(tagsEqual(live, { team: "id" }), true);
-        assert.equal(tagsEqual({ [ROLE_OWNER_TAG]: "p/s/r" }, undefined), true);
+        assert.equal(tagsEqual({ [OWNER_TAG_KEY]: "p/s/r" }, undefined), true);
         assert.equal(tagsEqual(live, { team: "x" }), false);
-        assert.deepEqual([...MANAGED_TAG_KEYS], [ROLE_OWNER_TAG, ROLE_INSTANCE_TAG]);
+        assert.deepEqual([...MANAGED_TAG_KEYS], [OWNER_TAG_KEY, ROLE_INSTANCE_TAG]);
     });
 
     it("validation: the provider's tag keys are reserved, and with an owner 48 user tags fit", () => {
