@@ -2,8 +2,8 @@
 from moto.core.responses import ActionResult
 from moto.sns import responses
 
-# A new account's SMS starts in the sandbox (Amazon SNS Developer Guide, "SMS sandbox": "When you
-# start using Amazon SNS to send SMS messages, your AWS account is in the SMS sandbox").
+# A new account's SMS starts in the sandbox (Amazon SNS API Reference, GetSMSSandboxAccountStatus:
+# "When you start using Amazon SNS to send SMS messages, your AWS account is in the SMS sandbox").
 IN_SANDBOX = True
 
 
