@@ -62,6 +62,29 @@ describe("UserPoolMfaConfig provider: email MFA and passkeys against the emulato
         assert.equal((await provider.diff(poolId, read.props!, inputs)).changes, false, "nor after a refresh");
     });
 
+    it("an email block is no perpetual diff, before or after a refresh; removing it is a change, and the write applies it", async () => {
+        const poolId = await pool();
+        const inputs: MfaConfigInputs = {
+            userPoolId: poolId,
+            mfaConfiguration: "OPTIONAL",
+            emailMfaConfiguration: { subject: "Your code", message: "Your code is {####}" },
+            softwareTokenMfaConfiguration: { enabled: true },
+        };
+        const { outs } = await provider.create(inputs);
+        assert.equal((await provider.diff(poolId, outs!, inputs)).changes, false);
+        const read = await provider.read(poolId, outs);
+        assert.deepEqual(read.inputs, inputs, "a clean refresh gives the program's inputs");
+        assert.equal((await provider.diff(poolId, read.props!, inputs)).changes, false);
+
+        const { emailMfaConfiguration: _removed, ...without } = inputs;
+        assert.equal((await provider.diff(poolId, read.props!, without)).changes, true, "removing the email block must be a change");
+        await provider.update(poolId, read.props!, without);
+        assert.deepEqual(await liveMfa(m.moto.endpoint, poolId), {
+            MfaConfiguration: "OPTIONAL",
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+        });
+    });
+
     it("keeps WebAuthn settings the program does not manage exactly as they are on the pool", async () => {
         const poolId = await pool();
         const webAuthn = {
