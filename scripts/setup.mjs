@@ -4,7 +4,7 @@
 // Plain Node with no dependencies, so it runs on the system Node 20 before node_modules exists.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setupJdk } from "./setup-jdk.mjs";
@@ -40,14 +40,34 @@ await step("npm packages", () => {
 });
 
 await step("moto venv", () => {
+    // moto, pinned, plus the rig's extension of it (tools/moto-ext, docs/emulator.md): its package
+    // and its .pth file are copied into the venv's site-packages, so that every moto_server the
+    // venv starts loads it. The stamp covers both, so an edit of the extension reinstalls it.
     const req = "tools/moto-requirements.txt";
+    const ext = "tools/moto-ext";
     const stamp = ".venv/.moto-requirements.sha256";
-    const want = sha256(req);
+    const extFiles = readdirSync(ext, { recursive: true })
+        .map(String)
+        .filter((f) => !f.split("/").includes("__pycache__") && statSync(join(ext, f)).isFile())
+        .sort();
+    const hash = createHash("sha256").update(sha256(req));
+    for (const f of extFiles) hash.update(`\0${f}\0`).update(readFileSync(join(ext, f)));
+    const want = hash.digest("hex");
     if (existsSync(".venv/bin/moto_server") && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === want) return "up to date";
     if (!existsSync(".venv/bin/python")) run("python3", ["-m", "venv", ".venv"]);
     run(".venv/bin/python", ["-m", "pip", "install", "--quiet", "-r", req]);
+    const site = spawnSync(".venv/bin/python", ["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], { encoding: "utf8" });
+    if (site.status !== 0) {
+        console.error(`[setup] FAILED: cannot find the venv's site-packages\n${site.stderr}`);
+        process.exit(1);
+    }
+    const dest = site.stdout.trim();
+    for (const f of readdirSync(ext).filter((f) => !f.startsWith(".") && f !== "README.md")) {
+        rmSync(join(dest, f), { recursive: true, force: true });
+        cpSync(join(ext, f), join(dest, f), { recursive: true, filter: (p) => !p.split("/").includes("__pycache__") });
+    }
     writeFileSync(stamp, want + "\n");
-    return `installed ${req}`;
+    return `installed ${req} and ${ext}`;
 });
 
 // Kept in its own file, which runs alone too (node scripts/setup-jdk.mjs).

@@ -1,11 +1,9 @@
 // The programs under examples/ (and the PR-ready preview) through the real pulumi CLI against
 // moto, each installed from the npm tarball as a user installs it.
 //
-// moto stores only the mode, SMS and TOTP of SetUserPoolMfaConfig: it silently drops
-// EmailMfaConfiguration and WebAuthnConfiguration (shared/reference moto.md). For the email and
-// passkey examples these tests can therefore assert only that up / preview / destroy succeed and
-// what moto returns; that the email and passkey blocks reach AWS as they should is covered by the
-// mocked-SDK unit tests (exact request) and the opt-in real-AWS suite.
+// The rig's emulator stores and returns EmailMfaConfiguration and WebAuthnConfiguration
+// (docs/emulator.md), so the email and passkey examples are checked like the others: what reaches
+// the pool, and no change planned against it. test/e2e/emailPasskeys.test.ts goes further.
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -45,7 +43,7 @@ async function stackFor(project: string, poolId: string, stackName?: string): Pr
 }
 
 describe("examples with the pulumi CLI", () => {
-    it("email-mfa: up, preview and destroy succeed; moto keeps TOTP and drops the email block", async () => {
+    it("email-mfa: up writes the email block and TOTP, preview plans nothing, destroy resets", async () => {
         const poolId = await createEssentialsPool();
         const stack = await stackFor("examples/email-mfa", poolId);
 
@@ -55,41 +53,57 @@ describe("examples with the pulumi CLI", () => {
             resourceChanges(up).map((c) => [c.op, c.type]),
             [["create", MFA_TYPE]],
         );
-        // On AWS the pool would now also have EmailMfaConfiguration; moto ignores it.
-        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
+        const email = { Subject: "Your sign-in code", Message: "Your sign-in code is {####}. It expires in 3 minutes." };
+        assert.deepEqual(await getMfa(poolId), {
+            MfaConfiguration: "OPTIONAL",
+            EmailMfaConfiguration: email,
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+        });
 
         const preview = await stack.preview();
         assert.equal(preview.code, 0);
-        // The outputs hold what the service returned. moto returned no email block, so the
-        // stored email outputs are empty and the next preview plans to write it again; on AWS
-        // (which returns the block) this preview is empty.
+        assertNoChanges(preview);
+        // The outputs hold what the service returned.
         const outputs = await stack.outputs();
         assert.equal(outputs.mfaConfiguration, "OPTIONAL");
         assert.deepEqual(outputs.softwareTokenMfaConfiguration, { enabled: true });
+        assert.deepEqual(outputs.emailMfaConfiguration, { subject: email.Subject, message: email.Message });
 
         await stack.destroy();
         assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" });
         await stack.rm();
     });
 
-    it("passkeys: OPTIONAL + TOTP with WebAuthn settings, then OFF (passkeys only); moto drops the WebAuthn block", async () => {
+    it("passkeys: OPTIONAL + TOTP with WebAuthn settings, then OFF (passkeys only), destroy keeps the passkey settings", async () => {
         const poolId = await createEssentialsPool();
         const stack = await stackFor("examples/passkeys", poolId);
 
         const up = await stack.up();
         assert.equal(up.json.result, "succeeded");
-        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } });
-        assert.equal((await stack.preview()).code, 0);
+        const webAuthn = {
+            RelyingPartyId: "auth.example.com",
+            UserVerification: "required",
+            FactorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION",
+        };
+        assert.deepEqual(await getMfa(poolId), {
+            MfaConfiguration: "OPTIONAL",
+            SoftwareTokenMfaConfiguration: { Enabled: true },
+            WebAuthnConfiguration: webAuthn,
+        });
+        const preview = await stack.preview();
+        assert.equal(preview.code, 0);
+        assertNoChanges(preview);
 
         // Passkeys only: MFA OFF with the WebAuthn settings (allowed; OFF with TOTP is not).
         await stack.setConfig("mfaConfiguration", "OFF");
         const off = await stack.up();
         assert.equal(off.json.result, "succeeded");
         assert.ok(resourceChanges(off).some((c) => c.type === MFA_TYPE && c.op === "update"));
-        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" });
+        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF", WebAuthnConfiguration: webAuthn });
 
         await stack.destroy();
-        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" });
+        // deletePolicy reset turns MFA off and leaves the passkey settings (docs/user-pool-mfa-config.md).
+        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF", WebAuthnConfiguration: webAuthn });
         await stack.rm();
     });
 

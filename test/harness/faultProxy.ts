@@ -14,9 +14,8 @@
 //   ... run pulumi with awsEnv(proxy.endpoint) ...
 //   proxy.count("SetUserPoolMfaConfig"); proxy.count("SetUserPoolMfaConfig", { injected: true });
 //
-// moto 5.2.3 lacks cognito-idp tagging: by default the proxy emulates TagResource,
-// UntagResource and ListTagsForResource and adds the tags to DescribeUserPool (see
-// FaultProxyOptions.emulateCognitoTags).
+// cognito-idp tagging (TagResource, UntagResource, ListTagsForResource and DescribeUserPool's
+// UserPoolTags) is the emulator's (tools/moto-ext, docs/emulator.md): the proxy forwards it.
 //
 // API (kept stable: benchmarks use it too): startFaultProxy(target, opts?) -> FaultProxy with
 // endpoint, addRule, clearRules, requests, count, stats, reset, stop.
@@ -121,13 +120,6 @@ export interface FaultProxyOptions {
     now?: () => number;
     /** Random source for `rate`; default Math.random. */
     random?: () => number;
-    /**
-     * moto 5.2.3 does not implement cognito-idp TagResource / UntagResource /
-     * ListTagsForResource (it answers an HTML 500). When true (the default) the proxy answers
-     * them itself from its own tag store, and adds those tags to DescribeUserPool's
-     * `UserPool.UserPoolTags`, as AWS does.
-     */
-    emulateCognitoTags?: boolean;
 }
 
 /** The operation and service of an AWS request, from its target header or form body. */
@@ -187,44 +179,6 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
     let log: RecordedRequest[] = [];
     /** Role name -> time CreateRole was seen. */
     let rolesCreated = new Map<string, number>();
-    /** Pool ARN -> tags (emulateCognitoTags). */
-    const poolTags = new Map<string, Record<string, string>>();
-    const emulateTags = opts.emulateCognitoTags ?? true;
-
-    function json200(res: ServerResponse, value: unknown): number {
-        const body = JSON.stringify(value);
-        res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "content-length": Buffer.byteLength(body) });
-        res.end(body);
-        return 200;
-    }
-
-    /** Answers a cognito-idp tagging call from the proxy's store; undefined for other calls. */
-    function tagging(op: string, body: string, res: ServerResponse): number | undefined {
-        if (!["TagResource", "UntagResource", "ListTagsForResource"].includes(op)) return undefined;
-        const req = JSON.parse(body || "{}") as { ResourceArn?: string; Tags?: Record<string, string>; TagKeys?: string[] };
-        const arn = req.ResourceArn ?? "";
-        const tags = poolTags.get(arn) ?? {};
-        if (op === "TagResource") poolTags.set(arn, { ...tags, ...(req.Tags ?? {}) });
-        if (op === "UntagResource")
-            poolTags.set(arn, Object.fromEntries(Object.entries(tags).filter(([k]) => !(req.TagKeys ?? []).includes(k))));
-        return json200(res, op === "ListTagsForResource" ? { Tags: tags } : {});
-    }
-
-    /** DescribeUserPool's answer with the emulated tags merged into UserPoolTags. */
-    function withTags(op: string, text: string): string {
-        if (op !== "DescribeUserPool") return text;
-        try {
-            const out = JSON.parse(text) as { UserPool?: { Arn?: string; UserPoolTags?: Record<string, string> } } | null;
-            const pool = out?.UserPool;
-            const tags = pool?.Arn ? poolTags.get(pool.Arn) : undefined;
-            if (!pool || !tags) return text;
-            pool.UserPoolTags = { ...(pool.UserPoolTags ?? {}), ...tags };
-            return JSON.stringify(out);
-        } catch {
-            return text;
-        }
-    }
-
     /** The first rule that hits this request, consuming a token / counting the hit. */
     function pick(op: string, service: Service, body: string): Fault | undefined {
         for (const r of rules) {
@@ -272,13 +226,7 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
         return created !== undefined && now() - created < windowMs;
     }
 
-    function forward(
-        req: IncomingMessage,
-        body: Buffer,
-        res: ServerResponse,
-        done: (status: number) => void,
-        transform?: (text: string) => string,
-    ): void {
+    function forward(req: IncomingMessage, body: Buffer, res: ServerResponse, done: (status: number) => void): void {
         const up = httpRequest(
             {
                 hostname: upstream.hostname,
@@ -289,22 +237,9 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
             },
             (ures) => {
                 const status = ures.statusCode ?? 502;
-                if (!transform || status !== 200) {
-                    res.writeHead(status, ures.headers);
-                    ures.pipe(res);
-                    ures.on("end", () => done(status));
-                    return;
-                }
-                const parts: Buffer[] = [];
-                ures.on("data", (c: Buffer) => parts.push(c));
-                ures.on("end", () => {
-                    const out = transform(Buffer.concat(parts).toString("utf8"));
-                    const headers = { ...ures.headers, "content-length": String(Buffer.byteLength(out)) };
-                    delete headers["transfer-encoding"];
-                    res.writeHead(status, headers);
-                    res.end(out);
-                    done(status);
-                });
+                res.writeHead(status, ures.headers);
+                ures.pipe(res);
+                ures.on("end", () => done(status));
             },
         );
         up.on("error", (e) => {
@@ -340,14 +275,7 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
                 finish(status);
             };
             if (fault) entry.injected = fault.kind;
-            const pass = () => {
-                if (emulateTags && service === "cognito-idp") {
-                    const status = tagging(op, text, res);
-                    if (status !== undefined) return finish(status);
-                    return forward(req, body, res, finish, (t) => withTags(op, t));
-                }
-                return forward(req, body, res, finish);
-            };
+            const pass = () => forward(req, body, res, finish);
             switch (fault?.kind) {
                 case undefined:
                     return pass();
@@ -428,7 +356,6 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
         reset() {
             log = [];
             rolesCreated = new Map();
-            poolTags.clear();
         },
         async stop() {
             for (const s of sockets) s.destroy();

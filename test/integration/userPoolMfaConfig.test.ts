@@ -1,7 +1,6 @@
 // The provider's lifecycle methods against a real moto server, called as the engine calls them
-// (olds are the last outputs). moto stores SMS and TOTP faithfully but ignores email and WebAuthn
-// and never returns AWS's validation errors (see ../shared/reference/moto.md): those paths are
-// covered by the SDK-mocked tests in test/unit/provider.test.ts.
+// (olds are the last outputs). Email MFA and passkeys: emailPasskeys.test.ts; what the emulator
+// refuses: docs/emulator.md.
 import * as assert from "node:assert/strict";
 import { describe, it, beforeEach } from "node:test";
 import { DeleteUserPoolCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";

@@ -1,7 +1,8 @@
-// Provider behaviour that no emulator can show: moto ignores EmailMfaConfiguration and
-// WebAuthnConfiguration, never returns AWS's error names for these rules, never throttles and
-// cannot count calls. Each test here mocks the SDK (aws-sdk-client-mock) for one of those reasons,
-// and asserts the exact request sent.
+// Provider behaviour that the emulator cannot show: a pool whose Get answer is chosen call by call
+// (calls counted, no Set at all), the engine's diff and check with values no emulator holds
+// (unknowns, replacements), and errors it never returns (NotAuthorizedException). Each test here
+// mocks the SDK (aws-sdk-client-mock) for one of those reasons. Email MFA and passkeys run against
+// the emulator: test/integration/emailPasskeys.test.ts and test/e2e/emailPasskeys.test.ts.
 import * as assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import {
@@ -32,86 +33,6 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
         provider = new UserPoolMfaConfigProvider();
     });
     afterEach(() => cognito.reset());
-
-    it("sends email MFA exactly as asked, with MfaConfiguration always present", async () => {
-        cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF" });
-        cognito.on(SetUserPoolMfaConfigCommand).resolves({
-            MfaConfiguration: "ON",
-            EmailMfaConfiguration: { Message: "Code {####}", Subject: "Sign-in" },
-        });
-        const { outs } = await provider.create({
-            userPoolId: POOL,
-            mfaConfiguration: "ON",
-            emailMfaConfiguration: { message: "Code {####}", subject: "Sign-in" },
-        });
-        assert.deepEqual(setCalls(), [
-            { UserPoolId: POOL, MfaConfiguration: "ON", EmailMfaConfiguration: { Message: "Code {####}", Subject: "Sign-in" } },
-        ]);
-        assert.deepEqual(outs!.emailMfaConfiguration, { message: "Code {####}", subject: "Sign-in" });
-        assert.equal(outs!.region, "eu-west-1", "Region comes from the pool id");
-    });
-
-    it("an empty email block enables email MFA with default texts and is not a perpetual diff", async () => {
-        cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF" });
-        cognito.on(SetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OPTIONAL", EmailMfaConfiguration: {} });
-        const inputs: MfaConfigInputs = { userPoolId: POOL, mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {} };
-        const { outs } = await provider.create(inputs);
-        assert.deepEqual(setCalls(), [{ UserPoolId: POOL, MfaConfiguration: "OPTIONAL", EmailMfaConfiguration: {} }]);
-        assert.equal((await provider.diff(POOL, outs!, inputs)).changes, false);
-    });
-
-    it("keeps WebAuthn settings the program does not manage exactly as they are on the pool", async () => {
-        const webAuthn = {
-            RelyingPartyId: "auth.example.com",
-            UserVerification: "required" as const,
-            FactorConfiguration: "SINGLE_FACTOR" as const,
-        };
-        cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF", WebAuthnConfiguration: webAuthn });
-        cognito.on(SetUserPoolMfaConfigCommand).resolves({
-            MfaConfiguration: "OPTIONAL",
-            SoftwareTokenMfaConfiguration: { Enabled: true },
-            WebAuthnConfiguration: webAuthn,
-        });
-        const inputs: MfaConfigInputs = {
-            userPoolId: POOL,
-            mfaConfiguration: "OPTIONAL",
-            softwareTokenMfaConfiguration: { enabled: true },
-        };
-        const { outs } = await provider.create(inputs);
-        assert.deepEqual(setCalls(), [
-            {
-                UserPoolId: POOL,
-                MfaConfiguration: "OPTIONAL",
-                SoftwareTokenMfaConfiguration: { Enabled: true },
-                WebAuthnConfiguration: webAuthn,
-            },
-        ]);
-        // Service-filled passkey settings in the outputs are not a diff against the program.
-        assert.equal((await provider.diff(POOL, outs!, inputs)).changes, false);
-    });
-
-    it("merges a partly managed WebAuthn block over the live one and sends it with OFF", async () => {
-        cognito.on(GetUserPoolMfaConfigCommand).resolves({
-            MfaConfiguration: "OFF",
-            WebAuthnConfiguration: { RelyingPartyId: "auth.example.com", UserVerification: "preferred" },
-        });
-        cognito.on(SetUserPoolMfaConfigCommand).resolves({
-            MfaConfiguration: "OFF",
-            WebAuthnConfiguration: {
-                RelyingPartyId: "auth.example.com",
-                UserVerification: "required",
-                FactorConfiguration: "SINGLE_FACTOR",
-            },
-        });
-        await provider.create({ userPoolId: POOL, mfaConfiguration: "OFF", webAuthnConfiguration: { userVerification: "required" } });
-        assert.deepEqual(setCalls(), [
-            {
-                UserPoolId: POOL,
-                MfaConfiguration: "OFF",
-                WebAuthnConfiguration: { RelyingPartyId: "auth.example.com", UserVerification: "required" },
-            },
-        ]);
-    });
 
     it("adopting a pool that already matches makes no Set call (no billed test SMS)", async () => {
         cognito.on(GetUserPoolMfaConfigCommand).resolves({
@@ -187,40 +108,10 @@ describe("UserPoolMfaConfigProvider with a mocked Cognito", () => {
         assert.equal(cognito.calls().length, 0);
     });
 
-    it("delete with reset keeps passkey settings and tolerates a missing pool", async () => {
-        const webAuthn = { RelyingPartyId: "auth.example.com", UserVerification: "required" as const };
-        cognito
-            .on(GetUserPoolMfaConfigCommand)
-            .resolves({ MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true }, WebAuthnConfiguration: webAuthn });
-        cognito.on(SetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF", WebAuthnConfiguration: webAuthn });
-        await provider.delete(POOL, { userPoolId: POOL, region: "eu-west-1", deletePolicy: "reset", mfaConfiguration: "ON" });
-        assert.deepEqual(setCalls(), [{ UserPoolId: POOL, MfaConfiguration: "OFF", WebAuthnConfiguration: webAuthn }]);
-
-        cognito.reset();
-        cognito.on(GetUserPoolMfaConfigCommand).rejects(awsError("ResourceNotFoundException", `User pool ${POOL} does not exist.`));
-        await provider.delete(POOL, { userPoolId: POOL, region: "eu-west-1", deletePolicy: "reset", mfaConfiguration: "ON" });
-        assert.equal(setCalls().length, 0);
-    });
-
     it("rethrows AWS errors with the operation, the pool, the error name and the fix", async () => {
-        cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF" });
-        cognito
-            .on(SetUserPoolMfaConfigCommand)
-            .rejects(
-                awsError(
-                    "FeatureUnavailableInTierException",
-                    "The following features need to be disabled for the LITE pricing tier configured: Email MFA",
-                ),
-            );
-        await assert.rejects(provider.create({ userPoolId: POOL, mfaConfiguration: "ON", emailMfaConfiguration: {} }), (e: Error) => {
-            assert.match(
-                e.message,
-                /^SetUserPoolMfaConfig on user pool eu-west-1_Abc123 in eu-west-1 failed: FeatureUnavailableInTierException: /,
-            );
-            assert.match(e.message, /Essentials tier or higher/);
-            return true;
-        });
-        cognito.reset();
+        // NotAuthorizedException: moto's auth enforcement answers AccessDenied only, so no emulator
+        // here produces it. (AWS's tier refusal, which the emulator does produce, is
+        // test/integration/emailPasskeys.test.ts.)
         cognito.on(GetUserPoolMfaConfigCommand).rejects(awsError("NotAuthorizedException", "not allowed"));
         await assert.rejects(
             provider.read(POOL, { userPoolId: POOL, region: "eu-west-1", deletePolicy: "reset", mfaConfiguration: "OFF" }),

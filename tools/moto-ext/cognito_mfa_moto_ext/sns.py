@@ -1,0 +1,15 @@
+"""sns:GetSMSSandboxAccountStatus, which moto 5.2.3 lacks (GetSMSAttributes it has)."""
+from moto.core.responses import ActionResult
+from moto.sns import responses
+
+# A new account's SMS starts in the sandbox (Amazon SNS API Reference, GetSMSSandboxAccountStatus:
+# "When you start using Amazon SNS to send SMS messages, your AWS account is in the SMS sandbox").
+IN_SANDBOX = True
+
+
+def get_sms_sandbox_account_status(self):
+    return ActionResult({"IsInSandbox": IN_SANDBOX})
+
+
+def apply():
+    responses.SNSResponse.get_sms_sandbox_account_status = get_sms_sandbox_account_status
