@@ -3,7 +3,9 @@
 //
 //   check   -> validate; then, only when the inputs changed, read-only pre-flight checks
 //              (DescribeUserPool; GetRole and the role's policies) unless turned off
-//              (stack setting pulumi-cognito-mfa:preflight = false), see preflight.ts
+//              (stack setting pulumi-cognito-mfa:preflight = false), see preflight.ts; those on
+//              a pool or role from another resource of the stack warn, and create and update
+//              run them again right before writing (DescribeUserPool, GetRole... again)
 //   diff    -> compare desired with the last read (no AWS call)
 //   create  -> GetUserPoolMfaConfig (adopt: remember what was there), DescribeUserPool (shared with
 //              check's pre-flight: one per pool per process) + TagResource (owner tag: refuse a
@@ -31,7 +33,7 @@ import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./
 import { configOf, DEFAULT_DELETE_POLICY, LegacyBookkeeping, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
 import { validateInputs } from "./validate";
 import { emitWarning } from "../engine/warnings";
-import { inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled } from "./preflight";
+import { fromStackOf, inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled, preWriteChecks } from "./preflight";
 import { ReadConfig } from "./mapping";
 
 type Outputs = MfaConfigOutputs & LegacyBookkeeping & { __provider?: string };
@@ -76,6 +78,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             const r = await livePreflight(news as unknown as Record<string, unknown>, {
                 region: this.region(news),
                 log: this.gateway(undefined).log,
+                fromStack: fromStackOf(news),
             });
             failures.push(...r.failures);
             for (const w of r.warnings) await emitWarning(w);
@@ -105,6 +108,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const gw = this.gateway(region);
         const adopted = await readMfaConfig(inputs.userPoolId, gw);
         if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
+        await this.checkBeforeWrite(inputs, adopted, gw);
         await this.claim(inputs, gw);
         const live = await this.apply(inputs, adopted, undefined, gw);
         return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted.config)) };
@@ -135,6 +139,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const gw = this.gateway(region);
         const current = await readMfaConfig(news.userPoolId, gw);
         if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
+        await this.checkBeforeWrite(news, current, gw);
         const live = await this.apply(news, current, recordedShape(olds), gw);
         return { outs: this.outputs(news, region, live, adoptedOf(olds)) };
     }
@@ -154,6 +159,29 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         }
         await this.unapply(props, gw);
         if (pool && pool.owner === props.__owner) await resetPoolOwner(props.userPoolId, pool.arn, gw);
+    }
+
+    /**
+     * The live rules that check left to `pulumi up` (a pool or SMS role from another resource of
+     * the stack, which this update may have changed since): run on fresh reads, before any write
+     * of create or update; one that still fails refuses the write with check's message.
+     */
+    private async checkBeforeWrite(inputs: MfaConfigInputs, found: ReadConfig, gw: GatewayOptions): Promise<void> {
+        const fromStack = fromStackOf(inputs);
+        if ((!fromStack.userPool && !fromStack.smsRole) || !preflightEnabled(this.preflightSetting)) return;
+        const r = await preWriteChecks(inputs as unknown as Record<string, unknown>, {
+            region: gw.region,
+            log: gw.log,
+            fromStack,
+            liveMfa: found.config,
+        });
+        for (const w of r.warnings) await emitWarning(w);
+        if (r.failures.length > 0) {
+            throw new Error(
+                `Refusing to write the MFA configuration of user pool ${inputs.userPoolId}: the pre-flight checks, left from preview to this point because the ${[fromStack.userPool && "user pool", fromStack.smsRole && "SMS role"].filter(Boolean).join(" and ")} come${fromStack.userPool && fromStack.smsRole ? "" : "s"} from another resource of this stack, still fail:\n` +
+                    r.failures.map((f) => f.reason).join("\n"),
+            );
+        }
     }
 
     /**
