@@ -39,34 +39,30 @@ import {
     ROLE_INSTANCE_TAG,
     ROLE_OWNER_TAG,
     roleNameFor,
-    RoleSmsConfiguration,
     SmsSender,
     SnsCallerRoleInputs,
     SnsCallerRoleOutputs,
     userTagsOf,
     withExternalId,
 } from "./model";
+import { stamped } from "../common/stateVersion";
+import { ROLE_STATE } from "./stateVersion";
 import { bootstrapTrustPolicyDocument, permissionPolicyFor, policiesEqual, sourceArnFor, trustPolicyDocument } from "./policies";
 
 /** What an SnsCallerRole stores as outputs, with the stub the engine adds. */
-export type Outputs = SnsCallerRoleOutputs & LegacyRoleBookkeeping & { __provider?: string };
+export type Outputs = SnsCallerRoleOutputs & LegacyRoleBookkeeping & { __provider?: string; __stateVersion?: number };
 
-/** The args the user set, as recorded (under either name). */
+/** The args the user set, as recorded (outputs in the current state version, stateVersion.ts). */
 export function recordedInputKeys(o: Outputs): string[] | undefined {
-    return o.__inputKeys ?? o.inputKeys;
+    return o.__inputKeys;
 }
 
 /**
- * The inline permission policy the resource wrote: as recorded (under either name), else the one
- * its sender uses (a new state records the name only when it is not that one).
+ * The inline permission policy the resource wrote: as recorded, else the one its sender uses (the
+ * state records the name only when it is not that one).
  */
 export function recordedPolicyName(o: Outputs): string {
-    return o.__policyName ?? o.policyName ?? permissionPolicyFor(o.sender).name;
-}
-
-/** True for a state written by 0.1.0, whose bookkeeping names read keeps (see LegacyRoleBookkeeping). */
-export function usesLegacyNames(o: Outputs): boolean {
-    return "inputKeys" in o || "policyName" in o;
+    return o.__policyName ?? permissionPolicyFor(o.sender).name;
 }
 
 /** Where the trust policy's conditions point: the pool's account and partition. */
@@ -171,24 +167,6 @@ interface Bookkeeping extends Pick<
     sender: SmsSender;
     /** The inline permission policy the role has (its name, for read and delete). */
     policyName: string;
-    /** Write 0.1.0's bookkeeping names (read of a state that has them). */
-    legacyNames?: boolean;
-    /** Keep the `smsConfiguration` output (read of a state that has it; see LegacyRoleBookkeeping). */
-    keepSmsConfiguration?: boolean;
-}
-
-/** 0.1.0's `smsConfiguration` output: what UserPoolMfaConfig's smsConfiguration takes, for the role's path. */
-function smsConfigurationOf(b: Bookkeeping, arn: string): RoleSmsConfiguration {
-    if (b.sender === "eumsSms") {
-        return {
-            eumsSms: {
-                callerArn: arn,
-                externalId: b.externalId,
-                ...(b.originationIdentity ? { originationIdentity: b.originationIdentity } : {}),
-            },
-        };
-    }
-    return { snsCallerArn: arn, externalId: b.externalId };
 }
 
 export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: string | undefined): Outputs {
@@ -206,16 +184,10 @@ export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: stri
         forceDelete: b.forceDelete,
         trustPolicy: live.trustPolicy,
     };
-    if (b.keepSmsConfiguration) outs.smsConfiguration = smsConfigurationOf(b, live.arn);
     if (b.sender !== DEFAULT_SENDER) outs.sender = b.sender;
     if (b.originationIdentity !== undefined) outs.originationIdentity = b.originationIdentity;
-    if (b.legacyNames) {
-        outs.policyName = b.policyName;
-        outs.inputKeys = b.inputKeys;
-    } else {
-        if (b.policyName !== permissionPolicyFor(b.sender).name) outs.__policyName = b.policyName;
-        outs.__inputKeys = b.inputKeys;
-    }
+    if (b.policyName !== permissionPolicyFor(b.sender).name) outs.__policyName = b.policyName;
+    outs.__inputKeys = b.inputKeys;
     if (b.namePrefix !== undefined) outs.namePrefix = b.namePrefix;
     if (b.userPoolId !== undefined) outs.userPoolId = b.userPoolId;
     if (live.description !== undefined) outs.description = live.description;
@@ -223,7 +195,7 @@ export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: stri
     if (permissionPolicy !== undefined) outs.permissionPolicy = permissionPolicy;
     if (b.owner) outs.__owner = b.owner;
     if (b.instance) outs.__instance = b.instance;
-    return outs;
+    return stamped(ROLE_STATE, outs);
 }
 
 /** Inputs in the program's shape (only the args the user set), with what IAM has now. */
