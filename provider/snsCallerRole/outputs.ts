@@ -5,7 +5,6 @@ import {
     DEFAULT_SENDER,
     INPUT_KEYS,
     inputKeysOf,
-    RoleSmsConfiguration,
     SmsSender,
     SnsCallerRoleInputs,
     SnsCallerRoleOutputs,
@@ -14,6 +13,8 @@ import {
 import type { LiveRole } from "../aws/iam";
 import { Outputs, recordedInputKeys } from "./legacy";
 import { permissionPolicyFor, trustPolicyDocument } from "./policies";
+import { stamped } from "../common/stateVersion";
+import { ROLE_STATE } from "./stateVersion";
 
 /** Everything in the outputs that is not read from IAM. */
 export interface Bookkeeping extends Pick<
@@ -26,24 +27,6 @@ export interface Bookkeeping extends Pick<
     sender: SmsSender;
     /** The inline permission policy the role has (its name, for read and delete). */
     policyName: string;
-    /** Write 0.1.0's bookkeeping names (read of a state that has them). */
-    legacyNames?: boolean;
-    /** Keep the `smsConfiguration` output (read of a state that has it; see LegacyRoleBookkeeping). */
-    keepSmsConfiguration?: boolean;
-}
-
-/** 0.1.0's `smsConfiguration` output: what UserPoolMfaConfig's smsConfiguration takes, for the role's path. */
-function smsConfigurationOf(b: Bookkeeping, arn: string): RoleSmsConfiguration {
-    if (b.sender === "eumsSms") {
-        return {
-            eumsSms: {
-                callerArn: arn,
-                externalId: b.externalId,
-                ...(b.originationIdentity ? { originationIdentity: b.originationIdentity } : {}),
-            },
-        };
-    }
-    return { snsCallerArn: arn, externalId: b.externalId };
 }
 
 /** The outputs of a role as IAM has it (`live`, and its inline `permissionPolicy` if any), with the bookkeeping `b`. */
@@ -62,16 +45,10 @@ export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: stri
         forceDelete: b.forceDelete,
         trustPolicy: live.trustPolicy,
     };
-    if (b.keepSmsConfiguration) outs.smsConfiguration = smsConfigurationOf(b, live.arn);
     if (b.sender !== DEFAULT_SENDER) outs.sender = b.sender;
     if (b.originationIdentity !== undefined) outs.originationIdentity = b.originationIdentity;
-    if (b.legacyNames) {
-        outs.policyName = b.policyName;
-        outs.inputKeys = b.inputKeys;
-    } else {
-        if (b.policyName !== permissionPolicyFor(b.sender).name) outs.__policyName = b.policyName;
-        outs.__inputKeys = b.inputKeys;
-    }
+    if (b.policyName !== permissionPolicyFor(b.sender).name) outs.__policyName = b.policyName;
+    outs.__inputKeys = b.inputKeys;
     if (b.namePrefix !== undefined) outs.namePrefix = b.namePrefix;
     if (b.userPoolId !== undefined) outs.userPoolId = b.userPoolId;
     if (live.description !== undefined) outs.description = live.description;
@@ -79,7 +56,7 @@ export function outputsOf(b: Bookkeeping, live: LiveRole, permissionPolicy: stri
     if (permissionPolicy !== undefined) outs.permissionPolicy = permissionPolicy;
     if (b.owner) outs.__owner = b.owner;
     if (b.instance) outs.__instance = b.instance;
-    return outs;
+    return stamped(ROLE_STATE, outs);
 }
 
 /** Inputs in the program's shape (only the args the user set), with what IAM has now. */

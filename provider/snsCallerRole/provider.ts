@@ -38,9 +38,11 @@ import { inputsChanged } from "../common/inputs";
 import { convergeRole } from "./converge";
 import { createRole } from "./create";
 import { roleGone, stillReferenced } from "./errors";
-import { Outputs, recordedInputKeys, recordedPolicyName, usesLegacyNames } from "./legacy";
+import { Outputs, recordedInputKeys, recordedPolicyName } from "./legacy";
 import { expectedTrust, inputsFromOutputs, outputsOf } from "./outputs";
 import { gateway, resolveRegion, Source } from "./regionAndAccount";
+import { inVersionOf, upgradeState } from "../common/stateVersion";
+import { ROLE_STATE } from "./stateVersion";
 
 type Inputs = SnsCallerRoleInputs & { __provider?: string };
 
@@ -66,7 +68,8 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
             return { inputs: withExternalId(olds, news), failures };
         },
 
-        diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
+        diff(_id: string, stored: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
+            const olds = upgradeState(ROLE_STATE, stored);
             const replaces: string[] = [];
             if (news.roleName !== undefined) {
                 if (isUnknown(news.roleName) || news.roleName !== olds.roleName) replaces.push("roleName");
@@ -123,7 +126,7 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
         },
 
         async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
-            const old = props as Outputs;
+            const old = upgradeState(ROLE_STATE, props as Outputs);
             const roleName = old.roleName ?? id;
             const gw = gateway(old.region || undefined);
             const live = await findRole(roleName, gw);
@@ -145,16 +148,16 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                     sender: old.sender ?? DEFAULT_SENDER,
                     originationIdentity: old.originationIdentity,
                     policyName: recordedPolicyName(old),
-                    legacyNames: usesLegacyNames(old),
-                    keepSmsConfiguration: "smsConfiguration" in old,
                 },
                 live,
                 permissionPolicy,
             );
-            return { id, props: outs, inputs: inputsFromOutputs(outs) as Outputs };
+            // The layout the state was given in: a refresh that rewrote it would report a change.
+            return { id, props: inVersionOf(ROLE_STATE, props as Outputs, outs), inputs: inputsFromOutputs(outs) as Outputs };
         },
 
-        async update(_id: string, olds: Outputs, news: SnsCallerRoleInputs): Promise<dynamic.UpdateResult<Outputs>> {
+        async update(_id: string, stored: Outputs, news: SnsCallerRoleInputs): Promise<dynamic.UpdateResult<Outputs>> {
+            const olds = upgradeState(ROLE_STATE, stored);
             const args = withExternalId(olds, news);
             const region = await resolveRegion(args, this.stackRegion, olds.region);
             const gw = gateway(region);
@@ -177,7 +180,8 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
             return { outs: await convergeRole(withOwner, roleName, live, region, gw, known, olds.__instance, recordedPolicyName(olds)) };
         },
 
-        async delete(id: string, props: Outputs): Promise<void> {
+        async delete(id: string, stored: Outputs): Promise<void> {
+            const props = upgradeState(ROLE_STATE, stored);
             const roleName = props.roleName ?? id;
             const gw = gateway(props.region || undefined);
             const live = await findRole(roleName, gw);

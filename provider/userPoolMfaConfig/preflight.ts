@@ -16,6 +16,12 @@
 //   GetPolicyVersion                          -> trust (cognito-idp, sts:ExternalId), sns:Publish
 //                                                (SNS path) or sms-voice:SendTextMessage (EUMS)
 //
+// A pool or SMS role that comes from another resource of the stack (the hidden `__fromStack`
+// input, sameStack.ts) may be changed by the same update before this resource is written, and
+// at preview the reads show it as it was: its rules then warn at preview ("checked again at
+// `pulumi up`") and preWriteChecks runs them on fresh reads right before create or update
+// writes, which refuses the write with the same message if they still fail.
+//
 // Nothing here writes. The rules themselves (poolRules, roleRules) are pure functions of the
 // inputs and of DescribeUserPool- / IAM-shaped data; livePreflight does the reads, memoized per
 // provider process (one DescribeUserPool per pool and one set of role reads per role, however
@@ -27,10 +33,10 @@
 // provider process from the installed package, uses this module; the engine never serializes it.
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { isAccessDenied } from "../aws/errors";
-import { findMfaConfig, findUserPoolOnce, forgetUserPools } from "../aws/cognito";
+import { findMfaConfig, findUserPool, findUserPoolOnce, forgetUserPools } from "../aws/cognito";
 import { findRole, findRolePermissionPolicies, LiveRole, RolePermissionPolicy } from "../aws/iam";
 import { isUnknown } from "../common/unknown";
-import { Findings, known, knownString, show } from "../common/validator";
+import { Failure, Findings, known, knownString, show } from "../common/validator";
 import { accountOf, roleNameOf } from "../common/arn";
 import { forgetWarnings } from "../runtime/warnings";
 import { LiveMfaFacts, needsLiveMfa, poolRules } from "./poolRules";
@@ -53,7 +59,7 @@ export function preflightEnabled(configValue: string | undefined, envValue: stri
 export { inputsChanged } from "../common/inputs";
 
 // ---------------------------------------------------------------------------------------------
-// Reads, memoized per provider process
+// Reads, memoized per provider process (and fresh ones for the checks right before a write)
 
 type PoolRead = { pool: UserPoolType } | { missing: true } | { error: unknown };
 type MfaRead = { mfa: LiveMfaFacts } | { error: unknown };
@@ -72,54 +78,59 @@ export function clearPreflightCache(): void {
     forgetWarnings();
 }
 
-function readPool(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<PoolRead> {
-    const key = `${region ?? ""}|${userPoolId}`;
-    let p = poolReads.get(key);
+function memo<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+    let p = cache.get(key);
     if (!p) {
-        p = findUserPoolOnce(userPoolId, { region, log }).then(
-            (pool): PoolRead => (pool ? { pool } : { missing: true }),
-            (error): PoolRead => ({ error }),
-        );
-        poolReads.set(key, p);
+        p = read();
+        cache.set(key, p);
     }
     return p;
+}
+
+const poolAnswer = (p: Promise<UserPoolType | undefined>): Promise<PoolRead> =>
+    p.then(
+        (pool): PoolRead => (pool ? { pool } : { missing: true }),
+        (error): PoolRead => ({ error }),
+    );
+
+function readPool(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<PoolRead> {
+    return memo(poolReads, `${region ?? ""}|${userPoolId}`, () => poolAnswer(findUserPoolOnce(userPoolId, { region, log })));
+}
+
+/** DescribeUserPool now, past both caches: the pool after this process's updates of it. */
+function freshPool(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<PoolRead> {
+    return poolAnswer(findUserPool(userPoolId, { region, log }));
+}
+
+function freshMfa(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<MfaRead> {
+    return findMfaConfig(userPoolId, { region, log }).then(
+        // A pool gone between the two reads: DescribeUserPool's answer stands; nothing to judge.
+        (mfa): MfaRead => (mfa ? { mfa } : { error: new Error("GetUserPoolMfaConfig found no user pool") }),
+        (error): MfaRead => ({ error }),
+    );
 }
 
 function readMfa(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<MfaRead> {
-    const key = `${region ?? ""}|${userPoolId}`;
-    let p = mfaReads.get(key);
-    if (!p) {
-        p = findMfaConfig(userPoolId, { region, log }).then(
-            // A pool gone between the two reads: DescribeUserPool's answer stands; nothing to judge.
-            (mfa): MfaRead => (mfa ? { mfa } : { error: new Error("GetUserPoolMfaConfig found no user pool") }),
-            (error): MfaRead => ({ error }),
-        );
-        mfaReads.set(key, p);
+    return memo(mfaReads, `${region ?? ""}|${userPoolId}`, () => freshMfa(userPoolId, region, log));
+}
+
+async function freshRole(roleName: string, region: string | undefined, log?: (m: string) => void): Promise<RoleRead> {
+    let role: LiveRole | undefined;
+    try {
+        role = await findRole(roleName, { region, log });
+    } catch (error) {
+        return { error };
     }
-    return p;
+    if (!role) return { missing: true };
+    try {
+        return { role, policies: await findRolePermissionPolicies(roleName, { region, log }) };
+    } catch (policiesError) {
+        return { role, policiesError };
+    }
 }
 
 function readRole(roleName: string, arn: string, region: string | undefined, log?: (m: string) => void): Promise<RoleRead> {
-    const key = `${region ?? ""}|${arn}`;
-    let p = roleReads.get(key);
-    if (!p) {
-        p = (async (): Promise<RoleRead> => {
-            let role: LiveRole | undefined;
-            try {
-                role = await findRole(roleName, { region, log });
-            } catch (error) {
-                return { error };
-            }
-            if (!role) return { missing: true };
-            try {
-                return { role, policies: await findRolePermissionPolicies(roleName, { region, log }) };
-            } catch (policiesError) {
-                return { role, policiesError };
-            }
-        })();
-        roleReads.set(key, p);
-    }
-    return p;
+    return memo(roleReads, `${region ?? ""}|${arn}`, () => freshRole(roleName, region, log));
 }
 
 function skipped(what: string, err: unknown, service: "cognito-idp" | "iam"): string {
@@ -133,6 +144,8 @@ function skipped(what: string, err: unknown, service: "cognito-idp" | "iam"): st
 export interface PreflightOptions {
     region?: string;
     log?: (message: string) => void;
+    /** The pool and role that come from other resources of the stack (the `__fromStack` input). */
+    fromStack?: FromStack;
 }
 
 /** Its warnings also name the reads that could not be made (missing permission, network, ...). */
@@ -175,53 +188,148 @@ function smsRoleTargets(inputs: Record<string, unknown>): SmsRoleTarget[] {
     return out;
 }
 
-/**
- * The live pre-flight checks for checked, statically valid inputs. Reads only; each pool and
- * role is read at most once per process. Unknown values (preview) skip what depends on them:
- * an snsCallerArn of a role created in the same stack is unknown at preview, so the role is
- * not read then.
- */
-export async function livePreflight(inputs: Record<string, unknown>, opts: PreflightOptions = {}): Promise<PreflightResult> {
-    const result: PreflightResult = { failures: [], warnings: [] };
-    const { region, log } = opts;
-    if (region !== undefined && isUnknown(region)) return result;
+// ---------------------------------------------------------------------------------------------
+// References that the same update may change
+
+/** The references the hidden `__fromStack` input may name (sameStack.ts writes it). */
+export type StackReference = "userPool" | "smsRole";
+export const FROM_STACK_INPUT = "__fromStack";
+
+/** Which of the pool and the SMS role come from other resources of the stack. */
+export interface FromStack {
+    userPool: boolean;
+    smsRole: boolean;
+}
+
+/** What the checked inputs say (a missing or malformed `__fromStack` means neither). */
+export function fromStackOf(inputs: object): FromStack {
+    const v = (inputs as Record<string, unknown>)[FROM_STACK_INPUT];
+    const refs = Array.isArray(v) ? v : [];
+    return { userPool: refs.includes("userPool"), smsRole: refs.includes("smsRole") };
+}
+
+/** The warning that stands in at preview for a refusal that the same update may make moot. */
+function deferred(f: Failure, what: string): string {
+    return `pre-flight: ${f.reason}. Not refused yet: ${what} comes from another resource of this stack, which this update may change first; checked again at \`pulumi up\`, right before the write.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rules on what the reads found
+
+/** How the rules get the pool, its MFA configuration and a role. */
+interface Reads {
+    pool: (userPoolId: string) => Promise<PoolRead>;
+    mfa: (userPoolId: string) => Promise<MfaRead>;
+    role: (roleName: string, arn: string) => Promise<RoleRead>;
+}
+
+function memoizedReads(region: string | undefined, log?: (m: string) => void): Reads {
+    return {
+        pool: (id) => readPool(id, region, log),
+        mfa: (id) => readMfa(id, region, log),
+        role: (name, arn) => readRole(name, arn, region, log),
+    };
+}
+
+/** What each group of rules found: the pool's rules and the role's apart, for deferring them. */
+interface RuleFindings {
+    /** Rules that no update of another resource changes (the pool does not exist). */
+    failures: Failure[];
+    pool: Failure[];
+    role: Failure[];
+    warnings: string[];
+}
+
+async function runRules(inputs: Record<string, unknown>, region: string | undefined, reads: Reads, roles = true): Promise<RuleFindings> {
+    const found: RuleFindings = { failures: [], pool: [], role: [], warnings: [] };
     const poolId = knownString(inputs.userPoolId);
 
     // The pool first: its ARN tells the account the SMS role must be in (IAM reads roles by name
     // in the caller's account, which is the pool's).
     let poolAccount: string | undefined;
     if (poolId !== undefined) {
-        const r = await readPool(poolId, region, log);
+        const r = await reads.pool(poolId);
         if ("pool" in r) {
             poolAccount = accountOf(r.pool.Arn)?.accountId;
             let liveMfa: LiveMfaFacts | undefined;
             if (needsLiveMfa(inputs, r.pool)) {
-                const m = await readMfa(poolId, region, log);
+                const m = await reads.mfa(poolId);
                 if ("mfa" in m) liveMfa = m.mfa;
-                else result.warnings.push(skipped(`the MFA configuration of user pool ${poolId}`, m.error, "cognito-idp"));
+                else found.warnings.push(skipped(`the MFA configuration of user pool ${poolId}`, m.error, "cognito-idp"));
             }
             const rules = poolRules(inputs, r.pool, { liveMfa, region });
-            result.failures.push(...rules.failures);
-            result.warnings.push(...rules.warnings);
+            found.pool.push(...rules.failures);
+            found.warnings.push(...rules.warnings);
         } else if ("missing" in r) {
-            result.failures.push({
+            found.failures.push({
                 property: "userPoolId",
                 reason: `userPoolId names no user pool in ${region ?? "the configured Region"} (DescribeUserPool answered ResourceNotFoundException). UserPoolMfaConfig manages an existing pool and never creates one: check userPoolId and region (received: ${show(poolId)})`,
             });
-        } else result.warnings.push(skipped(`user pool ${poolId}`, r.error, "cognito-idp"));
+        } else found.warnings.push(skipped(`user pool ${poolId}`, r.error, "cognito-idp"));
     }
 
-    await Promise.all(smsRoleTargets(inputs).map((t) => checkRole(t, poolAccount, result, region, log)));
+    if (roles) await Promise.all(smsRoleTargets(inputs).map((t) => checkRole(t, poolAccount, found, reads)));
+    return found;
+}
+
+/**
+ * The live pre-flight checks for checked, statically valid inputs. Reads only; each pool and
+ * role is read at most once per process. Unknown values (preview) skip what depends on them:
+ * an snsCallerArn of a role created in the same stack is unknown at preview, so the role is
+ * not read then. A pool or role that comes from another resource of the stack (`fromStack`)
+ * may be changed by the same update before this resource is written: its rules warn here and
+ * run again before the write (preWriteChecks).
+ */
+export async function livePreflight(inputs: Record<string, unknown>, opts: PreflightOptions = {}): Promise<PreflightResult> {
+    const result: PreflightResult = { failures: [], warnings: [] };
+    const { region, log } = opts;
+    if (region !== undefined && isUnknown(region)) return result;
+    const from = opts.fromStack ?? { userPool: false, smsRole: false };
+    const found = await runRules(inputs, region, memoizedReads(region, log));
+    result.failures.push(...found.failures);
+    result.warnings.push(...found.warnings);
+    const poolId = knownString(inputs.userPoolId);
+    if (from.userPool) result.warnings.push(...found.pool.map((f) => deferred(f, `user pool ${poolId}`)));
+    else result.failures.push(...found.pool);
+    if (from.smsRole) result.warnings.push(...found.role.map((f) => deferred(f, `the SMS role (${f.property})`)));
+    else result.failures.push(...found.role);
     return result;
 }
 
-async function checkRole(
-    t: SmsRoleTarget,
-    poolAccount: string | undefined,
-    result: PreflightResult,
-    region: string | undefined,
-    log?: (m: string) => void,
-): Promise<void> {
+export interface PreWriteOptions {
+    region?: string;
+    log?: (message: string) => void;
+    fromStack: FromStack;
+    /** The pool's MFA configuration as the write's own GetUserPoolMfaConfig found it. */
+    liveMfa?: LiveMfaFacts;
+}
+
+/**
+ * At `pulumi up`, right before create or update writes: the rules that livePreflight deferred
+ * (a pool or role from another resource of the stack), on fresh reads, since that resource may
+ * have been updated in this same process after check's reads. Returns what still fails; nothing
+ * is read when nothing was deferred. A read that fails is a warning, as at preview.
+ */
+export async function preWriteChecks(inputs: Record<string, unknown>, opts: PreWriteOptions): Promise<PreflightResult> {
+    const result: PreflightResult = { failures: [], warnings: [] };
+    const { region, log, fromStack } = opts;
+    if (!fromStack.userPool && !fromStack.smsRole) return result;
+    const memo = memoizedReads(region, log);
+    const reads: Reads = {
+        // A pool that is not deferred is read only for its account (the role's rules): the
+        // memoized answer serves.
+        pool: fromStack.userPool ? (id) => freshPool(id, region, log) : memo.pool,
+        mfa: (id) => (opts.liveMfa ? Promise.resolve({ mfa: opts.liveMfa }) : freshMfa(id, region, log)),
+        role: (name) => freshRole(name, region, log),
+    };
+    const found = await runRules(inputs, region, reads, fromStack.smsRole);
+    result.warnings.push(...found.warnings);
+    if (fromStack.userPool) result.failures.push(...found.pool);
+    if (fromStack.smsRole) result.failures.push(...found.role);
+    return result;
+}
+
+async function checkRole(t: SmsRoleTarget, poolAccount: string | undefined, result: RuleFindings, reads: Reads): Promise<void> {
     const arnProp = rolePropertiesOf(t.smsPath.path).arn;
     const roleAccount = accountOf(t.arn)?.accountId;
     const otherAccount = (account: string, whose: string) =>
@@ -230,7 +338,7 @@ async function checkRole(
         result.warnings.push(otherAccount(poolAccount, "the user pool is"));
         return;
     }
-    const r = await readRole(t.roleName, t.arn, region, log);
+    const r = await reads.role(t.roleName, t.arn);
     if ("missing" in r) {
         // A warning, not a failure: the role may be created by this same update under a name
         // the program spells out.
@@ -251,6 +359,6 @@ async function checkRole(
     }
     if (r.policiesError !== undefined) result.warnings.push(skipped(`the permissions of role ${t.arn}`, r.policiesError, "iam"));
     const rules = roleRules({ arn: t.arn, trustPolicy: r.role.trustPolicy, permissionPolicies: r.policies }, t.externalId, t.smsPath);
-    result.failures.push(...rules.failures);
+    result.role.push(...rules.failures);
     result.warnings.push(...rules.warnings);
 }

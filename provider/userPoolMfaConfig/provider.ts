@@ -3,7 +3,9 @@
 //
 //   check   -> validate; then, only when the inputs changed, read-only pre-flight checks
 //              (DescribeUserPool; GetRole and the role's policies) unless turned off
-//              (stack setting pulumi-cognito-mfa:preflight = false), see preflight.ts
+//              (stack setting pulumi-cognito-mfa:preflight = false), see preflight.ts; those on
+//              a pool or role from another resource of the stack warn, and create and update
+//              run them again right before writing (DescribeUserPool, GetRole... again)
 //   diff    -> compare desired with the last read (no AWS call)
 //   create  -> GetUserPoolMfaConfig (adopt: remember what was there), DescribeUserPool (shared with
 //              check's pre-flight: one per pool per process) + TagResource (owner tag: refuse a
@@ -20,13 +22,16 @@ import { namedRegion } from "../common/regions";
 import { OWNER_TAG_KEY } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
-import { configOf, DEFAULT_DELETE_POLICY, LegacyBookkeeping, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
+import { configOf, DEFAULT_DELETE_POLICY, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
+import { inVersionOf, stamped, upgradeState } from "../common/stateVersion";
+import { isPlainOff, MFA_STATE } from "./stateVersion";
 import { validateInputs } from "./validate";
 import { emitWarning } from "../runtime/warnings";
-import { inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled } from "./preflight";
+import { fromStackOf, inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled, preWriteChecks } from "./preflight";
 import { ReadConfig } from "./mapping";
 
-type Outputs = MfaConfigOutputs & LegacyBookkeeping & { __provider?: string };
+/** The stored outputs, in the current layout once upgraded (stateVersion.ts), with the stub the engine adds. */
+type Outputs = MfaConfigOutputs & { __provider?: string; __stateVersion?: number };
 /** `__owner`: hidden input set by UserPoolMfaConfig, `<project>/<stack>/<resource name>` (see claim). */
 type Owned = { __owner?: string };
 
@@ -68,6 +73,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             const r = await livePreflight(news as unknown as Record<string, unknown>, {
                 region: this.region(news),
                 log: this.gateway(undefined).log,
+                fromStack: fromStackOf(news),
             });
             failures.push(...r.failures);
             for (const w of r.warnings) await emitWarning(w);
@@ -78,12 +84,13 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     // A new `__provider` is no change: every stub, including the one 0.1.0 stored, reaches the
     // provider as installed (engine/stub.ts), so refresh and destroy never run stale code and an
     // upgrade needs no update.
-    diff(_id: string, olds: Outputs, news: MfaConfigInputs): Promise<dynamic.DiffResult> {
+    diff(_id: string, stored: Outputs, news: MfaConfigInputs): Promise<dynamic.DiffResult> {
+        const olds = upgradeState(MFA_STATE, stored);
         const replaces: string[] = [];
         if (isUnknown(news.userPoolId) || news.userPoolId !== olds.userPoolId) replaces.push("userPoolId");
         if (news.region !== undefined && (isUnknown(news.region) || news.region !== olds.region)) replaces.push("region");
         const desired = configOf(news);
-        const configChanged = containsUnknown(desired) || diffConfig(desired, configOf(olds), recordedShape(olds)).length > 0;
+        const configChanged = containsUnknown(desired) || diffConfig(desired, configOf(olds), olds.__inputShape).length > 0;
         const deletePolicyChanged = (news.deletePolicy ?? DEFAULT_DELETE_POLICY) !== olds.deletePolicy;
         return Promise.resolve({
             changes: replaces.length > 0 || configChanged || deletePolicyChanged,
@@ -97,41 +104,46 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const gw = this.gateway(region);
         const adopted = await readMfaConfig(inputs.userPoolId, gw);
         if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
+        await this.checkBeforeWrite(inputs, adopted, gw);
         await this.claim(inputs, gw);
         const live = await this.apply(inputs, adopted, undefined, gw);
         return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted.config)) };
     }
 
     async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
-        const old = props as Outputs;
+        const old = upgradeState(MFA_STATE, props as Outputs);
         const userPoolId = old.userPoolId ?? id;
         const found = await readMfaConfig(userPoolId, this.gateway(old.region || undefined));
         // An empty result tells the engine the pool is gone, so refresh drops the resource.
         if (!found) return {};
         if (found.unmodelled.length > 0) await emitWarning(unmodelledText(userPoolId, found.unmodelled, "The next write will refuse"));
         const live = found.config;
-        const shape = old.__inputShape ?? old.inputShape ?? shapeOf(old);
+        const shape = old.__inputShape ?? shapeOf(old);
         const oldInputs: MfaConfigInputs = { ...shape, userPoolId, region: shape.region !== undefined ? old.region : undefined };
         const outs = this.outputs(
             { ...oldInputs, deletePolicy: old.deletePolicy, __owner: old.__owner } as MfaConfigInputs,
             old.region,
             live,
-            adoptedOf(old),
-            { shape, legacyNames: usesLegacyNames(old) },
+            old.__adoptedConfiguration,
+            shape,
         );
-        return { id, props: outs, inputs: inputsFromLive(oldInputs, live) as Outputs };
+        // The layout the state was given in: a refresh that rewrote it would report a change.
+        return { id, props: inVersionOf(MFA_STATE, props as Outputs, outs), inputs: inputsFromLive(oldInputs, live) as Outputs };
     }
 
-    async update(_id: string, olds: Outputs, news: MfaConfigInputs): Promise<dynamic.UpdateResult<Outputs>> {
+    async update(_id: string, stored: Outputs, news: MfaConfigInputs): Promise<dynamic.UpdateResult<Outputs>> {
+        const olds = upgradeState(MFA_STATE, stored);
         const region = this.region(news);
         const gw = this.gateway(region);
         const current = await readMfaConfig(news.userPoolId, gw);
         if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
-        const live = await this.apply(news, current, recordedShape(olds), gw);
-        return { outs: this.outputs(news, region, live, adoptedOf(olds)) };
+        await this.checkBeforeWrite(news, current, gw);
+        const live = await this.apply(news, current, olds.__inputShape, gw);
+        return { outs: this.outputs(news, region, live, olds.__adoptedConfiguration) };
     }
 
-    async delete(_id: string, props: Outputs): Promise<void> {
+    async delete(_id: string, stored: Outputs): Promise<void> {
+        const props = upgradeState(MFA_STATE, stored);
         const gw = this.gateway(props.region || undefined);
         // The owner tag first: a pool that another UserPoolMfaConfig has claimed since (after
         // someone removed this one's tag) is that resource's now, and a reset would undo its work.
@@ -146,6 +158,29 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         }
         await this.unapply(props, gw);
         if (pool && pool.owner === props.__owner) await resetPoolOwner(props.userPoolId, pool.arn, gw);
+    }
+
+    /**
+     * The live rules that check left to `pulumi up` (a pool or SMS role from another resource of
+     * the stack, which this update may have changed since): run on fresh reads, before any write
+     * of create or update; one that still fails refuses the write with check's message.
+     */
+    private async checkBeforeWrite(inputs: MfaConfigInputs, found: ReadConfig, gw: GatewayOptions): Promise<void> {
+        const fromStack = fromStackOf(inputs);
+        if ((!fromStack.userPool && !fromStack.smsRole) || !preflightEnabled(this.preflightSetting)) return;
+        const r = await preWriteChecks(inputs as unknown as Record<string, unknown>, {
+            region: gw.region,
+            log: gw.log,
+            fromStack,
+            liveMfa: found.config,
+        });
+        for (const w of r.warnings) await emitWarning(w);
+        if (r.failures.length > 0) {
+            throw new Error(
+                `Refusing to write the MFA configuration of user pool ${inputs.userPoolId}: the pre-flight checks, left from preview to this point because the ${[fromStack.userPool && "user pool", fromStack.smsRole && "SMS role"].filter(Boolean).join(" and ")} come${fromStack.userPool && fromStack.smsRole ? "" : "s"} from another resource of this stack, still fail:\n` +
+                    r.failures.map((f) => f.reason).join("\n"),
+            );
+        }
     }
 
     /**
@@ -175,7 +210,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const found = await readMfaConfig(props.userPoolId, gw);
         if (!found) return; // The pool is gone, and its MFA configuration with it.
         const live = found.config;
-        const adopted = adoptedOf(props);
+        const adopted = props.__adoptedConfiguration;
         const target: MfaConfig =
             policy === "restore" && adopted ? adopted : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration };
         if (diffConfig(target, live).length === 0) return;
@@ -202,16 +237,15 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     }
 
     /**
-     * The outputs for a live configuration. `read` passes the shape it found and whether the state
-     * uses 0.1.0's bookkeeping names, which it keeps (a refresh that renamed them would report a
-     * change); create and update write the `__` names.
+     * The outputs for a live configuration, in the current state version. `read` passes the
+     * input shape it found; create and update record the shape of their inputs.
      */
     private outputs(
         inputs: MfaConfigInputs,
         region: string | undefined,
         live: MfaConfig,
         adopted: MfaConfig | undefined,
-        kept: { shape: MfaConfigInputs; legacyNames: boolean } = { shape: shapeOf(inputs), legacyNames: false },
+        shape: MfaConfigInputs = shapeOf(inputs),
     ): Outputs {
         const outs: Outputs = {
             userPoolId: inputs.userPoolId,
@@ -219,36 +253,14 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             deletePolicy: inputs.deletePolicy ?? DEFAULT_DELETE_POLICY,
             ...normalize(live),
         };
-        if (kept.legacyNames) {
-            outs.inputShape = kept.shape;
-            if (adopted) outs.adoptedConfiguration = adopted;
-        } else {
-            outs.__inputShape = kept.shape;
-            // A pool adopted with MFA OFF and nothing else (every new pool) needs no record: restore
-            // then writes what reset writes. That saves each such resource ~190 bytes of ciphertext.
-            if (adopted && !isPlainOff(adopted)) outs.__adoptedConfiguration = adopted;
-        }
+        outs.__inputShape = shape;
+        // A pool adopted with MFA OFF and nothing else (every new pool) needs no record: restore
+        // then writes what reset writes. That saves each such resource ~190 bytes of ciphertext.
+        if (adopted && !isPlainOff(adopted)) outs.__adoptedConfiguration = adopted;
         const owner = (inputs as Owned).__owner;
         if (owner) outs.__owner = owner;
-        return outs;
+        return stamped(MFA_STATE, outs);
     }
-}
-
-function isPlainOff(c: MfaConfig): boolean {
-    return Object.entries(c).every(([k, v]) => (k === "mfaConfiguration" ? v === "OFF" : v === undefined));
-}
-
-function adoptedOf(o: Outputs): MfaConfig | undefined {
-    return o.__adoptedConfiguration ?? o.adoptedConfiguration;
-}
-
-function usesLegacyNames(o: Outputs): boolean {
-    return "inputShape" in o || "adoptedConfiguration" in o;
-}
-
-/** The input shape of the last write (see diff.ts shapeOf), under either name. */
-function recordedShape(o: Outputs): MfaConfigInputs | undefined {
-    return o.__inputShape ?? o.inputShape;
 }
 
 function unmodelledText(userPoolId: string, members: string[], then: string): string {

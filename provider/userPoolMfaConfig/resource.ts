@@ -13,6 +13,7 @@ import type {
 } from "./model";
 import stub = require("../engine/userPoolMfaConfigStub");
 import { ownerInput } from "./claims";
+import { fromStackInput } from "./sameStack";
 
 /** Sending SMS through AWS End User Messaging SMS (`EumsSmsConfigurationType`). */
 export interface EumsSmsConfigurationArgs {
@@ -191,6 +192,7 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
             ...args,
             smsMfaConfiguration: secretExternalId(args.smsMfaConfiguration),
             __owner: ownerInput(name, args.userPoolId, args.region),
+            __fromStack: fromStackInput(args),
         };
         super(
             stub,

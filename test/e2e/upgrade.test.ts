@@ -71,6 +71,8 @@ describe("upgrade from 0.1.0", () => {
         assert.ok(!("inputShape" in after.outputs) && !("adoptedConfiguration" in after.outputs), Object.keys(after.outputs).join());
         // 0.1.0 adopted MFA OFF and nothing else: that needs no record under the new name.
         assert.ok("__inputShape" in after.outputs && !("__adoptedConfiguration" in after.outputs), Object.keys(after.outputs).join());
+        // ... and wrote the current state version (stateVersion.ts: 0.1.0's layout is version 0).
+        assert.equal(after.outputs.__stateVersion, 1);
         assert.match(String(after.outputs.__provider), /= require\("pulumi-cognito-mfa\/engine\/user-pool-mfa-config"\);/);
 
         // Drift: refresh --diff names the drifted fields and no bookkeeping.

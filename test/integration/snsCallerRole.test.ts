@@ -199,8 +199,9 @@ describe("SnsCallerRole provider against moto", () => {
     it("bookkeeping of a 0.1.0 state: read keeps its names and smsConfiguration (no change on refresh), update moves them to __ names", async () => {
         const { id, outs, inputs } = await up({ roleName: "r-legacy", userPoolId: poolId });
         assert.ok(!("policyName" in outs) && !("inputKeys" in outs), "new roles keep their bookkeeping under __ names");
-        // The outputs as 0.1.0 stored them.
-        const { __inputKeys, ...rest } = outs;
+        // The outputs as 0.1.0 stored them (with no state version).
+        const { __inputKeys, __stateVersion, ...rest } = outs as SnsCallerRoleOutputs & { __stateVersion?: number };
+        assert.equal(__stateVersion, 1, "a new state carries the current state version");
         const legacy = {
             ...rest,
             policyName: PERMISSION_POLICY_NAME,

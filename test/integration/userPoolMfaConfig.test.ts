@@ -200,8 +200,9 @@ describe("UserPoolMfaConfig provider against moto", () => {
         const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.TOTP };
         const { outs } = await provider.create(inputs);
         // The outputs as 0.1.0 stored them: the same values under inputShape / adoptedConfiguration.
-        // (0.1.0 recorded every adopted configuration, the OFF of a new pool too.)
-        const { __inputShape, ...rest } = outs!;
+        // (0.1.0 recorded every adopted configuration, the OFF of a new pool too, and no state version.)
+        const { __inputShape, __stateVersion, ...rest } = outs!;
+        assert.equal(__stateVersion, 1, "a new state carries the current state version");
         const legacy = { ...rest, inputShape: __inputShape, adoptedConfiguration: { mfaConfiguration: "OFF" as const } };
         const read = await provider.read(poolId, legacy);
         assert.deepEqual(read.props, legacy, "a refresh of an upgraded stack reports no change");
