@@ -37,7 +37,7 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
 
 /** {@link validateRole}, with the warnings too. */
 export function validateRoleInputs(inputs: Record<string, unknown>): { failures: Failure[]; warnings: string[] } {
-    const c = validator();
+    const c = validator(["externalId"]);
     for (const [key, value] of Object.entries(inputs)) {
         // `__provider` and other engine-internal keys start with "__".
         if (key.startsWith("__") || (INPUT_KEYS as readonly string[]).includes(key)) continue;
