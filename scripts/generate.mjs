@@ -20,7 +20,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 
 /** The resources whose files are generated: their annotations and what is written. */
-export const RESOURCES = [{ annotations: "provider/userPoolMfaConfig/annotations.ts", out: "provider/userPoolMfaConfig/generated.ts" }];
+export const RESOURCES = [
+    { annotations: "provider/userPoolMfaConfig/annotations.ts", out: "provider/userPoolMfaConfig/generated.ts" },
+    { annotations: "provider/snsCallerRole/annotations.ts", out: "provider/snsCallerRole/generated.ts" },
+];
 
 const VERSIONS = { "cognito-idp": "2016-04-18", iam: "2010-05-08", sts: "2011-06-15" };
 export const OVERLAY = "tools/botocore-overlay.json";
@@ -86,53 +89,93 @@ const camel = (aws) => aws[0].toLowerCase() + aws.slice(1);
 const pascal = (name) => name[0].toUpperCase() + name.slice(1);
 
 /**
- * Every member of the request, as a tree: the model's constraints, with the failure-level
- * deviations of deviations.ts applied (a "required" one whose `ours` is "required", "min" and
- * "max" bounds); warnings and conditional rules stay in the resource's rules files.
+ * One model member in our terms: the model's constraints, with the failure-level deviations of
+ * deviations.ts applied (a "required" one whose `ours` is "required", "min" and "max" bounds;
+ * one with `inputs` only to those inputs); warnings and conditional rules stay in the resource's
+ * rules files. `build` describes a nested structure's members.
  */
+function describe(c, owner, aws, ref, name, path, note, build) {
+    const shape = c.shapes[ref.shape];
+    const key = `${owner}.${aws}`;
+    const dev = (aspect) =>
+        c.deviations.find(
+            (d) =>
+                d.service === c.service && d.member === key && d.aspect === aspect && (d.inputs === undefined || d.inputs.includes(name)),
+        );
+    const m = {
+        name,
+        path,
+        aws,
+        key,
+        shapeName: ref.shape,
+        doc: summary(ref.documentation ?? shape.documentation),
+        required: c.required(owner, aws) || dev("required")?.ours === "required",
+        note,
+    };
+    if (shape.type === "structure") return { ...m, kind: "structure", members: build(ref.shape, path) };
+    if (shape.type === "boolean") return { ...m, kind: "boolean" };
+    if (shape.type !== "string")
+        throw new Error(`${key}: a ${shape.type} member; scripts/generate.mjs knows strings, enums, booleans and structures`);
+    if (shape.enum) return { ...m, kind: "enum", values: shape.enum };
+    const bound = (aspect) => {
+        const d = dev(aspect);
+        return d && d.level === "failure" && d.bound !== undefined ? d.bound : shape[aspect];
+    };
+    let min = bound("min");
+    const max = bound("max");
+    // A pattern that refuses "" says "at least 1" more clearly by a length (same values pass).
+    if (!min && shape.pattern !== undefined && !c.javaPattern(shape.pattern).test("")) min = 1;
+    return { ...m, kind: "string", min: min || undefined, max, pattern: shape.pattern };
+}
+
+/** Every member of the request (camelCase of the API's names), as a tree. */
 export function members(a, shapes, deviations, javaPattern) {
     const used = new Set();
+    const c = {
+        service: a.service,
+        shapes,
+        deviations,
+        javaPattern,
+        required: (owner, aws) => (shapes[owner].required ?? []).includes(aws),
+    };
     const build = (shapeName, prefix) => {
         const s = shapes[shapeName];
         if (!s || s.type !== "structure") throw new Error(`${a.service} ${shapeName} is not a structure`);
         return Object.entries(s.members).map(([aws, ref]) => {
             const name = camel(aws);
             const path = prefix ? `${prefix}.${name}` : name;
-            const shape = shapes[ref.shape];
-            const key = `${shapeName}.${aws}`;
-            const dev = (aspect) => deviations.find((d) => d.service === a.service && d.member === key && d.aspect === aspect);
-            const note = a.members[path] ?? {};
             if (a.members[path]) used.add(path);
-            const m = {
-                name,
-                path,
-                aws,
-                key,
-                shapeName: ref.shape,
-                doc: summary(ref.documentation ?? shape.documentation),
-                required: (s.required ?? []).includes(aws) || dev("required")?.ours === "required",
-                note,
-            };
-            if (shape.type === "structure") return { ...m, kind: "structure", members: build(ref.shape, path) };
-            if (shape.type === "boolean") return { ...m, kind: "boolean" };
-            if (shape.type !== "string")
-                throw new Error(`${key}: a ${shape.type} member; scripts/generate.mjs knows strings, enums, booleans and structures`);
-            if (shape.enum) return { ...m, kind: "enum", values: shape.enum };
-            const bound = (aspect) => {
-                const d = dev(aspect);
-                return d && d.level === "failure" && d.bound !== undefined ? d.bound : shape[aspect];
-            };
-            let min = bound("min");
-            const max = bound("max");
-            // A pattern that refuses "" says "at least 1" more clearly by a length (same values pass).
-            if (!min && shape.pattern !== undefined && !javaPattern(shape.pattern).test("")) min = 1;
-            return { ...m, kind: "string", min: min || undefined, max, pattern: shape.pattern };
+            return describe(c, shapeName, aws, ref, name, path, a.members[path] ?? {}, build);
         });
     };
     const tree = build(a.request, "");
     const stale = Object.keys(a.members).filter((p) => !used.has(p));
     if (stale.length > 0) throw new Error(`${relative(root, a.file)} annotates members the model does not have: ${stale.join(", ")}`);
     return tree;
+}
+
+/**
+ * The inputs of a resource that is no one request (SnsCallerRole): each from the model member
+ * it becomes (`from`: "<service> <Shape.Member>"), or an enum or boolean of the resource's own.
+ * Their requiredness is the resource's (its rules files), not the member's in its request.
+ */
+export function inputMembers(a, deviations, javaPattern) {
+    return Object.entries(a.members).map(([name, note]) => {
+        const base = { name, path: name, aws: name, key: name, doc: note.doc ?? "", required: false, note };
+        if (note.values) return { ...base, kind: "enum", values: note.values };
+        if (note.kind === "boolean") return { ...base, kind: "boolean" };
+        const [service, key] = note.from.split(" ");
+        const [owner, aws] = key.split(".");
+        const shapes = loadShapes(service);
+        const ref = shapes[owner]?.members?.[aws];
+        if (!ref) throw new Error(`${relative(root, a.file)}: ${name} comes from ${note.from}, which the model does not have`);
+        const c = { service, shapes, deviations, javaPattern, required: () => false };
+        return {
+            ...describe(c, owner, aws, ref, name, name, note),
+            aws: name,
+            doc: note.doc ?? summary(ref.documentation ?? shapes[ref.shape].documentation),
+        };
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,11 +233,16 @@ export function generatedModule(a, tree, source) {
     };
     visit(tree);
     const top = tree.filter((m) => !(a.omit ?? []).includes(m.name));
+    const request = a.request ?? a.shapeName;
     const extras = Object.entries(a.extra ?? {});
 
     out.push(`// Generated by scripts/generate.mjs from ${source}; do not edit by hand: run \`npm run generate\`.`);
-    out.push(`// The ${a.request} members (${a.shapeName}), their types and the resource's argument types.`);
-    out.push(`import type * as pulumi from "@pulumi/pulumi";`);
+    out.push(
+        a.request
+            ? `// The ${a.request} members (${a.shapeName}), their types and the resource's argument types.`
+            : `// The inputs of the resource that are members of the models (${a.shapeName}), and its enums.`,
+    );
+    if (a.request) out.push(`import type * as pulumi from "@pulumi/pulumi";`);
     out.push(`import { boolean, enumeration, javaPattern, string, structure } from "../common/shape";`);
     out.push("");
     for (const [name, e] of [
@@ -218,8 +266,9 @@ export function generatedModule(a, tree, source) {
     for (const m of top) out.push(`    ${m.name}: ${shapeExpr(m)},`);
     out.push("};");
     out.push("");
-    out.push(`/** The ${a.request} members${a.omit?.length ? ` without ${a.omit.join(", ")}` : ""}, in our names. */`);
-    out.push(`export const ${a.shapeName} = structure(${q(a.request)}, ${q(a.argsDoc)}, ${a.shapeName}_MEMBERS);`);
+    out.push(`/** The ${request} members${a.omit?.length ? ` without ${a.omit.join(", ")}` : ""}, in our names. */`);
+    out.push(`export const ${a.shapeName} = structure(${q(request)}, ${q(a.argsDoc)}, ${a.shapeName}_MEMBERS);`);
+    if (!a.request) return out.join("\n") + "\n";
     out.push("");
 
     const tsType = (m, args) => {
@@ -346,9 +395,14 @@ export async function outputs() {
     const overlay = existsSync(join(root, OVERLAY)) ? ` with ${OVERLAY}` : "";
     for (const r of RESOURCES) {
         const { ANNOTATIONS: a } = loadTs(r.annotations, cache);
-        const shapes = loadShapes(a.service);
-        const tree = members({ ...a, file: r.annotations }, shapes, DEVIATIONS, javaPattern);
-        const source = `botocore ${botocoreVersion()}'s ${a.service} ${VERSIONS[a.service]} model${overlay}, provider/common/deviations.ts and ${r.annotations}`;
+        const tree = a.request
+            ? members({ ...a, file: r.annotations }, loadShapes(a.service), DEVIATIONS, javaPattern)
+            : inputMembers({ ...a, file: r.annotations }, DEVIATIONS, javaPattern);
+        const services = a.request
+            ? [a.service]
+            : [...new Set(Object.values(a.members).flatMap((m) => (m.from ? [m.from.split(" ")[0]] : [])))];
+        const models = services.map((s) => `${s} ${VERSIONS[s]}`).join(", ");
+        const source = `botocore ${botocoreVersion()}'s ${models} model${services.length > 1 ? "s" : ""}${overlay}, provider/common/deviations.ts and ${r.annotations}`;
         const text = generatedModule(a, tree, source);
         const config = (await prettier.resolveConfig(join(root, r.out))) ?? {};
         files.set(r.out, await prettier.format(text, { ...config, filepath: join(root, r.out) }));

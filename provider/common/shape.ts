@@ -176,6 +176,11 @@ export function validateStructure(
 ): void {
     if (!v.object(path, value)) return;
     v.noExtraKeys(path, value, [...alsoAllowed, ...Object.keys(s.members)]);
+    validateMembers(v, path, s, value);
+}
+
+/** Checks each member of a structure's value by its own rules, the required ones first for presence. */
+export function validateMembers(v: Validator, path: string, s: StructureMember, value: Record<string, unknown>): void {
     for (const [name, m] of Object.entries(s.members)) {
         const at = path ? `${path}.${name}` : name;
         const x = value[name];
@@ -300,6 +305,12 @@ export interface MemberAnnotation {
     /** For a structure or an enum: its TypeScript type name; for an enum, also the name of its values array. */
     readonly typeName?: string;
     readonly valuesName?: string;
+    /** For a resource whose inputs are no one request: the model member an input becomes, "<service> <Shape.Member>". */
+    readonly from?: string;
+    /** Or an input of the resource's own: an enum's values, or a boolean; `doc` says what it is. */
+    readonly values?: readonly string[];
+    readonly kind?: "boolean";
+    readonly doc?: string;
 }
 
 /** A resource-level argument that is no member of the model's request (the pool's Region, the delete policy). */
@@ -320,13 +331,13 @@ export interface ExtraArgument {
 /** What scripts/generate.mjs reads for one resource, next to the model and deviations.ts. */
 export interface ResourceAnnotations {
     readonly service: "cognito-idp" | "iam" | "sts";
-    /** The model's request structure, e.g. "SetUserPoolMfaConfigRequest". */
-    readonly request: string;
+    /** The model's request structure, e.g. "SetUserPoolMfaConfigRequest"; none when the inputs come from several (`from`). */
+    readonly request?: string;
     /** The exported constant of the shape (the request without `omit`), and its TypeScript type. */
     readonly shapeName: string;
-    readonly typeName: string;
-    /** The resource's argument type (every request member, then `extra`). */
-    readonly argsName: string;
+    readonly typeName?: string;
+    /** The resource's argument type (every request member, then `extra`); only for a `request`. */
+    readonly argsName?: string;
     readonly argsDoc: string;
     /** Request members the resource takes itself (outside the shape), by our name. */
     readonly omit?: readonly string[];
