@@ -1,7 +1,8 @@
 // A declarative description of an API structure (member, AWS name, constraints, secret,
 // service-filled) and what it drives: validation, the mapping between our camelCase and the
-// API's PascalCase in both directions, the CLI's request skeleton and the docs' argument table.
-// Adding a member the API gained is one line in the structure's description. Pure.
+// API's PascalCase in both directions, which members are secret, the CLI's request skeleton. The
+// descriptions themselves are generated from the models (scripts/generate.mjs, which reads the
+// annotations declared at the end of this file). Pure.
 import { isUnknown } from "./unknown";
 import { oneOf, present, Validator } from "./validator";
 
