@@ -392,7 +392,7 @@ export async function outputs() {
     const { DEVIATIONS } = loadTs("provider/common/deviations.ts", cache);
     const { javaPattern } = loadTs("provider/common/shape.ts", cache);
     const files = new Map();
-    const overlay = existsSync(join(root, OVERLAY)) ? ` with ${OVERLAY}` : "";
+    const overlaid = existsSync(join(root, OVERLAY)) ? Object.keys(JSON.parse(readFileSync(join(root, OVERLAY), "utf8"))) : [];
     for (const r of RESOURCES) {
         const { ANNOTATIONS: a } = loadTs(r.annotations, cache);
         const tree = a.request
@@ -402,6 +402,7 @@ export async function outputs() {
             ? [a.service]
             : [...new Set(Object.values(a.members).flatMap((m) => (m.from ? [m.from.split(" ")[0]] : [])))];
         const models = services.map((s) => `${s} ${VERSIONS[s]}`).join(", ");
+        const overlay = services.some((s) => overlaid.includes(s)) ? ` with ${OVERLAY}` : "";
         const source = `botocore ${botocoreVersion()}'s ${models} model${services.length > 1 ? "s" : ""}${overlay}, provider/common/deviations.ts and ${r.annotations}`;
         const text = generatedModule(a, tree, source);
         const config = (await prettier.resolveConfig(join(root, r.out))) ?? {};
