@@ -3,7 +3,7 @@
 // print the code that adopts it. AWS is reached only through the gateway (findMfaConfig), with
 // credentials and Region from the standard AWS chain.
 import { findMfaConfig } from "./aws/cognito";
-import { skeleton } from "./common/shape";
+import { Member, skeleton } from "./common/shape";
 import { toResponse } from "./userPoolMfaConfig/mapping";
 import { MFA_CONFIG } from "./userPoolMfaConfig/shape";
 import { namedRegion, poolRegion } from "./common/regions";
@@ -97,29 +97,33 @@ function literal(value: unknown, indent: string): string {
 /**
  * A Pulumi TypeScript program that adopts a pool's configuration as it is: the args are the
  * normalized live configuration (what the resource compares with), so the first `pulumi up`
- * writes nothing. The ExternalId is replaced by `config.requireSecret("externalId")`.
+ * writes nothing. Each secret member (the ExternalIds) is replaced by `config.requireSecret("<member>")`.
  */
 export function adoptionSnippet(userPoolId: string, live: MfaConfig, opts: { name?: string; region?: string } = {}): string {
     const c = normalize(live);
-    const sms = c.smsMfaConfiguration;
-    const cfg = sms?.smsConfiguration;
-    // The ExternalId (SNS's or End User Messaging SMS's) is read from the stack's secret config.
-    const secretId = new Code(`config.requireSecret("externalId")`);
-    const smsConfiguration = cfg && {
-        ...cfg,
-        ...(cfg.externalId !== undefined ? { externalId: secretId } : {}),
-        ...(cfg.eumsSms ? { eumsSms: { ...cfg.eumsSms, ...(cfg.eumsSms.externalId !== undefined ? { externalId: secretId } : {}) } } : {}),
+    // Every member the shape marks secret (the ExternalIds) is read from the stack's secret config.
+    const secrets = new Map<string, string>();
+    const masked = (m: Member, x: unknown, name: string): unknown => {
+        if (x === undefined) return x;
+        if (m.secret) {
+            secrets.set(name, m.aws);
+            return new Code(`config.requireSecret(${JSON.stringify(name)})`);
+        }
+        if (m.kind !== "structure") return x;
+        const o = x as Record<string, unknown>;
+        return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, k in m.members ? masked(m.members[k], v, k) : v]));
     };
+    const config = masked(MFA_CONFIG, c, "") as Record<string, unknown>;
+    const cfg = c.smsMfaConfiguration?.smsConfiguration;
     const roleArn = cfg?.snsCallerArn ?? cfg?.eumsSms?.callerArn;
-    const hasSecret = cfg?.externalId !== undefined || cfg?.eumsSms?.externalId !== undefined;
     const args: Record<string, unknown> = {
         userPoolId,
         ...(opts.region && opts.region !== poolRegion(userPoolId) ? { region: opts.region } : {}),
-        mfaConfiguration: c.mfaConfiguration,
-        smsMfaConfiguration: sms && { smsAuthenticationMessage: sms.smsAuthenticationMessage, smsConfiguration },
-        softwareTokenMfaConfiguration: c.softwareTokenMfaConfiguration,
-        emailMfaConfiguration: c.emailMfaConfiguration,
-        webAuthnConfiguration: c.webAuthnConfiguration,
+        mfaConfiguration: config.mfaConfiguration,
+        smsMfaConfiguration: config.smsMfaConfiguration,
+        softwareTokenMfaConfiguration: config.softwareTokenMfaConfiguration,
+        emailMfaConfiguration: config.emailMfaConfiguration,
+        webAuthnConfiguration: config.webAuthnConfiguration,
         deletePolicy: "restore",
     };
     const lines = [
@@ -127,11 +131,13 @@ export function adoptionSnippet(userPoolId: string, live: MfaConfig, opts: { nam
         `import { UserPoolMfaConfig } from "pulumi-cognito-mfa";`,
         ``,
         `const config = new pulumi.Config();`,
-        ...(hasSecret
+        ...(secrets.size > 0
             ? [
                   ``,
                   `// The pool's SMS ExternalId is not printed here; store it as a secret first:`,
-                  `//   pulumi config set --secret externalId <the ExternalId of ${roleArn ?? "the SMS role"}>`,
+                  ...[...secrets].map(
+                      ([name, aws]) => `//   pulumi config set --secret ${name} <the ${aws} of ${roleArn ?? "the SMS role"}>`,
+                  ),
               ]
             : []),
         ``,

@@ -1,9 +1,10 @@
 // A declarative description of an API structure (member, AWS name, constraints, secret,
 // service-filled) and what it drives: validation, the mapping between our camelCase and the
-// API's PascalCase in both directions, the CLI's request skeleton and the docs' argument table.
-// Adding a member the API gained is one line in the structure's description. Pure.
+// API's PascalCase in both directions, which members are secret, the CLI's request skeleton. The
+// descriptions themselves are generated from the models (scripts/generate.mjs, which reads the
+// annotations declared at the end of this file). Pure.
 import { isUnknown } from "./unknown";
-import { present, Validator } from "./validator";
+import { oneOf, present, Validator } from "./validator";
 
 interface MemberBase {
     /** The member's name in the API (PascalCase), e.g. "SmsAuthenticationMessage". */
@@ -163,21 +164,52 @@ export function validateMember(v: Validator, path: string, m: Member, value: unk
 }
 
 /**
- * Checks a structure: an object, no member the API does not have, every required member present,
- * and each member by its own rules. Unknown values (preview) are skipped, with what depends on them.
+ * Checks a structure: an object, no member the API does not have (nor one of `alsoAllowed`, the
+ * resource's own arguments beside it), every required member present, and each member by its own
+ * rules. Unknown values (preview) are skipped, with what depends on them.
  */
-export function validateStructure(v: Validator, path: string, s: StructureMember, value: unknown): void {
+export function validateStructure(
+    v: Validator,
+    path: string,
+    s: StructureMember,
+    value: unknown,
+    alsoAllowed: readonly string[] = [],
+): void {
     if (!v.object(path, value)) return;
-    v.noExtraKeys(path, value, Object.keys(s.members));
+    v.noExtraKeys(path, value, [...alsoAllowed, ...Object.keys(s.members)]);
+    validateMembers(v, path, s, value);
+}
+
+/** Checks each member of a structure's value by its own rules, the required ones first for presence. */
+export function validateMembers(v: Validator, path: string, s: StructureMember, value: Record<string, unknown>): void {
     for (const [name, m] of Object.entries(s.members)) {
         const at = path ? `${path}.${name}` : name;
         const x = value[name];
         if (m.required && !present(x)) {
-            v.fail(at, x, `is required${m.requiredText ? `: ${m.requiredText}` : ""}`);
+            const text = m.requiredText ?? (m.kind === "enum" ? `one of ${oneOf(m.values)}` : undefined);
+            v.fail(at, x, `is required${text ? `: ${text}` : ""}`);
             continue;
         }
         validateMember(v, at, m, x);
     }
+}
+
+/** The names of the members a shape marks secret, at any depth (what failures and diffs never show). */
+export function secretNames(m: Member): string[] {
+    if (m.kind !== "structure") return [];
+    const out = new Set<string>();
+    for (const [name, member] of Object.entries(m.members)) {
+        if (member.secret) out.add(name);
+        for (const n of secretNames(member)) out.add(n);
+    }
+    return [...out];
+}
+
+/** The value at a dotted path (`a.b.c`) of nested objects, or undefined where one is missing. */
+export function valueAt(root: unknown, path: string): unknown {
+    let at = root;
+    for (const key of path.split(".")) at = at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined;
+    return at;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,4 +277,74 @@ export function memberPaths(m: StructureMember, prefix = ""): { path: string; aw
     };
     walk(m, prefix, "");
     return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Annotations: what a resource decides on top of the model (read by scripts/generate.mjs)
+
+/**
+ * One member as this package presents it, beyond what the model says (constraints, enums,
+ * requiredness and the summary come from the model; the deviations from it from deviations.ts).
+ */
+export interface MemberAnnotation {
+    /** Kept secret in state, `[secret]` in diffs and failures, masked by the CLI. */
+    readonly secret?: boolean;
+    /** Left unset, the service fills it in or keeps the pool's value (see MemberBase.serviceFilled). */
+    readonly serviceFilled?: boolean;
+    /** The reason shown when a required member is missing, after "is required: ". */
+    readonly requiredText?: string;
+    /** What the pattern asks for, in words: "must <patternText>". */
+    readonly patternText?: string;
+    /** Our prose after the model's summary (the argument's JSDoc and, unless `docs` is given, the docs' Meaning). */
+    readonly note?: string;
+    /** The docs table's Meaning instead of the note (Markdown, with links). */
+    readonly docs?: string;
+    /** What an unset member means (`@default`, and the docs' Default column). */
+    readonly default?: string;
+    /** The docs table's Type column instead of the one derived from the constraints. */
+    readonly typeText?: string;
+    /** For a structure or an enum: its TypeScript type name; for an enum, also the name of its values array. */
+    readonly typeName?: string;
+    readonly valuesName?: string;
+    /** For a resource whose inputs are no one request: the model member an input becomes, "<service> <Shape.Member>". */
+    readonly from?: string;
+    /** Or an input of the resource's own: an enum's values, or a boolean; `doc` says what it is. */
+    readonly values?: readonly string[];
+    readonly kind?: "boolean";
+    readonly doc?: string;
+}
+
+/** A resource-level argument that is no member of the model's request (the pool's Region, the delete policy). */
+export interface ExtraArgument {
+    /** The TypeScript type, or the values of an enum (then `typeName` and `valuesName` name it). */
+    readonly tsType?: string;
+    readonly values?: readonly string[];
+    readonly typeName?: string;
+    readonly valuesName?: string;
+    readonly doc: string;
+    readonly docs?: string;
+    readonly default?: string;
+    /** The docs table's Type column (an enum's is its values). */
+    readonly typeText?: string;
+    readonly required?: boolean;
+}
+
+/** What scripts/generate.mjs reads for one resource, next to the model and deviations.ts. */
+export interface ResourceAnnotations {
+    readonly service: "cognito-idp" | "iam" | "sts";
+    /** The model's request structure, e.g. "SetUserPoolMfaConfigRequest"; none when the inputs come from several (`from`). */
+    readonly request?: string;
+    /** The exported constant of the shape (the request without `omit`), and its TypeScript type. */
+    readonly shapeName: string;
+    readonly typeName?: string;
+    /** The resource's argument type (every request member, then `extra`); only for a `request`. */
+    readonly argsName?: string;
+    readonly argsDoc: string;
+    /** Request members the resource takes itself (outside the shape), by our name. */
+    readonly omit?: readonly string[];
+    /** By our dotted path (camelCase of the API's names). */
+    readonly members: Readonly<Record<string, MemberAnnotation>>;
+    readonly extra?: Readonly<Record<string, ExtraArgument>>;
+    /** The docs file whose argument table is generated between the markers. */
+    readonly docsFile: string;
 }

@@ -20,10 +20,15 @@ export function failure(failures: Failure[], property: string, received: string,
     failures.push({ property, reason: `${property} ${text} (received: ${received})` });
 }
 
-export function show(v: unknown, property = ""): string {
-    if (typeof v === "string" && /(^|\.)externalId$/.test(property)) return `[secret, ${[...v].length} characters]`;
+/**
+ * A value as a failure shows it. `secrets` are the names of the members the shape marks secret
+ * (shape.ts secretNames): such a value, at the property or anywhere inside a block, is never shown.
+ */
+export function show(v: unknown, property = "", secrets: readonly string[] = []): string {
+    const last = property.slice(property.lastIndexOf(".") + 1);
+    if (typeof v === "string" && secrets.includes(last)) return `[secret, ${[...v].length} characters]`;
     if (typeof v === "string") return JSON.stringify(v.length > 80 ? v.slice(0, 77) + "..." : v);
-    return JSON.stringify(v, (key, x: unknown) => (key === "externalId" && typeof x === "string" ? "[secret]" : x)) ?? "undefined";
+    return JSON.stringify(v, (key, x: unknown) => (secrets.includes(key) && typeof x === "string" ? "[secret]" : x)) ?? "undefined";
 }
 
 export function oneOf(list: readonly string[]): string {
@@ -32,7 +37,8 @@ export function oneOf(list: readonly string[]): string {
 
 export type Validator = ReturnType<typeof validator>;
 
-export function validator() {
+/** A validator for inputs whose secret members are named `secrets` (shape.ts secretNames). */
+export function validator(secrets: readonly string[]) {
     const failures: Failure[] = [];
     const warnings: string[] = [];
     const v = {
@@ -43,10 +49,10 @@ export function validator() {
          */
         warnings,
         fail(property: string, value: unknown, rule: string): void {
-            failures.push({ property, reason: `${property} ${rule} (received: ${show(value, property)})` });
+            failures.push({ property, reason: `${property} ${rule} (received: ${show(value, property, secrets)})` });
         },
         warn(property: string, value: unknown, rule: string): void {
-            warnings.push(`${property} ${rule} (received: ${show(value, property)})`);
+            warnings.push(`${property} ${rule} (received: ${show(value, property, secrets)})`);
         },
         /** Runs `fn` only when the value is present and known: unknowns are checked at apply time. */
         known<T>(value: T | undefined, fn: (v: T) => void): void {

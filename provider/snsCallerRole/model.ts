@@ -97,8 +97,9 @@ export interface LegacyRoleBookkeeping {
 }
 
 /** What Cognito sends SMS through: Amazon SNS (SnsCallerArn) or End User Messaging SMS (EumsSms.CallerArn). */
-export type SmsSender = "sns" | "eumsSms";
-export const SMS_SENDERS: readonly SmsSender[] = ["sns", "eumsSms"];
+import type { SmsSender } from "./generated";
+export type { SmsSender } from "./generated";
+export { SMS_SENDERS } from "./generated";
 export const DEFAULT_SENDER: SmsSender = "sns";
 
 /** A role's `smsConfiguration` output, for one of the two paths. */

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { secretNames } from "../common/shape";
 import { ownerTagValue } from "../common/tags";
 import type { RoleSmsConfigurationArgs } from "../common/roleSmsConfiguration";
+import { ROLE_INPUTS } from "./generated";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID, SmsSender } from "./model";
 import stub = require("../engine/snsCallerRoleStub");
 
@@ -187,7 +189,8 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
             // generated name and is the `pulumi-cognito-mfa:owner` tag value by which create recognises its own role.
             __owner: ownerTagValue(pulumi.getProject(), pulumi.getStack(), name),
         };
-        const secretOutputs = ["externalId", "smsConfiguration", "trustPolicy"];
+        // The inputs the shape marks secret (the ExternalId), and the outputs that hold one.
+        const secretOutputs = [...secretNames(ROLE_INPUTS), "smsConfiguration", "trustPolicy"];
         super(
             stub,
             name,

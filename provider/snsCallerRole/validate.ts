@@ -1,23 +1,19 @@
 // Static validation of SnsCallerRole inputs: every IAM (and STS ExternalId) rule that can be
-// known without calling AWS, run by `check` at every preview. Pure.
+// known without calling AWS, run by `check` at every preview. The members' own rules come from
+// the models (generated.ts, checked by common/shape.ts); the rules between inputs, the tags and
+// the pool are here. Pure.
 import { ACCOUNT_ID_PATTERN } from "../common/arn";
 import {
-    DESCRIPTION_MAX,
-    DESCRIPTION_PATTERN,
     GENERATE_EXTERNAL_ID,
     INPUT_KEYS,
     MANAGED_TAG_KEYS,
-    NAME_PREFIX_MAX,
-    PATH_MAX,
-    PATH_PATTERN,
     POLICY_ARN_PATTERN,
-    ROLE_NAME_MAX,
-    ROLE_NAME_PATTERN,
-    SMS_SENDERS,
     TAGS_MAX,
     USER_TAGS_MAX,
 } from "./model";
 import { Failure, Findings, present, validator } from "../common/validator";
+import { secretNames, validateMembers } from "../common/shape";
+import { ROLE_INPUTS } from "./generated";
 import { checkPoolAndRegion } from "../common/regions";
 import { ARN_PATTERN } from "../common/arn";
 import { EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN } from "../common/externalId";
@@ -34,14 +30,13 @@ export function validateRole(inputs: Record<string, unknown>): Failure[] {
 
 /** {@link validateRole}, with the warnings too. */
 export function validateRoleInputs(inputs: Record<string, unknown>): Findings {
-    const c = validator();
+    const c = validator(secretNames(ROLE_INPUTS));
     for (const [key, value] of Object.entries(inputs)) {
         // `__provider` and other engine-internal keys start with "__".
         if (key.startsWith("__") || (INPUT_KEYS as readonly string[]).includes(key)) continue;
         c.fail(key, value, `is not a known property; allowed: ${INPUT_KEYS.join(", ")}`);
     }
 
-    const nameChars = "contain only letters, digits and + = , . @ _ -";
     if (present(inputs.roleName) && present(inputs.namePrefix)) {
         c.fail(
             "namePrefix",
@@ -51,30 +46,17 @@ export function validateRoleInputs(inputs: Record<string, unknown>): Findings {
     } else if (!present(inputs.roleName) && !present(inputs.namePrefix)) {
         c.fail("roleName", inputs.roleName, "or namePrefix is required (the SnsCallerRole class defaults namePrefix to the resource name)");
     }
-    c.string("roleName", inputs.roleName, { min: 1, max: ROLE_NAME_MAX, pattern: ROLE_NAME_PATTERN, patternText: nameChars });
-    c.string("namePrefix", inputs.namePrefix, {
-        min: 1,
-        max: NAME_PREFIX_MAX,
-        pattern: ROLE_NAME_PATTERN,
-        patternText: nameChars,
-    });
-    c.string("path", inputs.path, {
-        min: 1,
-        max: PATH_MAX,
-        pattern: PATH_PATTERN,
-        patternText: 'be "/" or start and end with "/" with printable ASCII between, such as "/service-role/"',
-    });
-    c.string("description", inputs.description, {
-        max: DESCRIPTION_MAX,
-        pattern: DESCRIPTION_PATTERN,
-        patternText: "contain only printable Latin-1 characters, tabs and line breaks",
-    });
-    c.string("permissionsBoundary", inputs.permissionsBoundary, {
-        min: 20,
-        max: 2048,
-        pattern: POLICY_ARN_PATTERN,
-        patternText: 'be the ARN of a managed policy, such as "arn:aws:iam::123456789012:policy/boundary"',
-    });
+    // The members' own rules, from the models (generated.ts). An empty ExternalId is the class's
+    // "generate one" marker (GENERATE_EXTERNAL_ID), not a value.
+    const members = inputs.externalId === GENERATE_EXTERNAL_ID ? { ...inputs, externalId: undefined } : inputs;
+    validateMembers(c, "", ROLE_INPUTS, members);
+    // IAM's arnType has no pattern; a permissions boundary is a managed policy (deviations.ts).
+    if (!c.failures.some((f) => f.property === "permissionsBoundary")) {
+        c.string("permissionsBoundary", inputs.permissionsBoundary, {
+            pattern: POLICY_ARN_PATTERN,
+            patternText: 'be the ARN of a managed policy, such as "arn:aws:iam::123456789012:policy/boundary"',
+        });
+    }
     c.known(inputs.tags, (tags) => {
         if (typeof tags !== "object" || Array.isArray(tags)) return c.fail("tags", tags, "must be a map of tag keys to values");
         const entries = Object.entries(tags as Record<string, unknown>);
@@ -102,18 +84,8 @@ export function validateRoleInputs(inputs: Record<string, unknown>): Findings {
             });
         }
     });
-    // An empty string is the class's "generate one" marker (GENERATE_EXTERNAL_ID), not a value.
-    if (inputs.externalId !== GENERATE_EXTERNAL_ID) {
-        c.string("externalId", inputs.externalId, {
-            min: EXTERNAL_ID_MIN,
-            max: EXTERNAL_ID_MAX,
-            pattern: EXTERNAL_ID_PATTERN,
-            patternText: "contain only letters, digits and + = , . @ : / _ - (the characters sts:ExternalId allows)",
-        });
-    }
     checkPoolAndRegion(c, inputs.userPoolId, inputs.region);
     c.string("accountId", inputs.accountId, { pattern: ACCOUNT_ID_PATTERN, patternText: "be a 12-digit AWS account id" });
-    c.enumeration("sender", inputs.sender, SMS_SENDERS);
     c.known(inputs.originationIdentity, (o) => {
         if (inputs.sender !== "eumsSms") {
             return c.fail(
@@ -129,9 +101,6 @@ export function validateRoleInputs(inputs: Record<string, unknown>): Findings {
             patternText:
                 'be the ARN of an End User Messaging SMS phone number, sender ID or pool, such as "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-abc"',
         });
-    });
-    c.known(inputs.forceDelete, (f) => {
-        if (typeof f !== "boolean") c.fail("forceDelete", f, "must be true or false");
     });
     return { failures: c.failures, warnings: c.warnings };
 }

@@ -1,7 +1,8 @@
 // What differs between the desired and the live MFA configuration, field by field, and the
 // inputs that describe the live configuration after a refresh. Pure.
-import { memberPaths } from "../common/shape";
-import { configOf, defined, MfaConfig, MfaConfigInputs, normalize, SmsConfiguration, SmsMfaConfiguration } from "./model";
+import { memberPaths, StructureMember, valueAt } from "../common/shape";
+import { present } from "../common/validator";
+import { configOf, defined, MfaConfig, MfaConfigInputs, normalize } from "./model";
 import { MFA_CONFIG } from "./shape";
 
 // ---------------------------------------------------------------------------------------------
@@ -25,12 +26,7 @@ const SERVICE_FILLED = new Set(
 
 /** Whether the recorded input shape (shapeOf) has the member at `path`: the program had set it. */
 function wasSet(shape: unknown, path: string): boolean {
-    let at: unknown = shape;
-    for (const key of path.split(".")) {
-        if (at === null || typeof at !== "object") return false;
-        at = (at as Record<string, unknown>)[key];
-    }
-    return at !== undefined && at !== null;
+    return present(valueAt(shape, path));
 }
 
 function walk(path: string, desired: unknown, live: unknown, previouslySet: unknown, out: FieldChange[]): void {
@@ -97,52 +93,37 @@ export function inputsFromLive(oldInputs: MfaConfigInputs, live: MfaConfig): Mfa
         deletePolicy: oldInputs.deletePolicy,
         mfaConfiguration: live.mfaConfiguration,
     });
-    const keepIf = <T extends object>(liveBlock: T | undefined, oldBlock: T | undefined, keys: (keyof T)[]): T | undefined => {
-        if (!liveBlock) return undefined;
-        if (!oldBlock) return liveBlock;
-        const picked: Partial<T> = {};
-        for (const k of keys) if (oldBlock[k] !== undefined) picked[k] = liveBlock[k];
-        return defined(picked as T);
-    };
-    if (live.smsMfaConfiguration) {
-        const oldSms = oldInputs.smsMfaConfiguration;
-        const oldCfg = oldSms?.smsConfiguration;
-        const liveCfg = live.smsMfaConfiguration.smsConfiguration;
-        const sms: SmsMfaConfiguration = {};
-        // smsConfiguration is service-filled too: a program whose SMS block has none uses the
-        // pool's own, which the inputs then do not show.
-        if (liveCfg && (!oldSms || oldCfg)) {
-            const cfg: SmsConfiguration = { ...liveCfg };
-            if (oldCfg && oldCfg.snsRegion === undefined) delete cfg.snsRegion;
-            if (cfg.eumsSms && oldCfg?.eumsSms && oldCfg.eumsSms.region === undefined) {
-                const { region: _region, ...eums } = cfg.eumsSms;
-                cfg.eumsSms = eums;
-            }
-            sms.smsConfiguration = defined(cfg);
-        }
-        if (!oldSms || oldSms.smsAuthenticationMessage !== undefined) {
-            if (live.smsMfaConfiguration.smsAuthenticationMessage !== undefined) {
-                sms.smsAuthenticationMessage = live.smsMfaConfiguration.smsAuthenticationMessage;
-            }
-        }
-        out.smsMfaConfiguration = defined(sms);
-    }
+    // A member the shape marks service-filled shows only where the program's block had it.
+    Object.assign(
+        out,
+        liveInShapeOf(MFA_CONFIG, live as unknown as Record<string, unknown>, oldInputs as unknown as Record<string, unknown>),
+    );
+    delete out.softwareTokenMfaConfiguration;
     if (live.softwareTokenMfaConfiguration?.enabled === true) {
         out.softwareTokenMfaConfiguration = { enabled: true };
     } else if (oldInputs.softwareTokenMfaConfiguration?.enabled === false) {
         // Equivalent to no block; keeping the user's spelling avoids a spurious removal line.
         out.softwareTokenMfaConfiguration = { enabled: false };
     }
-    // Email texts are not service-filled (Get returns none when none was set): live texts are
-    // drift the inputs must show, whatever the program's block had.
-    if (live.emailMfaConfiguration) out.emailMfaConfiguration = defined({ ...live.emailMfaConfiguration });
-    if (oldInputs.webAuthnConfiguration && live.webAuthnConfiguration) {
-        const w = keepIf(live.webAuthnConfiguration, oldInputs.webAuthnConfiguration, [
-            "relyingPartyId",
-            "userVerification",
-            "factorConfiguration",
-        ]);
-        if (w) out.webAuthnConfiguration = w;
+    return out;
+}
+
+/**
+ * The live members in the shape of the program's: a service-filled member (shape.ts) is left out
+ * where the program's block (`old`) exists without it, since the program leaves it to the
+ * service; every other member is shown, as live drift. Where the program had no block, all of it.
+ */
+function liveInShapeOf(
+    s: StructureMember,
+    live: Record<string, unknown>,
+    old: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, m] of Object.entries(s.members)) {
+        const x = live[name];
+        if (!present(x)) continue;
+        if (m.serviceFilled && old && !present(old[name])) continue;
+        out[name] = m.kind === "structure" ? liveInShapeOf(m, x, old?.[name] as typeof old) : x;
     }
     return out;
 }

@@ -2,74 +2,27 @@
 // canonical form (normalize). Validation is in validate.ts, the diff in diff.ts. No I/O here, so
 // that check, diff, read and the tests all agree on what "the same configuration" means.
 
-/** MFA mode of the pool (`MfaConfiguration` in the API). */
-export type MfaMode = "OFF" | "ON" | "OPTIONAL";
-export const MFA_MODES: readonly MfaMode[] = ["OFF", "ON", "OPTIONAL"];
-
-export type UserVerification = "required" | "preferred";
-export const USER_VERIFICATIONS: readonly UserVerification[] = ["required", "preferred"];
-
-export type WebAuthnFactorConfiguration = "SINGLE_FACTOR" | "MULTI_FACTOR_WITH_USER_VERIFICATION";
-export const WEBAUTHN_FACTOR_CONFIGURATIONS: readonly WebAuthnFactorConfiguration[] = [
-    "SINGLE_FACTOR",
-    "MULTI_FACTOR_WITH_USER_VERIFICATION",
-];
+// The configuration's types and enums are generated from the model (generated.ts).
+import type { StructureMember } from "../common/shape";
+import type { DeletePolicy, MfaConfig } from "./generated";
+import { MFA_CONFIG } from "./shape";
+export { DELETE_POLICIES, MFA_MODES, USER_VERIFICATIONS, WEBAUTHN_FACTOR_CONFIGURATIONS } from "./generated";
+export type {
+    DeletePolicy,
+    EmailMfaConfiguration,
+    EumsSmsConfiguration,
+    MfaConfig,
+    MfaMode,
+    SmsConfiguration,
+    SmsMfaConfiguration,
+    SoftwareTokenMfaConfiguration,
+    UserVerification,
+    WebAuthnConfiguration,
+    WebAuthnFactorConfiguration,
+} from "./generated";
 
 /** What happens to the pool's MFA configuration when the resource is deleted. */
-export type DeletePolicy = "reset" | "restore" | "retain";
-export const DELETE_POLICIES: readonly DeletePolicy[] = ["reset", "restore", "retain"];
 export const DEFAULT_DELETE_POLICY: DeletePolicy = "reset";
-
-/** Sending SMS through AWS End User Messaging SMS instead of Amazon SNS (`EumsSmsConfigurationType`). */
-export interface EumsSmsConfiguration {
-    callerArn: string;
-    externalId?: string;
-    originationIdentity?: string;
-    configurationSetName?: string;
-    inEntityId?: string;
-    inTemplateId?: string;
-    region?: string;
-}
-
-/**
- * The pool's SMS sender (`SmsConfigurationType`): Amazon SNS (`snsCallerArn`) or AWS End User
- * Messaging SMS (`eumsSms`), never both.
- */
-export interface SmsConfiguration {
-    snsCallerArn?: string;
-    externalId?: string;
-    snsRegion?: string;
-    eumsSms?: EumsSmsConfiguration;
-}
-
-export interface SmsMfaConfiguration {
-    smsAuthenticationMessage?: string;
-    smsConfiguration?: SmsConfiguration;
-}
-
-export interface SoftwareTokenMfaConfiguration {
-    enabled?: boolean;
-}
-
-export interface EmailMfaConfiguration {
-    message?: string;
-    subject?: string;
-}
-
-export interface WebAuthnConfiguration {
-    relyingPartyId?: string;
-    userVerification?: UserVerification;
-    factorConfiguration?: WebAuthnFactorConfiguration;
-}
-
-/** The MFA configuration itself, in the API's shape (camelCase). */
-export interface MfaConfig {
-    mfaConfiguration: MfaMode;
-    smsMfaConfiguration?: SmsMfaConfiguration;
-    softwareTokenMfaConfiguration?: SoftwareTokenMfaConfiguration;
-    emailMfaConfiguration?: EmailMfaConfiguration;
-    webAuthnConfiguration?: WebAuthnConfiguration;
-}
 
 /** Resolved (plain) inputs of a UserPoolMfaConfig. */
 export interface MfaConfigInputs extends MfaConfig {
@@ -105,6 +58,18 @@ export interface LegacyBookkeeping {
 // ---------------------------------------------------------------------------------------------
 // Normalization: one canonical form for desired and live configurations
 
+/** The shape's members of a value, at every depth, without the unset ones. */
+function membersOf(s: StructureMember, value: object): Record<string, unknown> {
+    const o = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [name, m] of Object.entries(s.members)) {
+        const x = o[name];
+        if (x === undefined || x === null) continue;
+        out[name] = m.kind === "structure" && typeof x === "object" ? membersOf(m, x) : x;
+    }
+    return out;
+}
+
 export function defined<T extends object>(o: T): T {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
@@ -114,28 +79,19 @@ export function defined<T extends object>(o: T): T {
  * - with OFF, no SMS / TOTP / email block exists (AWS refuses them and stores none);
  * - TOTP `enabled: false` (or no `enabled`) is the same as no TOTP block (Get returns either);
  * - an empty WebAuthn block is no WebAuthn management at all;
- * - empty optional members are dropped.
+ * - empty optional members are dropped, and so is anything that is no member of the request (shape.ts).
  * An empty email block stays: it means "email MFA with Cognito's default texts".
  */
 export function normalize(config: MfaConfig): MfaConfig {
-    const out: MfaConfig = { mfaConfiguration: config.mfaConfiguration };
-    const off = config.mfaConfiguration === "OFF";
-    if (!off && config.smsMfaConfiguration) {
-        const sms = config.smsMfaConfiguration;
-        const cfg = sms.smsConfiguration && defined({ ...sms.smsConfiguration });
-        if (cfg?.eumsSms) cfg.eumsSms = defined({ ...cfg.eumsSms });
-        out.smsMfaConfiguration = defined({ smsAuthenticationMessage: sms.smsAuthenticationMessage, smsConfiguration: cfg });
-    }
-    if (!off && config.softwareTokenMfaConfiguration?.enabled === true) {
+    const c = membersOf(MFA_CONFIG, config) as unknown as MfaConfig;
+    const out: MfaConfig = { mfaConfiguration: c.mfaConfiguration };
+    const off = c.mfaConfiguration === "OFF";
+    if (!off && c.smsMfaConfiguration) out.smsMfaConfiguration = c.smsMfaConfiguration;
+    if (!off && c.softwareTokenMfaConfiguration?.enabled === true) {
         out.softwareTokenMfaConfiguration = { enabled: true };
     }
-    if (!off && config.emailMfaConfiguration) {
-        out.emailMfaConfiguration = defined({ ...config.emailMfaConfiguration });
-    }
-    if (config.webAuthnConfiguration) {
-        const w = defined({ ...config.webAuthnConfiguration });
-        if (Object.keys(w).length > 0) out.webAuthnConfiguration = w;
-    }
+    if (!off && c.emailMfaConfiguration) out.emailMfaConfiguration = c.emailMfaConfiguration;
+    if (c.webAuthnConfiguration && Object.keys(c.webAuthnConfiguration).length > 0) out.webAuthnConfiguration = c.webAuthnConfiguration;
     return out;
 }
 

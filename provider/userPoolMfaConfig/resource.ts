@@ -8,131 +8,24 @@ import type {
     SmsMfaConfiguration,
     SoftwareTokenMfaConfiguration,
     WebAuthnConfiguration,
-    UserVerification,
-    WebAuthnFactorConfiguration,
 } from "./model";
+import type { UserPoolMfaConfigArgs } from "./generated";
+import type { Member } from "../common/shape";
+import { MFA_CONFIG } from "./shape";
 import stub = require("../engine/userPoolMfaConfigStub");
 import { ownerInput } from "./claims";
 import { fromStackInput } from "./sameStack";
 
-/** Sending SMS through AWS End User Messaging SMS (`EumsSmsConfigurationType`). */
-export interface EumsSmsConfigurationArgs {
-    /** ARN of the IAM role Cognito assumes; it must allow `sms-voice:SendTextMessage`. See {@link SnsCallerRole} (`sender: "eumsSms"`). */
-    callerArn: pulumi.Input<string>;
-    /** Must equal the `sts:ExternalId` condition of the role's trust policy. Stored as a secret. */
-    externalId?: pulumi.Input<string>;
-    /**
-     * The phone number (E.164), or the ARN of the phone number, sender ID or phone pool to send
-     * from. An ARN when the role's policy scopes `sms-voice:SendTextMessage` to ARNs.
-     * @default End User Messaging SMS chooses
-     */
-    originationIdentity?: pulumi.Input<string>;
-    /**
-     * The configuration set applied to messages (logging, event destinations).
-     * @default none
-     */
-    configurationSetName?: pulumi.Input<string>;
-    /** India DLT: the principal entity id. */
-    inEntityId?: pulumi.Input<string>;
-    /** India DLT: the registered template id. */
-    inTemplateId?: pulumi.Input<string>;
-    /**
-     * The Region of the End User Messaging SMS resources; AWS accepts only the pool's own.
-     * @default the user pool's Region
-     */
-    region?: pulumi.Input<string>;
-}
-
-/** The pool's SMS sender (`SmsConfigurationType`): Amazon SNS or End User Messaging SMS, never both. */
-export interface SmsConfigurationArgs {
-    /** ARN of the IAM role that Cognito assumes to publish SMS through Amazon SNS; it must allow `sns:Publish`. See {@link SnsCallerRole}. */
-    snsCallerArn?: pulumi.Input<string>;
-    /** With `snsCallerArn`: must equal the `sts:ExternalId` condition of the role's trust policy. Stored as a secret. */
-    externalId?: pulumi.Input<string>;
-    /**
-     * The Region whose SNS sends the SMS: the pool's own or a documented alternate Region.
-     * @default the user pool's Region
-     */
-    snsRegion?: pulumi.Input<string>;
-    /** Send through AWS End User Messaging SMS instead of Amazon SNS. Excludes `snsCallerArn`. */
-    eumsSms?: pulumi.Input<EumsSmsConfigurationArgs>;
-}
-
-/** SMS MFA settings (`SmsMfaConfigType`). */
-export interface SmsMfaConfigurationArgs {
-    /**
-     * The SMS text: one line containing `{####}`, where Cognito puts the code. 6–140 characters.
-     * @default Cognito's default message
-     */
-    smsAuthenticationMessage?: pulumi.Input<string>;
-    /**
-     * The sender: `role.smsConfiguration` of a {@link SnsCallerRole}, or `{ snsCallerArn, externalId }`,
-     * or `{ eumsSms: { callerArn, externalId } }`.
-     * @default the SMS configuration the pool already has
-     */
-    smsConfiguration?: pulumi.Input<SmsConfigurationArgs>;
-}
-
-/** Email MFA settings (`EmailMfaConfigType`). Needs the Essentials tier and SES (`DEVELOPER`) email. */
-export interface EmailMfaConfigurationArgs {
-    /**
-     * The email body; must contain `{####}`. 6–20000 characters.
-     * @default Cognito's default message
-     */
-    message?: pulumi.Input<string>;
-    /**
-     * The email subject (CloudFormation documents at most 140 characters; longer ones get a warning).
-     * @default Cognito's default subject
-     */
-    subject?: pulumi.Input<string>;
-}
-
-/** Passkey settings (`WebAuthnConfigurationType`). Members left unset keep their value on the pool. */
-export interface WebAuthnConfigurationArgs {
-    /** The relying party id, 1–127 characters; the custom domain when the pool has one. */
-    relyingPartyId?: pulumi.Input<string>;
-    /** `"required"` or `"preferred"`. */
-    userVerification?: pulumi.Input<UserVerification>;
-    /** `"SINGLE_FACTOR"` or `"MULTI_FACTOR_WITH_USER_VERIFICATION"` (a passkey with user verification satisfies MFA). */
-    factorConfiguration?: pulumi.Input<WebAuthnFactorConfiguration>;
-}
-
-/** Arguments of {@link UserPoolMfaConfig}: the SetUserPoolMfaConfig request in camelCase. */
-export interface UserPoolMfaConfigArgs {
-    /** Id of the existing user pool, e.g. `us-east-1_AbCdEf123`. Changing it replaces the resource. */
-    userPoolId: pulumi.Input<string>;
-    /**
-     * `"OFF"`, `"ON"` (required) or `"OPTIONAL"`. ON and OPTIONAL need an SMS, TOTP or email factor;
-     * OFF allows none of them (passkey settings are allowed with any mode).
-     */
-    mfaConfiguration: pulumi.Input<MfaMode>;
-    /** SMS as a factor. Leaving it out turns SMS MFA off (the pool keeps its SMS role setting). */
-    smsMfaConfiguration?: pulumi.Input<SmsMfaConfigurationArgs>;
-    /**
-     * Authenticator apps (TOTP) as a factor.
-     * @default off
-     */
-    softwareTokenMfaConfiguration?: pulumi.Input<{ enabled?: pulumi.Input<boolean> }>;
-    /** Email as a factor; `{}` enables it with Cognito's default texts. */
-    emailMfaConfiguration?: pulumi.Input<EmailMfaConfigurationArgs>;
-    /**
-     * Passkey settings.
-     * @default the pool's current passkey settings are kept as they are
-     */
-    webAuthnConfiguration?: pulumi.Input<WebAuthnConfigurationArgs>;
-    /**
-     * The pool's Region. Changing it replaces the resource.
-     * @default the Region in the pool id, then `aws:region`, then the AWS SDK's own chain
-     */
-    region?: pulumi.Input<string>;
-    /**
-     * What `pulumi destroy` (or removing the resource) does to the pool: `"reset"` sets MFA OFF
-     * (passkey settings stay), `"restore"` puts back the configuration found when this resource
-     * adopted the pool, `"retain"` leaves the pool as it is.
-     * @default "reset"
-     */
-    deletePolicy?: pulumi.Input<DeletePolicy>;
-}
+// The argument types are generated from the model, with their JSDoc (generated.ts).
+export type {
+    EmailMfaConfigurationArgs,
+    EumsSmsConfigurationArgs,
+    SmsConfigurationArgs,
+    SmsMfaConfigurationArgs,
+    SoftwareTokenMfaConfigurationArgs,
+    UserPoolMfaConfigArgs,
+    WebAuthnConfigurationArgs,
+} from "./generated";
 
 /** Whether a value is known now (a plain value), as opposed to an Output or a Promise. */
 function plain<T>(x: pulumi.Input<T> | undefined): x is T {
@@ -144,17 +37,25 @@ function secretIfSet<T>(x: pulumi.Input<T> | undefined): pulumi.Input<T> | undef
     return x === undefined ? undefined : (pulumi.secret(x) as pulumi.Input<T>);
 }
 
+/** Whether a structure has a secret member, at any depth. */
+function hasSecret(m: Member): boolean {
+    return m.secret === true || (m.kind === "structure" && Object.values(m.members).some(hasSecret));
+}
+
 /**
- * Makes the ExternalIds (SNS's and End User Messaging SMS's) secrets in inputs and state without
- * hiding the rest of the SMS block. A block that is not known yet is made secret whole.
+ * The value with the members the shape marks secret (the ExternalIds) made secrets in inputs and
+ * state, without hiding the rest of their block. A block that holds a secret member and is not
+ * known yet is made secret whole.
  */
-function secretExternalId(sms: UserPoolMfaConfigArgs["smsMfaConfiguration"]): UserPoolMfaConfigArgs["smsMfaConfiguration"] {
-    if (!plain(sms)) return secretIfSet(sms);
-    const cfg = sms.smsConfiguration;
-    if (!plain(cfg)) return { ...sms, smsConfiguration: secretIfSet(cfg) };
-    const eums = cfg.eumsSms;
-    const eumsSms = plain(eums) ? { ...eums, externalId: secretIfSet(eums.externalId) } : secretIfSet(eums);
-    return { ...sms, smsConfiguration: { ...cfg, externalId: secretIfSet(cfg.externalId), ...(eums === undefined ? {} : { eumsSms }) } };
+function secretMembers(m: Member, x: unknown): unknown {
+    if (m.secret) return secretIfSet(x);
+    if (m.kind !== "structure" || !hasSecret(m) || x === undefined) return x;
+    if (!plain(x as pulumi.Input<unknown>)) return secretIfSet(x as pulumi.Input<unknown>);
+    const out: Record<string, unknown> = { ...(x as Record<string, unknown>) };
+    for (const [name, member] of Object.entries(m.members)) {
+        if (name in out || member.secret) out[name] = secretMembers(member, out[name]);
+    }
+    return out;
 }
 
 /**
@@ -183,14 +84,9 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
     constructor(name: string, args: UserPoolMfaConfigArgs, opts?: pulumi.CustomResourceOptions) {
         // Every declared output is a key of props, or the engine never resolves it and the
         // property is undefined instead of an Output.
+        const declared = Object.fromEntries(["region", "deletePolicy", ...Object.keys(MFA_CONFIG.members)].map((k) => [k, undefined]));
         const props = {
-            region: undefined,
-            deletePolicy: undefined,
-            softwareTokenMfaConfiguration: undefined,
-            emailMfaConfiguration: undefined,
-            webAuthnConfiguration: undefined,
-            ...args,
-            smsMfaConfiguration: secretExternalId(args.smsMfaConfiguration),
+            ...(secretMembers(MFA_CONFIG, { ...declared, ...args }) as UserPoolMfaConfigArgs),
             __owner: ownerInput(name, args.userPoolId, args.region),
             __fromStack: fromStackInput(args),
         };

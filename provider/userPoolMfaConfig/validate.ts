@@ -4,7 +4,7 @@
 // members are here. A rule whose evidence is too thin to refuse an input AWS may accept warns
 // instead (docs/preflight.md gives each rule's rating and source). Pure.
 import { checkPoolAndRegion, namedRegion } from "../common/regions";
-import { validateMember } from "../common/shape";
+import { secretNames, validateStructure, valueAt } from "../common/shape";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { Failure, Findings, known, present, Validator, validator } from "../common/validator";
 import { DELETE_POLICIES, MFA_MODES, MfaMode } from "./model";
@@ -13,7 +13,9 @@ import { EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN } from "../common
 import { MFA_CONFIG, SMS_CFG } from "./shape";
 import { eumsRegionRule, snsRegionRule } from "./snsRegions";
 
-const TOP_LEVEL_KEYS = ["userPoolId", "region", "deletePolicy", ...Object.keys(MFA_CONFIG.members)];
+/** The resource's own arguments beside the request's members. */
+const RESOURCE_KEYS = ["userPoolId", "region", "deletePolicy"];
+const SECRETS = secretNames(MFA_CONFIG);
 
 /**
  * Checks inputs against every rule of SetUserPoolMfaConfig that can be known without calling AWS.
@@ -26,22 +28,16 @@ export function validate(inputs: Record<string, unknown>): Failure[] {
 
 /** {@link validate}, with the warnings too. */
 export function validateInputs(inputs: Record<string, unknown>): Findings {
-    const v = validator();
+    const v = validator(SECRETS);
     // `__provider` and other engine-internal keys start with "__".
     const userKeys = Object.fromEntries(Object.entries(inputs).filter(([k]) => !k.startsWith("__")));
-    v.noExtraKeys("", userKeys, TOP_LEVEL_KEYS);
+    validateStructure(v, "", MFA_CONFIG, userKeys, RESOURCE_KEYS);
 
     if (!present(inputs.userPoolId)) {
         v.fail("userPoolId", inputs.userPoolId, 'is required: the id of an existing user pool, such as "us-east-1_AbCdEf123"');
     }
     checkPoolAndRegion(v, inputs.userPoolId, inputs.region);
     v.enumeration("deletePolicy", inputs.deletePolicy, DELETE_POLICIES);
-
-    for (const [name, member] of Object.entries(MFA_CONFIG.members)) {
-        if (member.required && !present(inputs[name])) {
-            v.fail(name, inputs[name], `is required${member.requiredText ? `: ${member.requiredText}` : ""}`);
-        } else validateMember(v, name, member, inputs[name]);
-    }
 
     smsRules(v, inputs);
     emailRules(v, inputs);
@@ -63,7 +59,7 @@ function roleArnRule(v: Validator, path: string, arn: unknown): void {
  * and no source shows AWS refusing such a value at SetUserPoolMfaConfig.
  */
 function externalIdRules(v: Validator, path: string, id: unknown): void {
-    v.string(path, id, { max: EXTERNAL_ID_MAX });
+    // The 1224 itself is the shape's (deviations.ts): here only what the shape cannot say.
     // An empty one is refused as missing where it is required, and means none elsewhere.
     if (typeof id !== "string" || id === "" || isUnknown(id) || [...id].length > EXTERNAL_ID_MAX) return;
     if ([...id].length < EXTERNAL_ID_MIN || !EXTERNAL_ID_PATTERN.test(id)) {
@@ -223,11 +219,4 @@ function crossFieldRules(v: Validator, inputs: Record<string, unknown>): void {
             );
         }
     }
-}
-
-/** The value at a dotted path of the inputs (for a rule that names its own property). */
-function valueAt(inputs: Record<string, unknown>, path: string): unknown {
-    let at: unknown = inputs;
-    for (const key of path.split(".")) at = at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined;
-    return at;
 }

@@ -61,6 +61,23 @@ export function botocoreVersion(): string {
     return info.replace(/^botocore-|\.dist-info$/g, "");
 }
 
+/**
+ * The shapes with tools/botocore-overlay.json merged in, when it exists: a declared local change
+ * to the model (shapes by name, their members by name), merged as scripts/generate.mjs merges it,
+ * so that the code generated from it is held against the same model.
+ */
+function withOverlay(service: Service, shapes: Record<string, ModelShape>): Record<string, ModelShape> {
+    const file = join(repoRoot, "tools/botocore-overlay.json");
+    if (!existsSync(file)) return shapes;
+    const overlay = (JSON.parse(readFileSync(file, "utf8")) as Partial<Record<Service, Record<string, ModelShape>>>)[service] ?? {};
+    for (const [name, shape] of Object.entries(overlay)) {
+        const base = (shapes[name] ?? {}) as Partial<ModelStructure>;
+        const members = "members" in shape ? { members: { ...(base.members ?? {}), ...shape.members } } : {};
+        shapes[name] = { ...base, ...shape, ...members };
+    }
+    return shapes;
+}
+
 const cache = new Map<Service, ServiceModel>();
 
 /** The service model, loaded once per process. */
@@ -70,7 +87,7 @@ export function loadModel(service: Service): ServiceModel {
     const file = join(botocoreData(), service, VERSIONS[service], "service-2.json.gz");
     assert.ok(existsSync(file), `botocore has no ${service} ${VERSIONS[service]} model (${file}): is the pinned botocore installed?`);
     const doc = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8")) as { shapes: Record<string, ModelShape> };
-    const model = { service, shapes: doc.shapes };
+    const model = { service, shapes: withOverlay(service, doc.shapes) };
     cache.set(service, model);
     return model;
 }

@@ -37,7 +37,7 @@ function compare(model: ServiceModel, shapeName: string, ours: StructureMember, 
         if (!mine) {
             if (!leftOut.includes(name)) {
                 out.push(
-                    `botocore ${model.service} ${shapeName}.${name} (${at}, a ${shape.type}) is not in the shape: model it in provider/userPoolMfaConfig/shape.ts, or declare it in provider/common/deviations.ts with aspect "members"`,
+                    `botocore ${model.service} ${shapeName}.${name} (${at}, a ${shape.type}) is not in the shape: run npm run generate (scripts/generate.mjs), or declare it in provider/common/deviations.ts with aspect "members"`,
                 );
             }
             continue;

@@ -11,13 +11,8 @@ import { USER_POOL_ID_PATTERN } from "../../provider/common/regions";
 import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN } from "../../provider/common/tags";
 import { memberPaths } from "../../provider/common/shape";
 import { Failure } from "../../provider/common/validator";
-import {
-    DESCRIPTION_PATTERN,
-    GENERATE_EXTERNAL_ID,
-    PATH_PATTERN,
-    POLICY_ARN_PATTERN,
-    ROLE_NAME_PATTERN,
-} from "../../provider/snsCallerRole/model";
+import { DESCRIPTION_PATTERN, GENERATE_EXTERNAL_ID, PATH_PATTERN, POLICY_ARN_PATTERN, ROLE_NAME_PATTERN } from "../../provider/snsCallerRole/model";
+import { ROLE_INPUTS as ROLE_INPUTS_SHAPE } from "../../provider/snsCallerRole/generated";
 import { validateRoleInputs } from "../../provider/snsCallerRole/validate";
 import { MFA_CONFIG } from "../../provider/userPoolMfaConfig/shape";
 import { validateInputs } from "../../provider/userPoolMfaConfig/validate";
@@ -290,13 +285,12 @@ export const ROLE_INPUTS: readonly { input: string; service: Service; key: strin
     { input: "userPoolId", service: "cognito-idp", key: "SetUserPoolMfaConfigRequest.UserPoolId" },
 ];
 
-const ROLE_PATTERNS: Record<string, RegExp> = {
-    roleName: ROLE_NAME_PATTERN,
-    namePrefix: ROLE_NAME_PATTERN,
-    path: PATH_PATTERN,
-    description: DESCRIPTION_PATTERN,
+/** The pattern each input is matched with: the shape's (generated from the models), or the rule's. */
+const ROLE_PATTERNS: Record<string, RegExp | undefined> = {
+    ...Object.fromEntries(
+        Object.entries(ROLE_INPUTS_SHAPE.members).map(([name, m]) => [name, m.kind === "string" ? m.pattern : undefined]),
+    ),
     permissionsBoundary: POLICY_ARN_PATTERN,
-    externalId: EXTERNAL_ID_PATTERN,
     userPoolId: USER_POOL_ID_PATTERN,
 };
 

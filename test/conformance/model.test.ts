@@ -331,6 +331,9 @@ const valueAt = (o: unknown, path: string): unknown =>
 /** A present, valid value of a target (for the required and type tests). */
 function exampleOf(t: Target): unknown {
     if (t.seeds.length > 0) return t.seeds[0];
+    // A member of a shape the makers know needs no example of its own: one of the shortest valid length.
+    const m = stringShape(t);
+    if (m && t.make) return t.make(Math.max(m.min ?? 0, 1));
     if (t.shape.type === "string" && t.shape.enum) return t.shape.enum[0] === "OFF" ? "OPTIONAL" : t.shape.enum[0];
     const inContext = t.service === "cognito-idp" ? contextValue(t.path) : undefined;
     if (inContext !== undefined) return inContext;
