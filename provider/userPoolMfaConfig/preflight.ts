@@ -35,6 +35,7 @@ import { accountOf, roleNameOf } from "../common/arn";
 import { forgetWarnings } from "../engine/warnings";
 import { LiveMfaFacts, needsLiveMfa, poolRules } from "./poolRules";
 import { roleRules, rolePropertiesOf, SmsRolePath } from "./roleRules";
+import { forgetSmsDeliveryReads, smsDeliveryWarnings } from "./smsDeliveryPreflight";
 
 /** The stack setting that turns the live checks off: `pulumi config set pulumi-cognito-mfa:preflight false`. */
 export const PREFLIGHT_CONFIG_KEY = "pulumi-cognito-mfa:preflight";
@@ -70,6 +71,7 @@ export function clearPreflightCache(): void {
     roleReads.clear();
     forgetUserPools();
     forgetWarnings();
+    forgetSmsDeliveryReads();
 }
 
 function readPool(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<PoolRead> {
@@ -218,6 +220,7 @@ export async function livePreflight(inputs: Record<string, unknown>, opts: Prefl
     }
 
     await Promise.all(smsRoleTargets(inputs).map((t) => checkRole(t, poolAccount, result, region, log)));
+    result.warnings.push(...(await smsDeliveryWarnings(inputs, { region, log })));
     return result;
 }
 
