@@ -26,31 +26,37 @@ export function formatSarif(report: AuditReport, tool: { version: string }): str
             properties: { evidence: r?.evidence },
         };
     });
-    const results = report.pools.flatMap((p) =>
-        p.findings.map((f) => ({
-            ruleId: f.id,
-            ruleIndex: index.get(f.id),
-            level: SARIF_LEVEL[f.level],
-            message: { text: `${f.message} Fix: ${f.fix}` },
-            locations: [
-                {
-                    physicalLocation: { artifactLocation: { uri: `cognito-idp/${p.region}/${p.userPoolId}` } },
-                    logicalLocations: [
-                        { name: p.userPoolId, fullyQualifiedName: p.arn ?? `${p.region}/${p.userPoolId}`, kind: "resource" },
-                    ],
+    const results = report.pools.flatMap((p) => {
+        // A rule may fire twice on one pool (two reads refused): the fingerprint counts them.
+        const seen = new Map<string, number>();
+        return p.findings.map((f) => {
+            const n = (seen.get(f.id) ?? 0) + 1;
+            seen.set(f.id, n);
+            return {
+                ruleId: f.id,
+                ruleIndex: index.get(f.id),
+                level: SARIF_LEVEL[f.level],
+                message: { text: `${f.message} Fix: ${f.fix}` },
+                locations: [
+                    {
+                        physicalLocation: { artifactLocation: { uri: `cognito-idp/${p.region}/${p.userPoolId}` } },
+                        logicalLocations: [
+                            { name: p.userPoolId, fullyQualifiedName: p.arn ?? `${p.region}/${p.userPoolId}`, kind: "resource" },
+                        ],
+                    },
+                ],
+                partialFingerprints: { "userPoolFinding/v1": `${p.region}/${p.userPoolId}/${f.id}${n > 1 ? `/${n}` : ""}` },
+                properties: {
+                    userPoolId: p.userPoolId,
+                    name: p.name,
+                    region: p.region,
+                    mfaConfiguration: p.mfaConfiguration,
+                    evidence: f.evidence,
+                    fix: f.fix,
                 },
-            ],
-            partialFingerprints: { "userPoolFinding/v1": `${p.region}/${p.userPoolId}/${f.id}` },
-            properties: {
-                userPoolId: p.userPoolId,
-                name: p.name,
-                region: p.region,
-                mfaConfiguration: p.mfaConfiguration,
-                evidence: f.evidence,
-                fix: f.fix,
-            },
-        })),
-    );
+            };
+        });
+    });
     const log = {
         $schema: SARIF_SCHEMA,
         version: "2.1.0",
