@@ -8,6 +8,7 @@ import { toResponse } from "./userPoolMfaConfig/mapping";
 import { MFA_CONFIG } from "./userPoolMfaConfig/shape";
 import { namedRegion, poolRegion } from "./common/regions";
 import { MfaConfig, normalize } from "./userPoolMfaConfig/model";
+import { runAudit } from "./audit/command";
 
 const USAGE = `Usage: pulumi-cognito-mfa <command> [options]
 
@@ -20,6 +21,8 @@ Commands:
   snippet <userPoolId>   Print a Pulumi TypeScript program that adopts the pool's current MFA
                          configuration with UserPoolMfaConfig (the ExternalId is read from the
                          stack's secret config "externalId", never printed).
+  audit                  Report the MFA posture and findings of every user pool in the Regions
+                         named (pulumi-cognito-mfa audit --help; docs/audit.md).
 
 Options:
   --region <region>      The pool's Region (default: the Region in the pool id, then AWS_REGION).
@@ -161,6 +164,13 @@ async function live(p: Parsed): Promise<{ poolId: string; region?: string; confi
 }
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+    // audit has options of its own (provider/audit/options.ts).
+    if (argv[0] === "audit") {
+        return runAudit(argv.slice(1), { out, err: (s) => process.stderr.write(s), snippet: adoptionSnippet }).catch((e: Error) => {
+            process.stderr.write(`pulumi-cognito-mfa audit: ${e.message}\n`);
+            return 2;
+        });
+    }
     let p: Parsed;
     try {
         p = parse(argv);

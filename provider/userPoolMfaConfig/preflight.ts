@@ -41,6 +41,7 @@ import { accountOf, roleNameOf } from "../common/arn";
 import { forgetWarnings } from "../runtime/warnings";
 import { LiveMfaFacts, needsLiveMfa, poolRules } from "./poolRules";
 import { roleRules, rolePropertiesOf, SmsRolePath } from "./roleRules";
+import { forgetSmsDeliveryReads, smsDeliveryWarnings } from "./smsDeliveryPreflight";
 
 /** The stack setting that turns the live checks off: `pulumi config set pulumi-cognito-mfa:preflight false`. */
 export const PREFLIGHT_CONFIG_KEY = "pulumi-cognito-mfa:preflight";
@@ -76,6 +77,7 @@ export function clearPreflightCache(): void {
     roleReads.clear();
     forgetUserPools();
     forgetWarnings();
+    forgetSmsDeliveryReads();
 }
 
 function memo<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
@@ -293,6 +295,7 @@ export async function livePreflight(inputs: Record<string, unknown>, opts: Prefl
     else result.failures.push(...found.pool);
     if (from.smsRole) result.warnings.push(...found.role.map((f) => deferred(f, `the SMS role (${f.property})`)));
     else result.failures.push(...found.role);
+    result.warnings.push(...(await smsDeliveryWarnings(inputs, { region, log })));
     return result;
 }
 

@@ -40,6 +40,9 @@ const READS = new Set([
     "ListAttachedRolePolicies",
     "GetPolicy",
     "GetPolicyVersion",
+    // The SMS delivery check (smsDeliveryPreflight.ts): the account's SMS sending state, read-only.
+    "GetSMSSandboxAccountStatus",
+    "GetSMSAttributes",
 ]);
 
 interface Recorder {

@@ -71,6 +71,8 @@ export interface FaultRule {
      * this many times: a transient fault that a bounded retry always gets past.
      */
     maxPerRequest?: number;
+    /** Only requests whose body this accepts (e.g. forUserPools below); default every request. */
+    match?: (body: string) => boolean;
 }
 
 export interface RecordedRequest {
@@ -185,6 +187,7 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
             const { rule } = r;
             if (rule.op !== "*" && rule.op !== op) continue;
             if (rule.service && rule.service !== service) continue;
+            if (rule.match && !rule.match(body)) continue;
             if (rule.max !== undefined && r.hits >= rule.max) continue;
             if (rule.fault.kind === "iamPropagation") {
                 if (!recentRole(body, rule.fault.windowMs)) continue;
@@ -361,5 +364,18 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
             for (const s of sockets) s.destroy();
             await new Promise<void>((ok) => server.close(() => ok()));
         },
+    };
+}
+
+/** A FaultRule `match` for Cognito requests about these user pools (their JSON body's UserPoolId). */
+export function forUserPools(ids: Iterable<string>): (body: string) => boolean {
+    const wanted = new Set(ids);
+    return (body) => {
+        try {
+            const id = (JSON.parse(body) as { UserPoolId?: unknown } | null)?.UserPoolId;
+            return typeof id === "string" && wanted.has(id);
+        } catch {
+            return false;
+        }
     };
 }

@@ -17,11 +17,13 @@ import {
     ListAttachedRolePoliciesCommand,
     ListRolePoliciesCommand,
 } from "@aws-sdk/client-iam";
+import { GetSMSAttributesCommand, GetSMSSandboxAccountStatusCommand, SNSClient } from "@aws-sdk/client-sns";
 import { mockClient } from "aws-sdk-client-mock";
 import { RoleFixture } from "./badInputCatalogue";
 
 export const cognitoMock = mockClient(CognitoIdentityProviderClient);
 export const iamMock = mockClient(IAMClient);
+export const snsMock = mockClient(SNSClient);
 
 /** Every operation the pre-flight may call. */
 export const READ_ONLY_COMMANDS = [
@@ -33,6 +35,8 @@ export const READ_ONLY_COMMANDS = [
     "ListAttachedRolePoliciesCommand",
     "GetPolicyCommand",
     "GetPolicyVersionCommand",
+    "GetSMSSandboxAccountStatusCommand",
+    "GetSMSAttributesCommand",
 ];
 
 import { awsError } from "../fakes";
@@ -42,11 +46,27 @@ export { awsError };
 export function resetMocks(): void {
     cognitoMock.reset();
     iamMock.reset();
+    snsMock.reset();
+    mockSmsState();
+}
+
+/**
+ * Answers the SMS delivery reads (Amazon SNS). The default, an account out of the SMS sandbox
+ * whose GetSMSAttributes names no MonthlySpendLimit, makes no warning.
+ */
+export function mockSmsState(state: { inSandbox?: boolean; attributes?: Record<string, string> } = {}): void {
+    snsMock.on(GetSMSSandboxAccountStatusCommand).resolves({ IsInSandbox: state.inSandbox ?? false });
+    snsMock.on(GetSMSAttributesCommand).resolves({ attributes: state.attributes ?? {} });
 }
 
 /** The names of the commands sent to Cognito and IAM, in order per client. */
 export function sentCommands(): string[] {
     return [...cognitoMock.calls(), ...iamMock.calls()].map((c) => (c.args[0] as object).constructor.name);
+}
+
+/** The names of the commands sent to SNS (the SMS delivery reads), in order. */
+export function sentSnsCommands(): string[] {
+    return snsMock.calls().map((c) => (c.args[0] as object).constructor.name);
 }
 
 /** Answers DescribeUserPool with `pool` (null: ResourceNotFoundException). */
