@@ -27,7 +27,7 @@
 // provider process from the installed package, uses this module; the engine never serializes it.
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { isAccessDenied } from "../aws/errors";
-import { findMfaConfig, findUserPoolOnce, forgetUserPools } from "../aws/cognito";
+import { findUserPoolOnce, forgetUserPools } from "../aws/cognito";
 import { findRole, findRolePermissionPolicies, LiveRole, RolePermissionPolicy } from "../aws/iam";
 import { isUnknown } from "../common/unknown";
 import { Failure, known, knownString, show } from "../common/validator";
@@ -35,6 +35,7 @@ import { accountOf, roleNameOf } from "../common/arn";
 import { forgetWarnings } from "../engine/warnings";
 import { LiveMfaFacts, needsLiveMfa, poolRules } from "./poolRules";
 import { roleRules, rolePropertiesOf, SmsRolePath } from "./roleRules";
+import { findMfaConfig } from "./live";
 
 /** The stack setting that turns the live checks off: `pulumi config set pulumi-cognito-mfa:preflight false`. */
 export const PREFLIGHT_CONFIG_KEY = "pulumi-cognito-mfa:preflight";
@@ -59,30 +60,24 @@ type PoolRead = { pool: UserPoolType } | { missing: true } | { error: unknown };
 type MfaRead = { mfa: LiveMfaFacts } | { error: unknown };
 type RoleRead = { role: LiveRole; policies?: RolePermissionPolicy[]; policiesError?: unknown } | { missing: true } | { error: unknown };
 
-const poolReads = new Map<string, Promise<PoolRead>>();
 const mfaReads = new Map<string, Promise<MfaRead>>();
 const roleReads = new Map<string, Promise<RoleRead>>();
 
 /** Forgets every memoized read (tests; a provider process never needs it). */
 export function clearPreflightCache(): void {
-    poolReads.clear();
     mfaReads.clear();
     roleReads.clear();
     forgetUserPools();
     forgetWarnings();
 }
 
+// The pool through the one DescribeUserPool cache (aws/cognito.ts findUserPoolOnce), whose rule
+// holds here too: a missing pool or a failed read is asked again by the next check.
 function readPool(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<PoolRead> {
-    const key = `${region ?? ""}|${userPoolId}`;
-    let p = poolReads.get(key);
-    if (!p) {
-        p = findUserPoolOnce(userPoolId, { region, log }).then(
-            (pool): PoolRead => (pool ? { pool } : { missing: true }),
-            (error): PoolRead => ({ error }),
-        );
-        poolReads.set(key, p);
-    }
-    return p;
+    return findUserPoolOnce(userPoolId, { region, log }).then(
+        (pool): PoolRead => (pool ? { pool } : { missing: true }),
+        (error): PoolRead => ({ error }),
+    );
 }
 
 function readMfa(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<MfaRead> {

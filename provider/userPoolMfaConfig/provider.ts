@@ -15,16 +15,8 @@
 //              configuration (restore), or nothing (retain); then UntagResource of our owner tag
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../engine/log";
-import {
-    findPoolOwner,
-    GatewayOptions,
-    OWNER_TAG,
-    putMfaConfig,
-    putPoolOwner,
-    readMfaConfig,
-    resetMfaConfig,
-    resetPoolOwner,
-} from "../aws/cognito";
+import { findPoolOwner, GatewayOptions, OWNER_TAG, putPoolOwner, resetPoolOwner } from "../aws/cognito";
+import { putMfaConfig, readMfaConfig, resetMfaConfig } from "./live";
 import { poolRegion } from "../common/regions";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
@@ -106,8 +98,9 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const adopted = await readMfaConfig(inputs.userPoolId, gw);
         if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
         await this.claim(inputs, gw);
-        const live = await this.apply(inputs, adopted, undefined, gw);
-        return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted.config)) };
+        const found = normalized(adopted);
+        const live = await this.apply(inputs, found, undefined, gw);
+        return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, found.config) };
     }
 
     async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
@@ -123,7 +116,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const outs = this.outputs(
             { ...oldInputs, deletePolicy: old.deletePolicy, __owner: old.__owner } as MfaConfigInputs,
             old.region,
-            live,
+            normalize(live),
             adoptedOf(old),
             { shape, legacyNames: usesLegacyNames(old) },
         );
@@ -135,7 +128,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const gw = this.gateway(region);
         const current = await readMfaConfig(news.userPoolId, gw);
         if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
-        const live = await this.apply(news, current, recordedShape(olds), gw);
+        const live = await this.apply(news, normalized(current), recordedShape(olds), gw);
         return { outs: this.outputs(news, region, live, adoptedOf(olds)) };
     }
 
@@ -165,7 +158,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const me = inputs.__owner;
         if (!me) return;
         const pool = await findPoolOwner(inputs.userPoolId, gw);
-        if (!pool) return; // gone since findMfaConfig: the Set below reports it
+        if (!pool) return; // gone since readMfaConfig: the Set below reports it
         if (pool.owner !== undefined && pool.owner !== me) {
             throw new Error(
                 `User pool ${inputs.userPoolId} is already managed by UserPoolMfaConfig ${pool.owner} (tag ${OWNER_TAG} on ${pool.arn}); ` +
@@ -188,13 +181,14 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             policy === "restore" && adopted ? adopted : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration };
         if (diffConfig(target, live).length === 0) return;
         refuseToDrop(props.userPoolId, found.unmodelled);
-        if (policy === "restore") await putMfaConfig(props.userPoolId, target, gw);
+        if (policy === "restore") await putMfaConfig(props.userPoolId, normalize(target), gw);
         else await resetMfaConfig(props.userPoolId, live, gw);
     }
 
     /**
-     * Writes the desired configuration if, and only if, it differs from what is live (members the
-     * program removed since `previouslySet` included); returns what is live afterwards.
+     * Writes the desired configuration if, and only if, it differs from what is live (`found`,
+     * normalized; members the program removed since `previouslySet` included); returns what is
+     * live afterwards, normalized.
      */
     private async apply(
         inputs: MfaConfigInputs,
@@ -204,15 +198,15 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     ): Promise<MfaConfig> {
         const desired = configOf(inputs);
         const live = found.config;
-        if (diffConfig(desired, live, previouslySet).length === 0) return normalize(live);
+        if (diffConfig(desired, live, previouslySet).length === 0) return live;
         refuseToDrop(inputs.userPoolId, found.unmodelled);
-        return normalize(await putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live, previouslySet), gw));
+        return putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live, previouslySet), gw);
     }
 
     /**
-     * The outputs for a live configuration. `read` passes the shape it found and whether the state
-     * uses 0.1.0's bookkeeping names, which it keeps (a refresh that renamed them would report a
-     * change); create and update write the `__` names.
+     * The outputs for a live configuration, which the caller has normalized. `read` passes the
+     * shape it found and whether the state uses 0.1.0's bookkeeping names, which it keeps (a
+     * refresh that renamed them would report a change); create and update write the `__` names.
      */
     private outputs(
         inputs: MfaConfigInputs,
@@ -225,7 +219,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             userPoolId: inputs.userPoolId,
             region: region ?? "",
             deletePolicy: inputs.deletePolicy ?? DEFAULT_DELETE_POLICY,
-            ...normalize(live),
+            ...live,
         };
         if (kept.legacyNames) {
             outs.inputShape = kept.shape;
@@ -240,6 +234,11 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (owner) outs.__owner = owner;
         return outs;
     }
+}
+
+/** A read's configuration in the canonical form, once, where it enters from AWS. */
+function normalized(found: ReadConfig): ReadConfig {
+    return { ...found, config: normalize(found.config) };
 }
 
 function isPlainOff(c: MfaConfig): boolean {
