@@ -1,6 +1,6 @@
 // The program-side half of "one pool, one UserPoolMfaConfig": a second resource of the same
 // program on the same pool is refused before it is registered, so before it can write. The
-// provider-side half, across programs and stacks, is the owner tag (provider.ts claim/release).
+// provider-side half, across programs and stacks, is the owner tag (provider.ts: create claims it, delete removes it).
 import * as pulumi from "@pulumi/pulumi";
 import { poolRegion } from "../common/regions";
 import { ownerTagValue } from "../common/tags";
