@@ -5,11 +5,13 @@
 //
 // Each iteration runs the UserPoolMfaConfigProvider methods the engine calls in one resource's
 // life (check, create, diff, read, update, delete) and then, for comparison, the same AWS
-// requests made bare with the SDK, twice: with a new client per call (as provider/gateway.ts
-// does: it never keeps a client) and with one shared client. Every method and every bare
-// sequence is timed with process.cpuUsage() (user + system CPU of this process: moto and the
-// proxy are other processes, so time spent waiting for them is not counted) and wall time.
-// Provider CPU minus bare-SDK CPU is what the provider itself costs beyond the calls it makes.
+// requests made bare with the SDK, twice: with a new client per call (as the provider did before
+// provider/aws/clients.ts shared one per process) and with one shared client (as the provider
+// does now). Every method and every bare sequence is timed with process.cpuUsage() (user + system
+// CPU of this process: moto and the proxy are other processes, so time spent waiting for them is
+// not counted) and wall time. Provider CPU minus bare-SDK CPU is what the provider itself costs
+// beyond the calls it makes; `perRequest` divides what it costs above the shared client by the
+// number of requests the method made (counted in the bare shared sequence).
 //
 // Each cycle leaves the pool as it found it (MFA OFF, no owner tag), so every iteration makes
 // the same requests: create = Get + TagResource + Set, read = Get, update = Get + Set,
@@ -36,6 +38,7 @@ const B = { ...A, mfaConfiguration: "ON" };
 
 const samples = {}; // name -> { cpuUs: [], wallMs: [] }
 async function timed(name, record, fn) {
+    counting = name;
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const out = await fn();
@@ -52,12 +55,16 @@ async function timed(name, record, fn) {
 const provider = newUserPoolMfaConfigProvider();
 await provider.configure({ config: { get: () => undefined } });
 
-// The gateway's client settings (provider/gateway.ts): region from the pool id, adaptive retries.
+// The provider's client settings (provider/aws/clients.ts): region from the pool id, adaptive retries.
 const gatewayClient = () => new sdk.CognitoIdentityProviderClient({ region: "us-east-1", retryMode: "adaptive", maxAttempts: 5 });
 const shared = gatewayClient();
 /** The bare requests of each provider method; `fresh`: a new client per call, destroyed after it. */
+/** Requests the bare sequences sent, by sequence name ("create: bare, shared client"), per iteration. */
+const sent = {};
+let counting;
 function bare(fresh) {
     const send = async (cmd) => {
+        if (counting) sent[counting] = (sent[counting] ?? 0) + 1;
         const c = fresh ? gatewayClient() : shared;
         try {
             return await c.send(cmd);
@@ -142,4 +149,13 @@ const summary = Object.fromEntries(
         },
     ]),
 );
-console.log(JSON.stringify({ iterations, warmup, node: process.version, methods: summary }));
+// µs of CPU per AWS request above the same requests made bare with one shared client (issue 18's
+// goal: at most 150), for the methods that make requests.
+const perRequest = Object.fromEntries(
+    ["create", "read", "update", "delete"].map((m) => {
+        const requests = sent[`${m}: bare, shared client`] / (warmup + iterations);
+        const above = summary[`provider.${m}`].cpuUsMedian - summary[`${m}: bare, shared client`].cpuUsMedian;
+        return [m, { requests, cpuUsAboveSharedClient: above, cpuUsPerRequest: Math.round(above / requests) }];
+    }),
+);
+console.log(JSON.stringify({ iterations, warmup, node: process.version, methods: summary, perRequest }));

@@ -2,7 +2,7 @@
 // `npx pulumi-cognito-mfa`: look at a pool's MFA configuration the way the resource sees it, and
 // print the code that adopts it. AWS is reached only through the gateway (findMfaConfig), with
 // credentials and Region from the standard AWS chain.
-import { findMfaConfig } from "./aws/cognito";
+import { findMfaConfig } from "./userPoolMfaConfig/live";
 import { Member, skeleton } from "./common/shape";
 import { toResponse } from "./userPoolMfaConfig/mapping";
 import { MFA_CONFIG } from "./userPoolMfaConfig/shape";

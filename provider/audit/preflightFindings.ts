@@ -4,7 +4,7 @@
 // it holds, a warning means what the pre-flight warns about. Their texts stay the pre-flight's;
 // this file only gives each one its rule id. Pure.
 import type { Failure } from "../common/validator";
-import type { RuleResult } from "../userPoolMfaConfig/roleRules";
+import type { Findings } from "../common/validator";
 import { auditRule } from "./catalogue";
 import type { Finding } from "./findings";
 
@@ -75,7 +75,7 @@ function finding(id: string, message: string): Finding {
 }
 
 /** Pre-flight failures and warnings as audit findings, each with its rule id. */
-export function preflightFindings(result: RuleResult): Finding[] {
+export function preflightFindings(result: Findings): Finding[] {
     const failures = result.failures.map((f: Failure) => {
         const id = classify(FAILURES, f.property, f.reason, "preflight-refusal");
         // A pre-flight failure is a failure whatever the catalogue's usual level.

@@ -4,7 +4,8 @@
 // Region. Read-only, through the gateway in aws/; at most `concurrency` pools at a time, each role
 // and each SNS Region read once per run. A read that fails is kept in the facts (the rules report
 // it) and never stops the walk; only a Region whose pools cannot be listed does.
-import { readMfaConfig, findUserPool } from "../aws/cognito";
+import { findUserPool } from "../aws/cognito";
+import { readMfaConfig } from "../userPoolMfaConfig/live";
 import { listUserPools, ListedPool } from "../aws/cognitoList";
 import { isAccessDenied } from "../aws/errors";
 import { findRole, findRolePermissionPolicies } from "../aws/iam";

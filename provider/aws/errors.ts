@@ -72,11 +72,15 @@ export class AwsCallError extends Error {
     readonly awsErrorName: string;
     readonly userPoolId?: string;
 
-    constructor(operation: string, target: string, err: unknown, userPoolId?: string) {
+    /**
+     * `fix` replaces the Cognito fix looked up by error name (IAM calls bring their own, as does a
+     * caller that knows more, e.g. what blocks a DeleteRole).
+     */
+    constructor(operation: string, target: string, err: unknown, userPoolId?: string, fix?: string) {
         const name = errorName(err);
         const awsMessage = err instanceof Error ? err.message : String(err);
-        const fix = name === "InvalidParameterException" ? invalidParameterFix(awsMessage) : (FIXES[name]?.(operation) ?? "");
-        super(`${operation} on ${target} failed: ${name}: ${awsMessage}${fix ? `. ${fix}` : ""}`);
+        const text = fix ?? (name === "InvalidParameterException" ? invalidParameterFix(awsMessage) : (FIXES[name]?.(operation) ?? ""));
+        super(`${operation} on ${target} failed: ${name}: ${awsMessage}${text ? `. ${text}` : ""}`);
         this.name = "AwsCallError";
         this.operation = operation;
         this.awsErrorName = name;
@@ -84,9 +88,15 @@ export class AwsCallError extends Error {
     }
 }
 
-/** The error names AWS uses for a missing permission (Cognito, IAM, STS). */
-export const ACCESS_DENIED_NAMES = ["AccessDeniedException", "AccessDenied", "NotAuthorizedException", "UnauthorizedOperation"];
-
+/** Whether a failed call was refused for a missing permission (the names Cognito, IAM and STS use). */
 export function isAccessDenied(err: unknown): err is AwsCallError {
-    return err instanceof AwsCallError && ACCESS_DENIED_NAMES.includes(err.awsErrorName);
+    return (
+        err instanceof AwsCallError &&
+        ["AccessDeniedException", "AccessDenied", "NotAuthorizedException", "UnauthorizedOperation"].includes(err.awsErrorName)
+    );
+}
+
+/** Whether a failed call failed with one of `names` (IAM's names with or without the SDK's "Exception" suffix). */
+export function failedWith(err: unknown, ...names: string[]): err is AwsCallError {
+    return err instanceof AwsCallError && names.some((n) => err.awsErrorName === n || err.awsErrorName === `${n}Exception`);
 }

@@ -16,7 +16,7 @@
 // provider through engine/providers.ts); its only state is `stackRegion`, set by `configure`.
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../runtime/log";
-import { findPoolSmsRoleReferences } from "../aws/cognito";
+import { findPoolSmsRoleReferences } from "./poolReferences";
 import { deleteRole, deleteRolePolicy, findRole, findRolePolicy } from "../aws/iam";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { parseArn } from "../common/arn";
@@ -206,7 +206,7 @@ export function snsCallerRoleProvider(): SnsCallerRoleProvider {
                     throw err;
                 }
                 // Role names are case-insensitive in IAM, so ARNs are compared the same way.
-                const hits = (refs ?? []).filter((r) => r.snsCallerArn.toLowerCase() === live.arn.toLowerCase());
+                const hits = (refs ?? []).filter((r) => r.roleArn.toLowerCase() === live.arn.toLowerCase());
                 if (hits.length > 0)
                     throw stillReferenced(
                         roleName,

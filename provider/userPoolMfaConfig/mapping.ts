@@ -16,7 +16,12 @@ import { MFA_CONFIG } from "./shape";
  * enabled, since leaving a block out is how a factor is turned off (full replace).
  */
 export function toSetRequest(userPoolId: string, config: MfaConfig): SetUserPoolMfaConfigRequest {
-    return { UserPoolId: userPoolId, ...(toApi(MFA_CONFIG, normalize(config)) as Omit<SetUserPoolMfaConfigRequest, "UserPoolId">) };
+    return setRequestOf(userPoolId, normalize(config));
+}
+
+/** {@link toSetRequest} for a configuration already normalized (the provider's writes: normalized where they enter). */
+export function setRequestOf(userPoolId: string, normalized: MfaConfig): SetUserPoolMfaConfigRequest {
+    return { UserPoolId: userPoolId, ...(toApi(MFA_CONFIG, normalized) as Omit<SetUserPoolMfaConfigRequest, "UserPoolId">) };
 }
 
 /** What a Get or Set response describes, and the members of it this resource does not model. */

@@ -33,7 +33,7 @@
 // provider process from the installed package, uses this module; the engine never serializes it.
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { isAccessDenied } from "../aws/errors";
-import { findMfaConfig, findUserPool, findUserPoolOnce, forgetUserPools } from "../aws/cognito";
+import { findUserPool, findUserPoolOnce, forgetUserPools } from "../aws/cognito";
 import { findRole, findRolePermissionPolicies, LiveRole, RolePermissionPolicy } from "../aws/iam";
 import { isUnknown } from "../common/unknown";
 import { Failure, Findings, known, knownString, show } from "../common/validator";
@@ -42,6 +42,7 @@ import { forgetWarnings } from "../runtime/warnings";
 import { LiveMfaFacts, needsLiveMfa, poolRules } from "./poolRules";
 import { roleRules, rolePropertiesOf, SmsRolePath } from "./roleRules";
 import { forgetSmsDeliveryReads, smsDeliveryWarnings } from "./smsDeliveryPreflight";
+import { findMfaConfig } from "./live";
 
 /** The stack setting that turns the live checks off: `pulumi config set pulumi-cognito-mfa:preflight false`. */
 export const PREFLIGHT_CONFIG_KEY = "pulumi-cognito-mfa:preflight";
@@ -66,13 +67,11 @@ type PoolRead = { pool: UserPoolType } | { missing: true } | { error: unknown };
 type MfaRead = { mfa: LiveMfaFacts } | { error: unknown };
 type RoleRead = { role: LiveRole; policies?: RolePermissionPolicy[]; policiesError?: unknown } | { missing: true } | { error: unknown };
 
-const poolReads = new Map<string, Promise<PoolRead>>();
 const mfaReads = new Map<string, Promise<MfaRead>>();
 const roleReads = new Map<string, Promise<RoleRead>>();
 
 /** Forgets every memoized read (tests; a provider process never needs it). */
 export function clearPreflightCache(): void {
-    poolReads.clear();
     mfaReads.clear();
     roleReads.clear();
     forgetUserPools();
@@ -96,7 +95,9 @@ const poolAnswer = (p: Promise<UserPoolType | undefined>): Promise<PoolRead> =>
     );
 
 function readPool(userPoolId: string, region: string | undefined, log?: (m: string) => void): Promise<PoolRead> {
-    return memo(poolReads, `${region ?? ""}|${userPoolId}`, () => poolAnswer(findUserPoolOnce(userPoolId, { region, log })));
+    // The one DescribeUserPool cache (aws/cognito.ts findUserPoolOnce) and its rule: a missing
+    // pool or a failed read is asked again by the next check.
+    return poolAnswer(findUserPoolOnce(userPoolId, { region, log }));
 }
 
 /** DescribeUserPool now, past both caches: the pool after this process's updates of it. */

@@ -17,7 +17,8 @@
 //              configuration (restore), or nothing (retain); then UntagResource of our owner tag
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../runtime/log";
-import { findPoolOwner, GatewayOptions, putMfaConfig, putPoolOwner, readMfaConfig, resetMfaConfig, resetPoolOwner } from "../aws/cognito";
+import { findPoolOwner, GatewayOptions, putPoolOwner, resetPoolOwner } from "../aws/cognito";
+import { putMfaConfig, readMfaConfig, resetMfaConfig } from "./live";
 import { namedRegion } from "../common/regions";
 import { OWNER_TAG_KEY } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
@@ -106,8 +107,9 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
         await this.checkBeforeWrite(inputs, adopted, gw);
         await this.claim(inputs, gw);
-        const live = await this.apply(inputs, adopted, undefined, gw);
-        return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, normalize(adopted.config)) };
+        const found = normalized(adopted);
+        const live = await this.apply(inputs, found, undefined, gw);
+        return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, found.config) };
     }
 
     async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
@@ -123,7 +125,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const outs = this.outputs(
             { ...oldInputs, deletePolicy: old.deletePolicy, __owner: old.__owner } as MfaConfigInputs,
             old.region,
-            live,
+            normalize(live),
             old.__adoptedConfiguration,
             shape,
         );
@@ -137,8 +139,9 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const gw = this.gateway(region);
         const current = await readMfaConfig(news.userPoolId, gw);
         if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
-        await this.checkBeforeWrite(news, current, gw);
-        const live = await this.apply(news, current, olds.__inputShape, gw);
+        const cur = normalized(current);
+        await this.checkBeforeWrite(news, cur, gw);
+        const live = await this.apply(news, cur, olds.__inputShape, gw);
         return { outs: this.outputs(news, region, live, olds.__adoptedConfiguration) };
     }
 
@@ -215,13 +218,14 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             policy === "restore" && adopted ? adopted : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration };
         if (diffConfig(target, live).length === 0) return;
         refuseToDrop(props.userPoolId, found.unmodelled);
-        if (policy === "restore") await putMfaConfig(props.userPoolId, target, gw);
+        if (policy === "restore") await putMfaConfig(props.userPoolId, normalize(target), gw);
         else await resetMfaConfig(props.userPoolId, live, gw);
     }
 
     /**
-     * Writes the desired configuration if, and only if, it differs from what is live (members the
-     * program removed since `previouslySet` included); returns what is live afterwards.
+     * Writes the desired configuration if, and only if, it differs from what is live (`found`,
+     * normalized; members the program removed since `previouslySet` included); returns what is
+     * live afterwards, normalized.
      */
     private async apply(
         inputs: MfaConfigInputs,
@@ -231,13 +235,13 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     ): Promise<MfaConfig> {
         const desired = configOf(inputs);
         const live = found.config;
-        if (diffConfig(desired, live, previouslySet).length === 0) return normalize(live);
+        if (diffConfig(desired, live, previouslySet).length === 0) return live;
         refuseToDrop(inputs.userPoolId, found.unmodelled);
-        return normalize(await putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live, previouslySet), gw));
+        return putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live, previouslySet), gw);
     }
 
     /**
-     * The outputs for a live configuration, in the current state version. `read` passes the
+     * The outputs for a live configuration, in the current state version, of a configuration the caller has normalized. `read` passes the
      * input shape it found; create and update record the shape of their inputs.
      */
     private outputs(
@@ -251,7 +255,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             userPoolId: inputs.userPoolId,
             region: region ?? "",
             deletePolicy: inputs.deletePolicy ?? DEFAULT_DELETE_POLICY,
-            ...normalize(live),
+            ...live,
         };
         outs.__inputShape = shape;
         // A pool adopted with MFA OFF and nothing else (every new pool) needs no record: restore
@@ -261,6 +265,11 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (owner) outs.__owner = owner;
         return stamped(MFA_STATE, outs);
     }
+}
+
+/** A read's configuration in the canonical form, once, where it enters from AWS. */
+function normalized(found: ReadConfig): ReadConfig {
+    return { ...found, config: normalize(found.config) };
 }
 
 function unmodelledText(userPoolId: string, members: string[], then: string): string {

@@ -1,10 +1,11 @@
-// The Cognito gateway's retries (aws/cognito.ts), with a mocked SDK because moto never throttles,
-// never races a concurrent change and never answers the IAM-propagation errors.
+// The Cognito gateway's retries (aws/cognito.ts and aws/call.ts, reached through
+// userPoolMfaConfig/live.ts), with a mocked SDK because moto never races a concurrent change and
+// never answers the IAM-propagation errors.
 import * as assert from "node:assert/strict";
 import { beforeEach, describe, it } from "node:test";
 import { CognitoIdentityProviderClient, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { mockClient } from "aws-sdk-client-mock";
-import { putMfaConfig } from "../../../provider/aws/cognito";
+import { putMfaConfig } from "../../../provider/userPoolMfaConfig/live";
 
 import { awsError, fakeClock } from "../fakes";
 
