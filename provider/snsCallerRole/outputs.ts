@@ -1,15 +1,7 @@
 // The outputs codec of an SnsCallerRole: the outputs recorded from what IAM holds plus the
 // bookkeeping that is not read from IAM, and the inputs in the program's shape given back from
 // them (read). Pure.
-import {
-    DEFAULT_SENDER,
-    INPUT_KEYS,
-    inputKeysOf,
-    SmsSender,
-    SnsCallerRoleInputs,
-    SnsCallerRoleOutputs,
-    userTagsOf,
-} from "./model";
+import { DEFAULT_SENDER, INPUT_KEYS, inputKeysOf, SmsSender, SnsCallerRoleInputs, SnsCallerRoleOutputs, userTagsOf } from "./model";
 import type { LiveRole } from "../aws/iam";
 import { Outputs, recordedInputKeys } from "./legacy";
 import { permissionPolicyFor, trustPolicyDocument } from "./policies";

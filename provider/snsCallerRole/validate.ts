@@ -3,20 +3,12 @@
 // the models (generated.ts, checked by common/shape.ts); the rules between inputs, the tags and
 // the pool are here. Pure.
 import { ACCOUNT_ID_PATTERN } from "../common/arn";
-import {
-    GENERATE_EXTERNAL_ID,
-    INPUT_KEYS,
-    MANAGED_TAG_KEYS,
-    POLICY_ARN_PATTERN,
-    TAGS_MAX,
-    USER_TAGS_MAX,
-} from "./model";
+import { GENERATE_EXTERNAL_ID, INPUT_KEYS, MANAGED_TAG_KEYS, POLICY_ARN_PATTERN, TAGS_MAX, USER_TAGS_MAX } from "./model";
 import { Failure, Findings, present, validator } from "../common/validator";
 import { secretNames, validateMembers } from "../common/shape";
 import { ROLE_INPUTS } from "./generated";
 import { checkPoolAndRegion } from "../common/regions";
 import { ARN_PATTERN } from "../common/arn";
-import { EXTERNAL_ID_MAX, EXTERNAL_ID_MIN, EXTERNAL_ID_PATTERN } from "../common/externalId";
 import { TAG_KEY_PATTERN, TAG_VALUE_MAX, TAG_VALUE_PATTERN } from "../common/tags";
 
 /**

@@ -6,12 +6,11 @@
 // one of random valid values (for the round trips).
 import { Deviation, DEVIATIONS } from "../../provider/common/deviations";
 import { PARTITIONS } from "../../provider/common/partitions";
-import { EXTERNAL_ID_PATTERN } from "../../provider/common/externalId";
 import { USER_POOL_ID_PATTERN } from "../../provider/common/regions";
 import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN } from "../../provider/common/tags";
 import { memberPaths } from "../../provider/common/shape";
 import { Failure } from "../../provider/common/validator";
-import { DESCRIPTION_PATTERN, GENERATE_EXTERNAL_ID, PATH_PATTERN, POLICY_ARN_PATTERN, ROLE_NAME_PATTERN } from "../../provider/snsCallerRole/model";
+import { GENERATE_EXTERNAL_ID, POLICY_ARN_PATTERN } from "../../provider/snsCallerRole/model";
 import { ROLE_INPUTS as ROLE_INPUTS_SHAPE } from "../../provider/snsCallerRole/generated";
 import { validateRoleInputs } from "../../provider/snsCallerRole/validate";
 import { MFA_CONFIG } from "../../provider/userPoolMfaConfig/shape";
