@@ -73,12 +73,12 @@ function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts a moto server on a free loopback port and waits until it answers. */
-export async function startMoto(timeoutMs = 60_000): Promise<Moto> {
+export async function startMoto(timeoutMs = 60_000, opts: MotoOptions = {}): Promise<Moto> {
     // Another process may grab the port between freePort() and moto's bind: then moto exits
     // at once, and a new port is tried.
     for (let attempt = 1; ; attempt++) {
         try {
-            return await launchMoto(await freePort(), timeoutMs);
+            return await launchMoto(await freePort(), timeoutMs, opts);
         } catch (e) {
             if (attempt >= 3 || !(e instanceof EarlyExit)) throw e;
         }
@@ -87,11 +87,21 @@ export async function startMoto(timeoutMs = 60_000): Promise<Moto> {
 
 class EarlyExit extends Error {}
 
-async function launchMoto(port: number, timeoutMs: number): Promise<Moto> {
+export interface MotoOptions {
+    /**
+     * Whether the account's SMS is in the SNS sandbox (GetSMSSandboxAccountStatus). A new AWS
+     * account is, and so is the emulator's by default (tools/moto-ext); false stands for an
+     * account moved out of it, for tests about other rules than SMS delivery.
+     */
+    smsSandbox?: boolean;
+}
+
+async function launchMoto(port: number, timeoutMs: number, opts: MotoOptions): Promise<Moto> {
     const endpoint = `http://127.0.0.1:${port}`;
     let log = "";
     const proc: ChildProcess = spawn(join(repoRoot, ".venv/bin/moto_server"), ["-H", "127.0.0.1", "-p", String(port)], {
         stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, ...(opts.smsSandbox === false ? { COGNITO_MFA_MOTO_SMS_SANDBOX: "false" } : {}) },
     });
     proc.stdout!.on("data", (d) => (log += d));
     proc.stderr!.on("data", (d) => (log += d));
@@ -144,11 +154,11 @@ async function launchMoto(port: number, timeoutMs: number): Promise<Moto> {
  * (started in `before`, stopped in `after`), reset after each test, and its log printed
  * when a test failed. Use `m.moto` inside tests.
  */
-export function useMoto(opts: { resetAfterEach?: boolean } = {}): { readonly moto: Moto } {
+export function useMoto(opts: { resetAfterEach?: boolean } & MotoOptions = {}): { readonly moto: Moto } {
     let moto: Moto | undefined;
     let printed = 0; // print only the log lines that belong to the failed test
     before(async () => {
-        moto = await startMoto();
+        moto = await startMoto(undefined, opts);
     });
     afterEach(async (t) => {
         if (!moto) return;
