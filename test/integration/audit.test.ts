@@ -2,17 +2,15 @@
 // requests/s (its UserPoolRead quota): 200 pools of mixed postures, each format and exit code,
 // the JSON and SARIF structure, bad options, AccessDenied on some pools, nothing written.
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { SetSMSAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
 import { checkAuditJson, checkSarif } from "../harness/auditSchemas";
+import { runCli } from "../harness/cli";
 import { FaultProxy, forUserPools, startFaultProxy } from "../harness/faultProxy";
-import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, Moto, repoRoot, startMoto } from "../harness/moto";
+import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, Moto, startMoto } from "../harness/moto";
 
-const cli = join(repoRoot, "dist/provider/cli.js");
 const N = 200;
 const ROLE = "arn:aws:iam::123456789012:role/audit-sms";
 const EXTERNAL_ID = "ext-audit-0123456789";
@@ -31,24 +29,7 @@ const READ_OPS = new Set([
     "GetSMSAttributes",
 ]);
 
-interface Run {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>): Promise<Run> {
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_")));
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    return new Promise((ok, fail) => {
-        child.on("error", fail);
-        child.on("close", (code) => ok({ code: code ?? 1, stdout, stderr }));
-    });
-}
+const run = runCli;
 
 type JsonPool = { userPoolId: string; mfaConfiguration: string | null; findings: { id: string; level: string }[]; snippet?: string };
 

@@ -2,7 +2,6 @@
 // as a user runs it, with AWS reached only through the standard AWS_* environment.
 import * as assert from "node:assert/strict";
 import { runInNewContext } from "node:vm";
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import {
@@ -13,6 +12,7 @@ import {
 import { fromSetRequest } from "../../provider/userPoolMfaConfig/mapping";
 import { MfaConfigInputs, normalize } from "../../provider/userPoolMfaConfig/model";
 import { validate } from "../../provider/userPoolMfaConfig/validate";
+import { runCli } from "../harness/cli";
 import { awsEnv, cognitoClient, createUserPool, liveMfa, repoRoot, useMoto } from "../harness/moto";
 
 const m = useMoto();
@@ -20,25 +20,7 @@ const cli = join(repoRoot, "dist/provider/cli.js");
 const ROLE_ARN = "arn:aws:iam::123456789012:role/cognito-sms";
 const EXTERNAL_ID = "ext-3f1c9a7e-5b2d-4c8e-9f00-secret";
 
-interface Run {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = awsEnv(m.moto.endpoint)): Promise<Run> {
-    // Inherited AWS_* settings are dropped: the CLI may reach moto only.
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_")));
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    return new Promise((ok, fail) => {
-        child.on("error", fail);
-        child.on("close", (code) => ok({ code: code ?? 1, stdout, stderr }));
-    });
-}
+const run = (args: string[], env: Record<string, string> = awsEnv(m.moto.endpoint)) => runCli(args, env);
 
 const getMfa = (poolId: string) => liveMfa(m.moto.endpoint, poolId);
 
