@@ -58,6 +58,15 @@ export interface LegacyBookkeeping {
 // ---------------------------------------------------------------------------------------------
 // Normalization: one canonical form for desired and live configurations
 
+declare const NORMALIZED: unique symbol;
+
+/**
+ * An MFA configuration in the canonical form. Only {@link normalize} makes one, and the provider
+ * calls it once where a configuration enters (the program's inputs, a Get or Set answer, the
+ * stored state); what takes this type (the diff, the write) does not normalize again.
+ */
+export type NormalizedMfaConfig = MfaConfig & { readonly [NORMALIZED]: true };
+
 /** The shape's members of a value, at every depth, without the unset ones. */
 function membersOf(s: StructureMember, value: object): Record<string, unknown> {
     const o = value as Record<string, unknown>;
@@ -82,7 +91,7 @@ export function defined<T extends object>(o: T): T {
  * - empty optional members are dropped, and so is anything that is no member of the request (shape.ts).
  * An empty email block stays: it means "email MFA with Cognito's default texts".
  */
-export function normalize(config: MfaConfig): MfaConfig {
+export function normalize(config: MfaConfig): NormalizedMfaConfig {
     const c = membersOf(MFA_CONFIG, config) as unknown as MfaConfig;
     const out: MfaConfig = { mfaConfiguration: c.mfaConfiguration };
     const off = c.mfaConfiguration === "OFF";
@@ -92,7 +101,7 @@ export function normalize(config: MfaConfig): MfaConfig {
     }
     if (!off && c.emailMfaConfiguration) out.emailMfaConfiguration = c.emailMfaConfiguration;
     if (c.webAuthnConfiguration && Object.keys(c.webAuthnConfiguration).length > 0) out.webAuthnConfiguration = c.webAuthnConfiguration;
-    return out;
+    return out as NormalizedMfaConfig;
 }
 
 /** The configuration part of inputs or outputs, without bookkeeping fields. */

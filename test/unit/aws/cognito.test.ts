@@ -6,6 +6,7 @@ import { beforeEach, describe, it } from "node:test";
 import { CognitoIdentityProviderClient, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { mockClient } from "aws-sdk-client-mock";
 import { putMfaConfig } from "../../../provider/userPoolMfaConfig/live";
+import { normalize } from "../../../provider/userPoolMfaConfig/model";
 
 import { awsError, fakeClock } from "../fakes";
 
@@ -27,7 +28,11 @@ describe("Cognito gateway retries (mocked: moto never throttles or races)", () =
             .resolves({ MfaConfiguration: "OFF" });
         const clock = fakeClock();
         const retries: string[] = [];
-        const live = await putMfaConfig(POOL, { mfaConfiguration: "OFF" }, { region: "eu-west-1", clock, log: (m) => retries.push(m) });
+        const live = await putMfaConfig(POOL, normalize({ mfaConfiguration: "OFF" }), {
+            region: "eu-west-1",
+            clock,
+            log: (m) => retries.push(m),
+        });
         assert.deepEqual(live, { mfaConfiguration: "OFF" });
         assert.equal(setCalls().length, 3);
         assert.equal(retries.length, 2);
@@ -46,7 +51,7 @@ describe("Cognito gateway retries (mocked: moto never throttles or races)", () =
             );
         const clock = fakeClock();
         const sms = { smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } };
-        await assert.rejects(putMfaConfig(POOL, { mfaConfiguration: "ON", smsMfaConfiguration: sms }, { clock }), (e: Error) => {
+        await assert.rejects(putMfaConfig(POOL, normalize({ mfaConfiguration: "ON", smsMfaConfiguration: sms }), { clock }), (e: Error) => {
             assert.match(e.message, /InvalidSmsRoleTrustRelationshipException/);
             assert.match(e.message, /same error when the role has been deleted/);
             return true;
@@ -62,7 +67,7 @@ describe("Cognito gateway retries (mocked: moto never throttles or races)", () =
                 awsError("InvalidParameterException", "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."),
             );
         await assert.rejects(
-            putMfaConfig(POOL, { mfaConfiguration: "OFF" }, { clock: fakeClock() }),
+            putMfaConfig(POOL, normalize({ mfaConfiguration: "OFF" }), { clock: fakeClock() }),
             /With mfaConfiguration "OFF" no SMS, TOTP or email factor may be configured/,
         );
         assert.equal(setCalls().length, 1);
