@@ -4,7 +4,7 @@ import { ownerTagValue } from "../common/tags";
 import type { RoleSmsConfigurationArgs } from "../common/roleSmsConfiguration";
 import { ROLE_INPUTS } from "./generated";
 import type { SnsCallerRoleArgs } from "./generated";
-import { defaultNamePrefix, GENERATE_EXTERNAL_ID } from "./model";
+import { defaultNamePrefix, GENERATE_EXTERNAL_ID, smsConfigurationOf } from "./model";
 import stub = require("../engine/snsCallerRoleStub");
 
 // The argument type is generated from the IAM and STS models, with its JSDoc (generated.ts).
@@ -75,9 +75,7 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
         return pulumi
             .all([sender, this.arn, this.externalId, originationIdentity])
             .apply(([s, arn, id, origin]): RoleSmsConfigurationArgs =>
-                s === "eumsSms"
-                    ? { eumsSms: { callerArn: arn, externalId: id, ...(origin ? { originationIdentity: origin } : {}) } }
-                    : { snsCallerArn: arn, externalId: id },
+                smsConfigurationOf({ sender: s, arn, externalId: id, originationIdentity: origin }),
             );
     }
 

@@ -46,15 +46,6 @@ export interface MfaConfigOutputs extends MfaConfigInputs {
     __owner?: string;
 }
 
-/**
- * The names 0.1.0 stored the bookkeeping under. A resource written by 0.1.0 keeps them until its
- * next update, so that a refresh after upgrading reports no change.
- */
-export interface LegacyBookkeeping {
-    adoptedConfiguration?: MfaConfig;
-    inputShape?: MfaConfigInputs;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Normalization: one canonical form for desired and live configurations
 
