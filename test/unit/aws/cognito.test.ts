@@ -3,8 +3,13 @@
 // never answers the IAM-propagation errors.
 import * as assert from "node:assert/strict";
 import { beforeEach, describe, it } from "node:test";
-import { CognitoIdentityProviderClient, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    CognitoIdentityProviderClient,
+    GetUserPoolMfaConfigCommand,
+    SetUserPoolMfaConfigCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { mockClient } from "aws-sdk-client-mock";
+import { findUserPoolMfaConfig } from "../../../provider/aws/cognito";
 import { putMfaConfig } from "../../../provider/userPoolMfaConfig/live";
 import { normalize } from "../../../provider/userPoolMfaConfig/model";
 
@@ -71,5 +76,30 @@ describe("Cognito gateway retries (mocked: moto never throttles or races)", () =
             /With mfaConfiguration "OFF" no SMS, TOTP or email factor may be configured/,
         );
         assert.equal(setCalls().length, 1);
+    });
+});
+
+// Which client a request went through is nothing an emulator can see: the mock records it.
+describe("Cognito gateway clients (mocked: the client of each request)", () => {
+    const saved = process.env.AWS_ENDPOINT_URL;
+    beforeEach(() => cognito.reset());
+
+    it("one options object (one provider method) looks its client up once; new options follow the environment", async () => {
+        cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF" });
+        const clients = () => cognito.send.getCalls().map((c) => c.thisValue as CognitoIdentityProviderClient);
+        try {
+            process.env.AWS_ENDPOINT_URL = "http://127.0.0.1:1";
+            const opts = { region: "eu-west-1" };
+            await findUserPoolMfaConfig(POOL, opts);
+            process.env.AWS_ENDPOINT_URL = "http://127.0.0.1:2";
+            await findUserPoolMfaConfig(POOL, opts);
+            await findUserPoolMfaConfig(POOL, { region: "eu-west-1" });
+            const [first, second, third] = clients();
+            assert.equal(second, first, "the same options keep their client");
+            assert.notEqual(third, first, "new options get the client of the environment now");
+        } finally {
+            if (saved === undefined) delete process.env.AWS_ENDPOINT_URL;
+            else process.env.AWS_ENDPOINT_URL = saved;
+        }
     });
 });
