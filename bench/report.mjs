@@ -91,6 +91,12 @@ function overheadSection(o) {
     const out = [];
     out.push("## 7. Provider overhead and state size");
     out.push("");
+    if (!o.perRequest || o.table.some((r) => r.requests === undefined)) {
+        // results.json from bench/overhead.mjs before it counted the requests per method.
+        out.push("This run's overhead figures predate the per-request ones: run `BENCH_PARTS=overhead node scripts/bench.mjs` again.");
+        out.push("");
+        return out;
+    }
     out.push(
         `\`bench/overhead.mjs\`, on Node ${o.node}: the \`UserPoolMfaConfigProvider\` methods called in process against moto (through the proxy), ${o.iterations} iterations after ${o.warmup} warm-up ones, each method timed with \`process.cpuUsage()\` (CPU of this process only: the time spent waiting for moto is not counted), in turns with the same requests made bare with the SDK and one shared client, as the provider makes them (provider/aws/clients.ts). *Overhead* = provider CPU − bare shared-client CPU: what the provider itself costs beyond its requests (validation, diff, mapping, the call wrapper). *Per request* divides it by the requests the method made (counted in the bare sequence); goal (issue 18): **at most ${OVERHEAD_PER_REQUEST_GOAL_US} µs per request**. *Paired* is the median of the per-iteration differences (the two ran back to back), less sensitive to the machine's load changing between iterations. Medians, µs of CPU.`,
     );
