@@ -4,14 +4,14 @@
 //   node bench/overhead.mjs <pool id> <iterations> <warm-up iterations>
 //
 // Each iteration runs the UserPoolMfaConfigProvider methods the engine calls in one resource's
-// life (check, create, diff, read, update, delete) and then, for comparison, the same AWS
-// requests made bare with the SDK, twice: with a new client per call (as the provider did before
-// provider/aws/clients.ts shared one per process) and with one shared client (as the provider
-// does now). Every method and every bare sequence is timed with process.cpuUsage() (user + system
-// CPU of this process: moto and the proxy are other processes, so time spent waiting for them is
-// not counted) and wall time. Provider CPU minus bare-SDK CPU is what the provider itself costs
-// beyond the calls it makes; `perRequest` divides what it costs above the shared client by the
-// number of requests the method made (counted in the bare shared sequence).
+// life (check, create, diff, read, update, delete) and, for comparison, the same AWS requests
+// made bare with the SDK and one shared client (as the provider makes them: provider/aws/clients.ts),
+// in turns. Then, apart, the same bare requests with a new client per call (as the provider made
+// them before it shared one per process). Every method and every bare sequence is timed with
+// process.cpuUsage() (user + system CPU of this process: moto and the proxy are other processes,
+// so time spent waiting for them is not counted) and wall time. Provider CPU minus bare
+// shared-client CPU is what the provider itself costs beyond the calls it makes; `perRequest`
+// divides it by the number of requests the method made (counted in the bare shared sequence).
 //
 // Each cycle leaves the pool as it found it (MFA OFF, no owner tag), so every iteration makes
 // the same requests: create = Get + TagResource + Set, read = Get, update = Get + Set,
@@ -107,9 +107,8 @@ function bare(fresh) {
 const bareFresh = bare(true);
 const bareShared = bare(false);
 
-for (let i = 0; i < warmup + iterations; i++) {
-    const rec = i >= warmup;
-    // The provider, as the engine drives it over one resource's life.
+/** The provider, as the engine drives it over one resource's life. */
+async function providerCycle(rec) {
     await timed("provider.check (create)", rec, () => provider.check({}, A));
     await timed("provider.check (no change)", rec, () => provider.check(A, A));
     const created = await timed("provider.create", rec, () => provider.create(A));
@@ -117,18 +116,32 @@ for (let i = 0; i < warmup + iterations; i++) {
     await timed("provider.read", rec, () => provider.read(poolId, created.outs));
     const updated = await timed("provider.update", rec, () => provider.update(poolId, created.outs, B));
     await timed("provider.delete", rec, () => provider.delete(poolId, updated.outs));
-    // The same requests, bare.
-    for (const [label, b] of [
-        ["bare, new client per call", bareFresh],
-        ["bare, shared client", bareShared],
-    ]) {
-        await timed(`check: ${label}`, rec, () => b.check());
-        await timed(`create: ${label}`, rec, () => b.create());
-        await timed(`read: ${label}`, rec, () => b.read());
-        await timed(`update: ${label}`, rec, () => b.update());
-        await timed(`delete: ${label}`, rec, () => b.delete());
+}
+
+/** The same requests, bare. */
+async function bareCycle(label, b, rec) {
+    await timed(`check: ${label}`, rec, () => b.check());
+    await timed(`create: ${label}`, rec, () => b.create());
+    await timed(`read: ${label}`, rec, () => b.read());
+    await timed(`update: ${label}`, rec, () => b.update());
+    await timed(`delete: ${label}`, rec, () => b.delete());
+}
+
+// The provider and the bare requests with one shared client, iteration by iteration, in turns
+// (which goes first alternates, so neither always runs right after the other's allocations).
+for (let i = 0; i < warmup + iterations; i++) {
+    const rec = i >= warmup;
+    if (i % 2 === 0) {
+        await providerCycle(rec);
+        await bareCycle("bare, shared client", bareShared, rec);
+    } else {
+        await bareCycle("bare, shared client", bareShared, rec);
+        await providerCycle(rec);
     }
 }
+// A new client per call, apart: the clients it builds and drops would otherwise leave their
+// garbage to be collected during the next iteration's timings.
+for (let i = 0; i < warmup + iterations; i++) await bareCycle("bare, new client per call", bareFresh, i >= warmup);
 shared.destroy();
 
 const median = (xs) => {
@@ -150,12 +163,25 @@ const summary = Object.fromEntries(
     ]),
 );
 // µs of CPU per AWS request above the same requests made bare with one shared client (issue 18's
-// goal: at most 150), for the methods that make requests.
+// goal: at most 150), for the methods that make requests: the difference of the medians, and the
+// median of the differences within an iteration (the two ran back to back, so a change of the
+// machine's load between iterations cancels out).
 const perRequest = Object.fromEntries(
     ["create", "read", "update", "delete"].map((m) => {
         const requests = sent[`${m}: bare, shared client`] / (warmup + iterations);
+        const p = samples[`provider.${m}`].cpuUs;
+        const b = samples[`${m}: bare, shared client`].cpuUs;
         const above = summary[`provider.${m}`].cpuUsMedian - summary[`${m}: bare, shared client`].cpuUsMedian;
-        return [m, { requests, cpuUsAboveSharedClient: above, cpuUsPerRequest: Math.round(above / requests) }];
+        const paired = median(p.map((x, i) => x - b[i]));
+        return [
+            m,
+            {
+                requests,
+                cpuUsAboveSharedClient: above,
+                cpuUsPerRequest: Math.round(above / requests),
+                cpuUsPerRequestPaired: Math.round(paired / requests),
+            },
+        ];
     }),
 );
 console.log(JSON.stringify({ iterations, warmup, node: process.version, methods: summary, perRequest }));

@@ -16,6 +16,11 @@ export const STATE_LIMIT = 3 * 1024;
 
 export const withinStateLimit = (bytes) => bytes <= STATE_LIMIT;
 
+/** Issue 18: each method's CPU above the same requests made bare with one shared client, per AWS request, at most this (µs). */
+export const OVERHEAD_PER_REQUEST_GOAL_US = 150;
+
+export const meetsOverheadGoal = (cpuUsPerRequest) => cpuUsPerRequest <= OVERHEAD_PER_REQUEST_GOAL_US;
+
 /** The floor for each operation (one UserPoolMfaConfig): what at most / exactly it may cost. */
 export const FLOOR = {
     "up (create)": { text: "≤ 1 Set (0 when the pool already has the configuration)", ok: (c) => c.Set <= 1 },

@@ -242,7 +242,7 @@ export function generatedModule(a, tree, source) {
             ? `// The ${a.request} members (${a.shapeName}), their types and the resource's argument types.`
             : `// The inputs of the resource that are members of the models (${a.shapeName}), and its enums.`,
     );
-    if (a.request) out.push(`import type * as pulumi from "@pulumi/pulumi";`);
+    if (a.request || a.argsName) out.push(`import type * as pulumi from "@pulumi/pulumi";`);
     out.push(`import { boolean, enumeration, javaPattern, string, structure } from "../common/shape";`);
     out.push("");
     for (const [name, e] of [
@@ -268,7 +268,10 @@ export function generatedModule(a, tree, source) {
     out.push("");
     out.push(`/** The ${request} members${a.omit?.length ? ` without ${a.omit.join(", ")}` : ""}, in our names. */`);
     out.push(`export const ${a.shapeName} = structure(${q(request)}, ${q(a.argsDoc)}, ${a.shapeName}_MEMBERS);`);
-    if (!a.request) return out.join("\n") + "\n";
+    if (!a.request) {
+        if (a.argsName) out.push("", ...inputArgsInterface(a, tree));
+        return out.join("\n") + "\n";
+    }
     out.push("");
 
     const tsType = (m, args) => {
@@ -316,6 +319,47 @@ export function generatedModule(a, tree, source) {
     return out.join("\n") + "\n";
 }
 
+/**
+ * What the model says of a string member's values, in words: "1–64 characters; must contain only
+ * letters, ...". For a resource whose inputs are no one request, whose JSDoc and docs table would
+ * otherwise restate the lengths and patterns by hand.
+ */
+export function constraintText(m) {
+    if (m.kind !== "string") return undefined;
+    const len =
+        m.min !== undefined && m.max !== undefined
+            ? `${m.min}–${m.max} characters`
+            : m.max !== undefined
+              ? `at most ${m.max} characters`
+              : m.min !== undefined
+                ? `at least ${m.min} characters`
+                : undefined;
+    const text = [len, m.note.patternText ? `must ${m.note.patternText}` : undefined].filter(Boolean).join("; ");
+    return text ? `${text[0].toUpperCase()}${text.slice(1)}.` : undefined;
+}
+
+/**
+ * The argument type of a resource whose inputs are no one request (SnsCallerRole): each member
+ * from the model (its summary, the model's lengths and pattern, our prose, `@default`), then the
+ * resource's own arguments (`extra`).
+ */
+function inputArgsInterface(a, tree) {
+    const out = [jsdoc([a.argsTypeDoc ?? a.argsDoc], "").trimEnd(), `export interface ${a.argsName} {`];
+    const type = (m) => (m.kind === "enum" ? typeNameOf(m) : m.kind);
+    for (const m of tree) {
+        const n = m.note;
+        const lines = n.from ? [m.doc, constraintText(m), n.note ?? n.docs] : [n.note ?? n.docs ?? m.doc];
+        lines.push(n.secret ? "Stored as a secret." : undefined, n.default ? `@default ${n.default}` : undefined);
+        out.push(`${jsdoc(lines, "    ")}    ${m.name}?: pulumi.Input<${type(m)}>;`);
+    }
+    for (const [name, x] of Object.entries(a.extra ?? {})) {
+        const lines = [x.docs ?? x.doc, x.default ? `@default ${x.default}` : undefined];
+        out.push(`${jsdoc(lines, "    ")}    ${name}${x.required ? "" : "?"}: pulumi.Input<${x.values ? x.typeName : x.tsType}>;`);
+    }
+    out.push("}");
+    return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The docs' argument table
 
@@ -356,7 +400,9 @@ export function argumentTable(a, tree) {
     const visit = (list) => {
         for (const m of list) {
             const n = m.note;
-            const meaning = [n.docs ?? n.note ?? m.doc, n.secret ? "**Secret.**" : undefined].filter(Boolean).join(" ");
+            // A member from a model of a resource with no one request: its pattern, from the model.
+            const pattern = n.from && n.patternText ? `Must ${n.patternText}.` : undefined;
+            const meaning = [n.docs ?? n.note ?? m.doc, pattern, n.secret ? "**Secret.**" : undefined].filter(Boolean).join(" ");
             const dflt = n.default ?? (m.required ? "required" : "none");
             rows.push(
                 `| \`${shown(m.path)}\` | ${escapeCell(typeText(m))} | ${escapeCell(m.required && !n.default ? "required" : dflt)} | ${escapeCell(meaning)} |`,

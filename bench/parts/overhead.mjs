@@ -18,29 +18,32 @@ export default async function overhead() {
     const M = out.methods;
     const row = (method, label) => {
         const p = M[`provider.${method}`];
-        const f = M[`${method}: bare, new client per call`];
         const s = M[`${method}: bare, shared client`];
+        const f = M[`${method}: bare, new client per call`];
+        const per = out.perRequest[method];
         return {
             method,
             calls: label,
+            requests: per?.requests ?? 0,
             providerCpuUs: p.cpuUsMedian,
-            bareNewClientCpuUs: f?.cpuUsMedian ?? 0,
             bareSharedClientCpuUs: s?.cpuUsMedian ?? 0,
-            overheadCpuUs: p.cpuUsMedian - (f?.cpuUsMedian ?? 0),
-            overheadVsSharedClientCpuUs: p.cpuUsMedian - (s?.cpuUsMedian ?? 0),
+            overheadCpuUs: p.cpuUsMedian - (s?.cpuUsMedian ?? 0),
+            perRequestCpuUs: per?.cpuUsPerRequest,
+            perRequestPairedCpuUs: per?.cpuUsPerRequestPaired,
+            bareNewClientCpuUs: f?.cpuUsMedian ?? 0,
             providerWallMs: p.wallMsMedian,
-            bareNewClientWallMs: f?.wallMsMedian ?? 0,
-            overheadWallMs: +(p.wallMsMedian - (f?.wallMsMedian ?? 0)).toFixed(2),
+            bareSharedClientWallMs: s?.wallMsMedian ?? 0,
         };
     };
+    // DescribeUserPool: once per pool per process (the first check's pre-flight), shared by create and delete.
     out.table = [
         row("check (create)", "none (pre-flight DescribeUserPool memoized after the first call)"),
         row("check (no change)", "none"),
         row("diff", "none"),
-        row("create", "Get + DescribeUserPool + TagResource + Set"),
+        row("create", "Get + TagResource + Set"),
         row("read", "Get"),
         row("update", "Get + Set"),
-        row("delete", "Get + Set(OFF) + DescribeUserPool + UntagResource"),
+        row("delete", "Get + Set(OFF) + UntagResource"),
     ];
     return out;
 }

@@ -337,9 +337,11 @@ export interface ResourceAnnotations {
     /** The exported constant of the shape (the request without `omit`), and its TypeScript type. */
     readonly shapeName: string;
     readonly typeName?: string;
-    /** The resource's argument type (every request member, then `extra`); only for a `request`. */
+    /** The resource's argument type (every member, then `extra`), generated with its JSDoc. */
     readonly argsName?: string;
+    /** The shape's doc; also the argument type's JSDoc unless `argsTypeDoc` is given. */
     readonly argsDoc: string;
+    readonly argsTypeDoc?: string;
     /** Request members the resource takes itself (outside the shape), by our name. */
     readonly omit?: readonly string[];
     /** By our dotted path (camelCase of the API's names). */

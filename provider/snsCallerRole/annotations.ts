@@ -1,8 +1,9 @@
 // What SnsCallerRole decides about its inputs: which model member each becomes (CreateRole's, and
 // STS's AssumeRole for the ExternalId), which is secret, the words of its failures, its docs'
 // prose and defaults. scripts/generate.mjs reads it with the models and deviations.ts and writes
-// generated.ts (the shape validate.ts checks the members with) and the argument table of
-// docs/sns-caller-role.md. The rules between inputs, tags and the pool are in validate.ts. Data only.
+// generated.ts (the shape validate.ts checks the members with, and SnsCallerRoleArgs with its
+// JSDoc) and the argument table of docs/sns-caller-role.md. The lengths and patterns come from the
+// models: the prose here does not repeat them. The rules between inputs, tags and the pool are in validate.ts. Data only.
 import type { ResourceAnnotations } from "../common/shape";
 
 const NAME_CHARS = "contain only letters, digits and + = , . @ _ -";
@@ -11,42 +12,43 @@ export const ANNOTATIONS: ResourceAnnotations = {
     service: "iam",
     shapeName: "ROLE_INPUTS",
     argsDoc: "The SnsCallerRole inputs that are members of IAM's and STS's models.",
+    argsName: "SnsCallerRoleArgs",
+    argsTypeDoc: 'Arguments of {@link SnsCallerRole}. All are optional: `new SnsCallerRole("sms")` makes a working role.',
     docsFile: "docs/sns-caller-role.md",
     members: {
         roleName: {
             from: "iam CreateRoleRequest.RoleName",
             patternText: NAME_CHARS,
-            docs: "The exact role name: 1–64 letters, digits and `+=,.@_-`, unique in the account. Cannot be combined with `namePrefix`. Changing it replaces the role.",
+            docs: "The exact role name, unique in the account. Cannot be combined with `namePrefix`. Changing it replaces the role.",
             default: "none: `namePrefix` + a generated suffix",
         },
         namePrefix: {
             from: "iam CreateRoleRequest.RoleName",
             patternText: NAME_CHARS,
-            docs: "Prefix of a generated name (at most 38 characters); the 26-character suffix is derived from the project, stack and resource name (and the path), so a create interrupted by a crash finds and adopts its own role (tagged `pulumi-cognito-mfa:owner`) instead of making a second one. Changing it replaces the role.",
+            doc: "The start of a generated role name.",
+            docs: "Prefix of a generated name; the 26-character suffix is derived from the project, stack and resource name (and the path), so a create interrupted by a crash finds and adopts its own role (tagged `pulumi-cognito-mfa:owner`) instead of making a second one. Changing it replaces the role.",
             default: "the resource name followed by `-`",
         },
         path: {
             from: "iam CreateRoleRequest.Path",
             patternText: 'be "/" or start and end with "/" with printable ASCII between, such as "/service-role/"',
-            docs: "The role's IAM path, `/` or `/<text>/` (up to 512 characters). Changing it replaces the role.",
+            docs: "The role's IAM path, `/` or `/<text>/`. Changing it replaces the role.",
             default: '`"/"`',
         },
         description: {
             from: "iam CreateRoleRequest.Description",
             patternText: "contain only printable Latin-1 characters, tabs and line breaks",
-            docs: "Up to 1000 characters.",
             default: "no description",
         },
         permissionsBoundary: {
             from: "iam CreateRoleRequest.PermissionsBoundary",
-            docs: "ARN of a managed policy used as the permissions boundary.",
             default: "none",
         },
         externalId: {
             from: "sts AssumeRoleRequest.ExternalId",
             secret: true,
             patternText: "contain only letters, digits and + = , . @ : / _ - (the characters sts:ExternalId allows)",
-            docs: "The `sts:ExternalId` Cognito must present; the pool's `smsConfiguration.externalId` must be the same. 2–1224 characters of letters, digits and `+=,.@:/_-`.",
+            docs: "The `sts:ExternalId` Cognito must present; the pool's `smsConfiguration.externalId` must be the same.",
             default: "a random UUID, generated once and kept in state (also across replacements)",
         },
         forceDelete: {
@@ -66,7 +68,7 @@ export const ANNOTATIONS: ResourceAnnotations = {
     },
     extra: {
         tags: {
-            tsType: "Record<string, string>",
+            tsType: "Record<string, pulumi.Input<string>>",
             typeText: "map of strings",
             doc: "IAM tags of the role.",
             docs: "At most 48: IAM's 50 less the provider's own `pulumi-cognito-mfa:owner` and `pulumi-cognito-mfa:instance`, which are reserved keys and are not in the `tags` output. Keys 1–128 characters, not starting with `aws:`, not differing only in case; values up to 256 and required (`\"\"` for an empty one).",

@@ -106,6 +106,23 @@ export const DEFAULT_SENDER: SmsSender = "sns";
 export type RoleSmsConfiguration =
     { snsCallerArn: string; externalId: string } | { eumsSms: { callerArn: string; externalId: string; originationIdentity?: string } };
 
+/**
+ * What UserPoolMfaConfig's `smsConfiguration` takes for a role, on its sender's path:
+ * `{ snsCallerArn, externalId }`, or with sender "eumsSms" `{ eumsSms: { callerArn, externalId,
+ * originationIdentity? } }` (0.1.0 stored it as an output; SnsCallerRole.smsConfiguration builds it).
+ */
+export function smsConfigurationOf(role: {
+    sender?: SmsSender;
+    arn: string;
+    externalId: string;
+    originationIdentity?: string;
+}): RoleSmsConfiguration {
+    const { arn, externalId, originationIdentity } = role;
+    if (role.sender === "eumsSms")
+        return { eumsSms: { callerArn: arn, externalId, ...(originationIdentity ? { originationIdentity } : {}) } };
+    return { snsCallerArn: arn, externalId };
+}
+
 export const INPUT_KEYS = [
     "roleName",
     "namePrefix",

@@ -3,93 +3,12 @@ import { secretNames } from "../common/shape";
 import { ownerTagValue } from "../common/tags";
 import type { RoleSmsConfigurationArgs } from "../common/roleSmsConfiguration";
 import { ROLE_INPUTS } from "./generated";
-import { defaultNamePrefix, GENERATE_EXTERNAL_ID, SmsSender } from "./model";
+import type { SnsCallerRoleArgs } from "./generated";
+import { defaultNamePrefix, GENERATE_EXTERNAL_ID, smsConfigurationOf } from "./model";
 import stub = require("../engine/snsCallerRoleStub");
 
-/** Arguments of {@link SnsCallerRole}. All are optional: `new SnsCallerRole("sms")` makes a working role. */
-export interface SnsCallerRoleArgs {
-    /**
-     * The exact role name: 1–64 letters, digits and `+=,.@_-`, unique in the account. Cannot be
-     * combined with `namePrefix`. Changing it replaces the role.
-     * @default none: the name is `namePrefix` plus a generated suffix
-     */
-    roleName?: pulumi.Input<string>;
-    /**
-     * Prefix of a generated role name (at most 38 characters). The 26-character suffix is derived
-     * from the project, stack and resource name, the prefix and the path, so that a create
-     * repeated after a lost checkpoint picks the same name and adopts the role it made before
-     * (tagged `pulumi-cognito-mfa:owner`) instead of leaving it orphaned. The name is kept in
-     * state. Changing it replaces the role.
-     * @default the resource name followed by "-"
-     */
-    namePrefix?: pulumi.Input<string>;
-    /**
-     * The role's IAM path, `/` or `/<text>/` (up to 512 characters). Changing it replaces the role.
-     * @default "/"
-     */
-    path?: pulumi.Input<string>;
-    /**
-     * The role's description, up to 1000 characters.
-     * @default no description
-     */
-    description?: pulumi.Input<string>;
-    /**
-     * ARN of a managed policy to use as the role's permissions boundary.
-     * @default no permissions boundary
-     */
-    permissionsBoundary?: pulumi.Input<string>;
-    /**
-     * IAM tags of the role: at most 48 (IAM's 50, less the two the resource adds); keys 1–128 characters, not starting with `aws:`;
-     * values up to 256 characters.
-     * @default no tags
-     */
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-    /**
-     * The `sts:ExternalId` Cognito must present; the pool's `smsConfiguration.externalId` must be
-     * the same value. 2–1224 characters of letters, digits and `+=,.@:/_-`. Stored as a secret.
-     * @default a random UUID generated once and kept in state (also across replacements)
-     */
-    externalId?: pulumi.Input<string>;
-    /**
-     * The user pool that will send SMS with this role. Narrows the trust policy's
-     * `aws:SourceArn` to this pool (instead of `userpool/*`), supplies the account for
-     * `aws:SourceAccount`, and lets delete refuse while the pool still uses the role.
-     * @default any pool of the account in `region` (`userpool/*`), and no delete guard
-     */
-    userPoolId?: pulumi.Input<string>;
-    /**
-     * The Region in `aws:SourceArn` (the pool's Region). IAM itself is global.
-     * @default the Region in `userPoolId`, then `aws:region`, then the AWS SDK's own chain
-     */
-    region?: pulumi.Input<string>;
-    /**
-     * The 12-digit account of the user pool, for `aws:SourceAccount` and `aws:SourceArn`.
-     * @default the account in the pool's ARN (DescribeUserPool) when `userPoolId` is given,
-     * else the account of the role itself
-     */
-    accountId?: pulumi.Input<string>;
-    /**
-     * Delete the role even when its user pool still names it as its SNS caller (which breaks
-     * the pool's SMS). Delete uses the value last stored in state, so run `pulumi up` after
-     * setting it.
-     * @default false
-     */
-    forceDelete?: pulumi.Input<boolean>;
-    /**
-     * What Cognito sends SMS through with this role: `"sns"` (Amazon SNS; the role may call
-     * `sns:Publish`) or `"eumsSms"` (AWS End User Messaging SMS; the role may call
-     * `sms-voice:SendTextMessage`). The trust is the same. Changing it swaps the inline policy in place.
-     * @default "sns"
-     */
-    sender?: pulumi.Input<SmsSender>;
-    /**
-     * With `sender: "eumsSms"`: the ARN of the phone number, sender ID or phone pool that
-     * `sms-voice:SendTextMessage` is scoped to. It is passed on in `smsConfiguration.eumsSms`, as
-     * AWS requires when the policy is scoped.
-     * @default "*" (any origination identity of the account)
-     */
-    originationIdentity?: pulumi.Input<string>;
-}
+// The argument type is generated from the IAM and STS models, with its JSDoc (generated.ts).
+export type { SnsCallerRoleArgs } from "./generated";
 
 /**
  * The IAM role Amazon Cognito assumes to send SMS (MFA codes, verification) through Amazon
@@ -156,9 +75,7 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
         return pulumi
             .all([sender, this.arn, this.externalId, originationIdentity])
             .apply(([s, arn, id, origin]): RoleSmsConfigurationArgs =>
-                s === "eumsSms"
-                    ? { eumsSms: { callerArn: arn, externalId: id, ...(origin ? { originationIdentity: origin } : {}) } }
-                    : { snsCallerArn: arn, externalId: id },
+                smsConfigurationOf({ sender: s, arn, externalId: id, originationIdentity: origin }),
             );
     }
 

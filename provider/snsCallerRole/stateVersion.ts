@@ -7,19 +7,8 @@
 //      args), `__owner`, `__instance`; written with `__stateVersion` since it was introduced,
 //      without before
 import { renamed, StateSchema } from "../common/stateVersion";
-import { DEFAULT_SENDER, RoleSmsConfiguration, SmsSender } from "./model";
+import { DEFAULT_SENDER, smsConfigurationOf, SmsSender } from "./model";
 import { permissionPolicyFor } from "./policies";
-
-/** 0.1.0's `smsConfiguration` output: what UserPoolMfaConfig's smsConfiguration takes, for the role's path. */
-function smsConfigurationOf(s: Record<string, unknown>): RoleSmsConfiguration {
-    const arn = s.arn as string;
-    const externalId = s.externalId as string;
-    if (s.sender === "eumsSms") {
-        const originationIdentity = s.originationIdentity as string | undefined;
-        return { eumsSms: { callerArn: arn, externalId, ...(originationIdentity ? { originationIdentity } : {}) } };
-    }
-    return { snsCallerArn: arn, externalId };
-}
 
 const defaultPolicyName = (s: Record<string, unknown>) => permissionPolicyFor((s.sender as SmsSender | undefined) ?? DEFAULT_SENDER).name;
 
@@ -37,7 +26,9 @@ export const ROLE_STATE = {
             down: (s, stored) => {
                 const out = renamed(s, { __inputKeys: "inputKeys", __policyName: "policyName" });
                 out.policyName ??= defaultPolicyName(out);
-                if ("smsConfiguration" in stored) out.smsConfiguration = smsConfigurationOf(out);
+                // 0.1.0's `smsConfiguration` output.
+                if ("smsConfiguration" in stored)
+                    out.smsConfiguration = smsConfigurationOf(out as Parameters<typeof smsConfigurationOf>[0]);
                 return out;
             },
         },

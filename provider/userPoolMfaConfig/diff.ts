@@ -2,7 +2,7 @@
 // inputs that describe the live configuration after a refresh. Pure.
 import { memberPaths, StructureMember, valueAt } from "../common/shape";
 import { present } from "../common/validator";
-import { configOf, defined, MfaConfig, MfaConfigInputs, normalize } from "./model";
+import { configOf, defined, MfaConfig, MfaConfigInputs, normalize, NormalizedMfaConfig } from "./model";
 import { MFA_CONFIG } from "./shape";
 
 // ---------------------------------------------------------------------------------------------
@@ -46,15 +46,20 @@ function walk(path: string, desired: unknown, live: unknown, previouslySet: unkn
 }
 
 /**
- * The fields in which the desired configuration differs from the live one, after both are
- * normalized. Unset members that the service fills in (SMS message, SMS configuration, SNS
+ * The fields in which the desired configuration differs from the live one, both normalized where
+ * they entered. Unset members that the service fills in (SMS message, SMS configuration, SNS
  * Region, WebAuthn settings) are not differences, unless `previouslySet` (the input shape of the
  * last write, see shapeOf) shows the program had set them: a removal is a change.
  */
-export function diffConfig(desired: MfaConfig, live: MfaConfig, previouslySet?: MfaConfigInputs): FieldChange[] {
+export function diffNormalized(desired: NormalizedMfaConfig, live: NormalizedMfaConfig, previouslySet?: MfaConfigInputs): FieldChange[] {
     const out: FieldChange[] = [];
-    walk("", normalize(desired), normalize(live), previouslySet, out);
+    walk("", desired, live, previouslySet, out);
     return out;
+}
+
+/** {@link diffNormalized} of two configurations in any form (the package's API: a program's own comparisons). */
+export function diffConfig(desired: MfaConfig, live: MfaConfig, previouslySet?: MfaConfigInputs): FieldChange[] {
+    return diffNormalized(normalize(desired), normalize(live), previouslySet);
 }
 
 /**
@@ -63,8 +68,12 @@ export function diffConfig(desired: MfaConfig, live: MfaConfig, previouslySet?: 
  * WebAuthnConfiguration is not documented and a full-replace call must not lose them. Settings
  * the program had set and has removed (`previouslySet`) are left out, so AWS applies its default.
  */
-export function desiredWithLiveWebAuthn(desired: MfaConfig, live: MfaConfig | undefined, previouslySet?: MfaConfigInputs): MfaConfig {
-    const out = normalize(desired);
+export function desiredWithLiveWebAuthn(
+    desired: NormalizedMfaConfig,
+    live: MfaConfig | undefined,
+    previouslySet?: MfaConfigInputs,
+): NormalizedMfaConfig {
+    const out = { ...desired };
     const want = out.webAuthnConfiguration;
     const removedBlock = want === undefined && wasSet(previouslySet, "webAuthnConfiguration");
     const liveW = removedBlock ? undefined : live?.webAuthnConfiguration;

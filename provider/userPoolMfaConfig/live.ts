@@ -3,7 +3,7 @@
 import { findUserPoolMfaConfig, GatewayOptions, putUserPoolMfaConfig } from "../aws/cognito";
 import { failedWith } from "../aws/errors";
 import { fromResponse, ReadConfig, readResponse, setRequestOf } from "./mapping";
-import { MfaConfig, normalize } from "./model";
+import { MfaConfig, normalize, NormalizedMfaConfig } from "./model";
 
 /**
  * The pool's MFA configuration and the members of it this resource does not model (see
@@ -23,18 +23,24 @@ export async function findMfaConfig(userPoolId: string, opts: GatewayOptions = {
  * Writes a complete MFA configuration, already normalized (SetUserPoolMfaConfig replaces the
  * whole configuration), and returns the configuration as the service echoes it, normalized.
  */
-export async function putMfaConfig(userPoolId: string, normalized: MfaConfig, opts: GatewayOptions = {}): Promise<MfaConfig> {
+export async function putMfaConfig(
+    userPoolId: string,
+    normalized: NormalizedMfaConfig,
+    opts: GatewayOptions = {},
+): Promise<NormalizedMfaConfig> {
     return normalize(fromResponse(await putUserPoolMfaConfig(setRequestOf(userPoolId, normalized), opts)));
 }
 
-/** Sets MFA OFF, keeping the given WebAuthn settings (OFF with WebAuthn is accepted by AWS). */
+/**
+ * Writes MFA OFF (`off`, normalized, with the WebAuthn settings to keep: OFF with WebAuthn is
+ * accepted by AWS); a pool that is gone is reset already.
+ */
 export async function resetMfaConfig(
     userPoolId: string,
-    keep: MfaConfig | undefined,
+    off: NormalizedMfaConfig,
     opts: GatewayOptions = {},
-): Promise<MfaConfig | undefined> {
+): Promise<NormalizedMfaConfig | undefined> {
     try {
-        const off = normalize({ mfaConfiguration: "OFF", webAuthnConfiguration: keep?.webAuthnConfiguration });
         return await putMfaConfig(userPoolId, off, opts);
     } catch (err) {
         if (failedWith(err, "ResourceNotFoundException")) return undefined;

@@ -6,7 +6,7 @@ import type {
     SetUserPoolMfaConfigResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { fromApi, toApi } from "../common/shape";
-import { MfaConfig, MfaConfigInputs, normalize } from "./model";
+import { MfaConfig, MfaConfigInputs, normalize, NormalizedMfaConfig } from "./model";
 import { MFA_CONFIG } from "./shape";
 
 /**
@@ -20,7 +20,7 @@ export function toSetRequest(userPoolId: string, config: MfaConfig): SetUserPool
 }
 
 /** {@link toSetRequest} for a configuration already normalized (the provider's writes: normalized where they enter). */
-export function setRequestOf(userPoolId: string, normalized: MfaConfig): SetUserPoolMfaConfigRequest {
+export function setRequestOf(userPoolId: string, normalized: NormalizedMfaConfig): SetUserPoolMfaConfigRequest {
     return { UserPoolId: userPoolId, ...(toApi(MFA_CONFIG, normalized) as Omit<SetUserPoolMfaConfigRequest, "UserPoolId">) };
 }
 

@@ -46,17 +46,17 @@ export interface MfaConfigOutputs extends MfaConfigInputs {
     __owner?: string;
 }
 
-/**
- * The names 0.1.0 stored the bookkeeping under. A resource written by 0.1.0 keeps them until its
- * next update, so that a refresh after upgrading reports no change.
- */
-export interface LegacyBookkeeping {
-    adoptedConfiguration?: MfaConfig;
-    inputShape?: MfaConfigInputs;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Normalization: one canonical form for desired and live configurations
+
+declare const NORMALIZED: unique symbol;
+
+/**
+ * An MFA configuration in the canonical form. Only {@link normalize} makes one, and the provider
+ * calls it once where a configuration enters (the program's inputs, a Get or Set answer, the
+ * stored state); what takes this type (the diff, the write) does not normalize again.
+ */
+export type NormalizedMfaConfig = MfaConfig & { readonly [NORMALIZED]: true };
 
 /** The shape's members of a value, at every depth, without the unset ones. */
 function membersOf(s: StructureMember, value: object): Record<string, unknown> {
@@ -82,7 +82,7 @@ export function defined<T extends object>(o: T): T {
  * - empty optional members are dropped, and so is anything that is no member of the request (shape.ts).
  * An empty email block stays: it means "email MFA with Cognito's default texts".
  */
-export function normalize(config: MfaConfig): MfaConfig {
+export function normalize(config: MfaConfig): NormalizedMfaConfig {
     const c = membersOf(MFA_CONFIG, config) as unknown as MfaConfig;
     const out: MfaConfig = { mfaConfiguration: c.mfaConfiguration };
     const off = c.mfaConfiguration === "OFF";
@@ -92,7 +92,7 @@ export function normalize(config: MfaConfig): MfaConfig {
     }
     if (!off && c.emailMfaConfiguration) out.emailMfaConfiguration = c.emailMfaConfiguration;
     if (c.webAuthnConfiguration && Object.keys(c.webAuthnConfiguration).length > 0) out.webAuthnConfiguration = c.webAuthnConfiguration;
-    return out;
+    return out as NormalizedMfaConfig;
 }
 
 /** The configuration part of inputs or outputs, without bookkeeping fields. */

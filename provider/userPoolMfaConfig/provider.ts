@@ -22,8 +22,8 @@ import { putMfaConfig, readMfaConfig, resetMfaConfig } from "./live";
 import { namedRegion } from "../common/regions";
 import { OWNER_TAG_KEY } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
-import { desiredWithLiveWebAuthn, diffConfig, inputsFromLive, shapeOf } from "./diff";
-import { configOf, DEFAULT_DELETE_POLICY, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize } from "./model";
+import { desiredWithLiveWebAuthn, diffNormalized, inputsFromLive, shapeOf } from "./diff";
+import { configOf, DEFAULT_DELETE_POLICY, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize, NormalizedMfaConfig } from "./model";
 import { inVersionOf, stamped, upgradeState } from "../common/stateVersion";
 import { isPlainOff, MFA_STATE } from "./stateVersion";
 import { validateInputs } from "./validate";
@@ -91,7 +91,9 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (isUnknown(news.userPoolId) || news.userPoolId !== olds.userPoolId) replaces.push("userPoolId");
         if (news.region !== undefined && (isUnknown(news.region) || news.region !== olds.region)) replaces.push("region");
         const desired = configOf(news);
-        const configChanged = containsUnknown(desired) || diffConfig(desired, configOf(olds), olds.__inputShape).length > 0;
+        // Normalized once each, here where they enter: the program's configuration and the stored one.
+        const configChanged =
+            containsUnknown(desired) || diffNormalized(normalize(desired), normalize(configOf(olds)), olds.__inputShape).length > 0;
         const deletePolicyChanged = (news.deletePolicy ?? DEFAULT_DELETE_POLICY) !== olds.deletePolicy;
         return Promise.resolve({
             changes: replaces.length > 0 || configChanged || deletePolicyChanged,
@@ -105,10 +107,10 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const gw = this.gateway(region);
         const adopted = await readMfaConfig(inputs.userPoolId, gw);
         if (!adopted) throw notFound(inputs.userPoolId, region ?? "the configured Region");
-        await this.checkBeforeWrite(inputs, adopted, gw);
-        await this.claim(inputs, gw);
         const found = normalized(adopted);
-        const live = await this.apply(inputs, found, undefined, gw);
+        await this.checkBeforeWrite(inputs, found, gw);
+        await this.claim(inputs, gw);
+        const live = await this.apply(inputs, normalize(configOf(inputs)), found, undefined, gw);
         return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, found.config) };
     }
 
@@ -141,7 +143,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
         const cur = normalized(current);
         await this.checkBeforeWrite(news, cur, gw);
-        const live = await this.apply(news, cur, olds.__inputShape, gw);
+        const live = await this.apply(news, normalize(configOf(news)), cur, olds.__inputShape, gw);
         return { outs: this.outputs(news, region, live, olds.__adoptedConfiguration) };
     }
 
@@ -212,30 +214,31 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (policy === "retain") return;
         const found = await readMfaConfig(props.userPoolId, gw);
         if (!found) return; // The pool is gone, and its MFA configuration with it.
-        const live = found.config;
+        const live = normalize(found.config);
         const adopted = props.__adoptedConfiguration;
-        const target: MfaConfig =
-            policy === "restore" && adopted ? adopted : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration };
-        if (diffConfig(target, live).length === 0) return;
+        const target = normalize(
+            policy === "restore" && adopted ? adopted : { mfaConfiguration: "OFF", webAuthnConfiguration: live.webAuthnConfiguration },
+        );
+        if (diffNormalized(target, live).length === 0) return;
         refuseToDrop(props.userPoolId, found.unmodelled);
-        if (policy === "restore") await putMfaConfig(props.userPoolId, normalize(target), gw);
-        else await resetMfaConfig(props.userPoolId, live, gw);
+        if (policy === "restore") await putMfaConfig(props.userPoolId, target, gw);
+        else await resetMfaConfig(props.userPoolId, target, gw);
     }
 
     /**
-     * Writes the desired configuration if, and only if, it differs from what is live (`found`,
-     * normalized; members the program removed since `previouslySet` included); returns what is
-     * live afterwards, normalized.
+     * Writes the desired configuration if, and only if, it differs from what is live (`found`;
+     * members the program removed since `previouslySet` included); returns what is live
+     * afterwards. Both come normalized, and so does what it returns.
      */
     private async apply(
         inputs: MfaConfigInputs,
-        found: ReadConfig,
+        desired: NormalizedMfaConfig,
+        found: Normalized<ReadConfig>,
         previouslySet: MfaConfigInputs | undefined,
         gw: GatewayOptions,
-    ): Promise<MfaConfig> {
-        const desired = configOf(inputs);
+    ): Promise<NormalizedMfaConfig> {
         const live = found.config;
-        if (diffConfig(desired, live, previouslySet).length === 0) return live;
+        if (diffNormalized(desired, live, previouslySet).length === 0) return live;
         refuseToDrop(inputs.userPoolId, found.unmodelled);
         return putMfaConfig(inputs.userPoolId, desiredWithLiveWebAuthn(desired, live, previouslySet), gw);
     }
@@ -267,8 +270,11 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     }
 }
 
+/** A read whose configuration is in the canonical form. */
+type Normalized<R extends ReadConfig> = R & { config: NormalizedMfaConfig };
+
 /** A read's configuration in the canonical form, once, where it enters from AWS. */
-function normalized(found: ReadConfig): ReadConfig {
+function normalized(found: ReadConfig): Normalized<ReadConfig> {
     return { ...found, config: normalize(found.config) };
 }
 

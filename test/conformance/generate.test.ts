@@ -58,6 +58,25 @@ describe("scripts/generate.mjs", () => {
         );
     });
 
+    it("writes SnsCallerRoleArgs with the IAM and STS models' summaries, lengths and patterns", async () => {
+        const g = await load();
+        const text = (await g.outputs()).get("provider/snsCallerRole/generated.ts")!;
+        const iam = g.loadShapes("iam") as Record<string, { members?: Record<string, { shape: string }>; min?: number; max?: number }>;
+        const sts = g.loadShapes("sts") as typeof iam;
+        const role = iam[iam.CreateRoleRequest.members!.RoleName.shape];
+        const external = sts[sts.AssumeRoleRequest.members!.ExternalId.shape];
+        const args = text.slice(text.indexOf("export interface SnsCallerRoleArgs {"));
+        assert.ok(args.length > 0, "generated.ts declares SnsCallerRoleArgs");
+        const docOf = (name: string) => new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*${name}\\?:`).exec(args)?.[1] ?? "";
+        assert.match(
+            docOf("roleName"),
+            new RegExp(`The name of the role to create\\.[\\s\\S]*${role.min}–${role.max} characters; must contain only letters`),
+        );
+        assert.match(docOf("externalId"), new RegExp(`${external.min}–${external.max} characters[\\s\\S]*Stored as a secret\\.`));
+        assert.match(docOf("sender"), /@default `"sns"`/);
+        assert.match(args, /tags\?: pulumi\.Input<Record<string, pulumi\.Input<string>>>;/);
+    });
+
     it("makes the model's documentation short text", async () => {
         const g = await load();
         assert.equal(

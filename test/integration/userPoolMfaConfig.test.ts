@@ -6,6 +6,7 @@ import { describe, it, beforeEach } from "node:test";
 import { DeleteUserPoolCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { awsEnv, cognitoClient, createUserPool, liveMfa, useMoto } from "../harness/moto";
 import { UserPoolMfaConfigProvider } from "../../provider/userPoolMfaConfig/provider";
+import * as model from "../../provider/userPoolMfaConfig/model";
 import { MfaConfig, MfaConfigInputs } from "../../provider/userPoolMfaConfig/model";
 
 const m = useMoto();
@@ -263,5 +264,42 @@ describe("UserPoolMfaConfig provider against moto", () => {
         );
         const refreshed = await provider.read(poolId, after);
         assert.equal((await provider.diff(poolId, refreshed.props!, withoutText)).changes, false);
+    });
+
+    it("normalizes each configuration once, where it enters: the program's, each answer of AWS, the stored one", async () => {
+        // The modules call normalize through model's exports object, so counting it there counts
+        // every call the provider makes.
+        const exported = model as unknown as { normalize: typeof model.normalize };
+        const original = exported.normalize;
+        let calls = 0;
+        exported.normalize = (c) => {
+            calls++;
+            return original(c);
+        };
+        const count = async (run: () => Promise<unknown>) => {
+            calls = 0;
+            await run();
+            return calls;
+        };
+        try {
+            const inputs: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.TOTP };
+            let outs: Awaited<ReturnType<typeof provider.create>>["outs"];
+            // The program's configuration, the Get answer (adopted) and the Set answer.
+            assert.equal(await count(async () => ({ outs } = await provider.create(inputs))), 3, "create");
+            // The program's configuration and the stored one.
+            assert.equal(await count(() => provider.diff(poolId, outs!, inputs)), 2, "diff");
+            const sms: MfaConfigInputs = { userPoolId: poolId, ...FACTOR_SETS.SMS };
+            // The program's configuration, the Get answer and the Set answer.
+            assert.equal(await count(async () => ({ outs } = await provider.update(poolId, outs!, sms))), 3, "update that writes");
+            // The program's configuration and the Get answer: no write.
+            assert.equal(await count(() => provider.update(poolId, outs!, sms)), 2, "update that does not write");
+            // The Get answer.
+            assert.equal(await count(() => provider.read(poolId, outs)), 1, "read");
+            // The Get answer, the configuration delete writes (reset: MFA OFF) and the Set answer.
+            assert.equal(await count(() => provider.delete(poolId, outs!)), 3, "delete");
+            assert.deepEqual(await liveConfig(poolId), { MfaConfiguration: "OFF" });
+        } finally {
+            exported.normalize = original;
+        }
     });
 });

@@ -3,9 +3,15 @@
 // never answers the IAM-propagation errors.
 import * as assert from "node:assert/strict";
 import { beforeEach, describe, it } from "node:test";
-import { CognitoIdentityProviderClient, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+    CognitoIdentityProviderClient,
+    GetUserPoolMfaConfigCommand,
+    SetUserPoolMfaConfigCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { mockClient } from "aws-sdk-client-mock";
+import { findUserPoolMfaConfig } from "../../../provider/aws/cognito";
 import { putMfaConfig } from "../../../provider/userPoolMfaConfig/live";
+import { normalize } from "../../../provider/userPoolMfaConfig/model";
 
 import { awsError, fakeClock } from "../fakes";
 
@@ -27,7 +33,11 @@ describe("Cognito gateway retries (mocked: moto never throttles or races)", () =
             .resolves({ MfaConfiguration: "OFF" });
         const clock = fakeClock();
         const retries: string[] = [];
-        const live = await putMfaConfig(POOL, { mfaConfiguration: "OFF" }, { region: "eu-west-1", clock, log: (m) => retries.push(m) });
+        const live = await putMfaConfig(POOL, normalize({ mfaConfiguration: "OFF" }), {
+            region: "eu-west-1",
+            clock,
+            log: (m) => retries.push(m),
+        });
         assert.deepEqual(live, { mfaConfiguration: "OFF" });
         assert.equal(setCalls().length, 3);
         assert.equal(retries.length, 2);
@@ -46,7 +56,7 @@ describe("Cognito gateway retries (mocked: moto never throttles or races)", () =
             );
         const clock = fakeClock();
         const sms = { smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } };
-        await assert.rejects(putMfaConfig(POOL, { mfaConfiguration: "ON", smsMfaConfiguration: sms }, { clock }), (e: Error) => {
+        await assert.rejects(putMfaConfig(POOL, normalize({ mfaConfiguration: "ON", smsMfaConfiguration: sms }), { clock }), (e: Error) => {
             assert.match(e.message, /InvalidSmsRoleTrustRelationshipException/);
             assert.match(e.message, /same error when the role has been deleted/);
             return true;
@@ -62,9 +72,34 @@ describe("Cognito gateway retries (mocked: moto never throttles or races)", () =
                 awsError("InvalidParameterException", "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."),
             );
         await assert.rejects(
-            putMfaConfig(POOL, { mfaConfiguration: "OFF" }, { clock: fakeClock() }),
+            putMfaConfig(POOL, normalize({ mfaConfiguration: "OFF" }), { clock: fakeClock() }),
             /With mfaConfiguration "OFF" no SMS, TOTP or email factor may be configured/,
         );
         assert.equal(setCalls().length, 1);
+    });
+});
+
+// Which client a request went through is nothing an emulator can see: the mock records it.
+describe("Cognito gateway clients (mocked: the client of each request)", () => {
+    const saved = process.env.AWS_ENDPOINT_URL;
+    beforeEach(() => cognito.reset());
+
+    it("one options object (one provider method) looks its client up once; new options follow the environment", async () => {
+        cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: "OFF" });
+        const clients = () => cognito.send.getCalls().map((c) => c.thisValue as CognitoIdentityProviderClient);
+        try {
+            process.env.AWS_ENDPOINT_URL = "http://127.0.0.1:1";
+            const opts = { region: "eu-west-1" };
+            await findUserPoolMfaConfig(POOL, opts);
+            process.env.AWS_ENDPOINT_URL = "http://127.0.0.1:2";
+            await findUserPoolMfaConfig(POOL, opts);
+            await findUserPoolMfaConfig(POOL, { region: "eu-west-1" });
+            const [first, second, third] = clients();
+            assert.equal(second, first, "the same options keep their client");
+            assert.notEqual(third, first, "new options get the client of the environment now");
+        } finally {
+            if (saved === undefined) delete process.env.AWS_ENDPOINT_URL;
+            else process.env.AWS_ENDPOINT_URL = saved;
+        }
     });
 });

@@ -24,7 +24,7 @@ function isSecretValue(v: unknown, value: unknown): boolean {
 }
 
 /** The smsConfiguration of a registered UserPoolMfaConfig, unwrapped from the secret the mock monitor puts around it. */
-function smsConfigurationOf(inputs: Record<string, unknown>): Record<string, unknown> {
+function registeredSmsConfiguration(inputs: Record<string, unknown>): Record<string, unknown> {
     const sms = inputs.smsMfaConfiguration as Record<string, unknown>;
     const block = (SECRET_SIG && Object.values(sms).includes(SECRET_SIG) ? sms.value : sms) as {
         smsConfiguration: Record<string, unknown>;
@@ -103,7 +103,7 @@ describe("SnsCallerRole class (Pulumi mocks)", () => {
         assert.equal(typeToken, "pulumi-nodejs:dynamic/cognito-mfa:SnsCallerRole");
         // The role's ARN and ExternalId as the pool's SNS sender (the mock monitor marks the block
         // secret as a whole; through the engine only the ExternalId is: test/e2e/eums.test.ts).
-        const cfg = smsConfigurationOf(inputsOf("mfa"));
+        const cfg = registeredSmsConfiguration(inputsOf("mfa"));
         assert.deepEqual(Object.keys(cfg).sort(), ["externalId", "snsCallerArn"]);
         assert.equal(cfg.snsCallerArn, "arn:aws:iam::123456789012:role/wired");
     });
@@ -117,7 +117,7 @@ describe("SnsCallerRole class (Pulumi mocks)", () => {
             smsMfaConfiguration: { smsConfiguration: role.smsConfiguration },
         });
         await settle();
-        const cfg = smsConfigurationOf(inputsOf("mfa-eums")) as { eumsSms: Record<string, unknown> };
+        const cfg = registeredSmsConfiguration(inputsOf("mfa-eums")) as { eumsSms: Record<string, unknown> };
         assert.deepEqual(Object.keys(cfg), ["eumsSms"]);
         assert.deepEqual(Object.keys(cfg.eumsSms).sort(), ["callerArn", "externalId", "originationIdentity"]);
         assert.equal(cfg.eumsSms.callerArn, "arn:aws:iam::123456789012:role/wired-eums");

@@ -297,7 +297,7 @@ const mergeCases: { name: string; desired: MfaConfig; live: MfaConfig | undefine
 describe("desiredWithLiveWebAuthn()", () => {
     for (const c of mergeCases) {
         test(c.name, () => {
-            const got = desiredWithLiveWebAuthn(c.desired, c.live);
+            const got = desiredWithLiveWebAuthn(normalize(c.desired), c.live);
             assert.deepEqual(got, c.expected);
             // What is written must not differ from what was asked for.
             assert.deepEqual(diffConfig(c.desired, got), []);
