@@ -39,6 +39,18 @@ install_shim() {
   chmod +x "$bin/pulumi-resource-pulumi-nodejs"
 }
 
+have=$("$bin/pulumi" version 2>/dev/null || true)
+if [ -z "${FORCE:-}" ] && [ "$have" = "v$version" ] && [ -x "$bin/pulumi-language-nodejs" ] &&
+   [ "$(cat "$stamp" 2>/dev/null)" = "$want_stamp" ]; then
+  install_shim
+  say "up to date: pulumi $have, pulumi-language-nodejs $lh_version in .tools/pulumi/bin"
+  exit 0
+fi
+
+command -v go >/dev/null || die "go is not installed (need Go >= 1.25.11, see tools/pulumi-cli/go.mod)"
+say "$(go version); building pulumi v$version (have: ${have:-none})"
+mkdir -p "$bin"
+
 # Runs a long command with its output in a log, printing a progress line every 20 s so CI
 # logs show it is alive (a cold CLI build takes over 10 minutes on 2 cores).
 # Modules are fetched by `go list -deps` (only what the build needs: `go mod download` would
@@ -66,49 +78,6 @@ run_with_progress() {
 logdir=$root/.tools/pulumi/logs
 mkdir -p "$logdir"
 
-# The YAML language host (pulumi-language-yaml, for the provider plugin's YAML program: see
-# docs/plugin.md), from its own wrapper module and with its own stamp, so adding or changing it
-# never rebuilds the CLI. Its go.mod raises pkg/sdk to the CLI's release, sharing the build cache.
-yaml_version=$(sed -nE 's/^[[:space:]]*(require[[:space:]]+)?github\.com\/pulumi\/pulumi-yaml (v[^[:space:]]+).*/\2/p' tools/pulumi-language-yaml/go.mod | head -1)
-[ -n "$yaml_version" ] || die "cannot read the pulumi-yaml version from tools/pulumi-language-yaml/go.mod"
-for mod in pkg sdk; do
-  grep -Eq "^[[:space:]]*(require[[:space:]]+)?github\.com/pulumi/pulumi/$mod/v3 v$version([[:space:]]|$)" tools/pulumi-language-yaml/go.mod ||
-    die "tools/pulumi-language-yaml/go.mod does not require github.com/pulumi/pulumi/$mod/v3 v$version (tools/pulumi-version says $version)"
-done
-yaml_stamp=$root/.tools/pulumi/build-yaml.stamp
-want_yaml_stamp=$(cat tools/pulumi-language-yaml/go.mod tools/pulumi-language-yaml/go.sum | sha256sum | cut -d' ' -f1)
-build_yaml_host() {
-  if [ -z "${FORCE:-}" ] && [ -x "$bin/pulumi-language-yaml" ] && [ "$(cat "$yaml_stamp" 2>/dev/null)" = "$want_yaml_stamp" ]; then
-    say "up to date: pulumi-language-yaml $yaml_version in .tools/pulumi/bin"
-    return 0
-  fi
-  command -v go >/dev/null || die "go is not installed (need Go >= 1.25.11, see tools/pulumi-language-yaml/go.mod)"
-  mkdir -p "$bin" "$logdir"
-  (cd tools/pulumi-language-yaml &&
-    run_with_progress "download modules (YAML language host)" "$logdir/yaml-download.log" \
-      go list -deps github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml &&
-    run_with_progress "build pulumi-language-yaml $yaml_version" "$logdir/yaml-build.log" \
-      go build -v -o "$bin/pulumi-language-yaml.tmp" \
-        -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=${yaml_version#v}" \
-        github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
-  mv "$bin/pulumi-language-yaml.tmp" "$bin/pulumi-language-yaml"
-  echo "$want_yaml_stamp" > "$yaml_stamp"
-  say "built: pulumi-language-yaml $yaml_version in .tools/pulumi/bin"
-}
-
-have=$("$bin/pulumi" version 2>/dev/null || true)
-if [ -z "${FORCE:-}" ] && [ "$have" = "v$version" ] && [ -x "$bin/pulumi-language-nodejs" ] &&
-   [ "$(cat "$stamp" 2>/dev/null)" = "$want_stamp" ]; then
-  install_shim
-  say "up to date: pulumi $have, pulumi-language-nodejs $lh_version in .tools/pulumi/bin"
-  build_yaml_host
-  exit 0
-fi
-
-command -v go >/dev/null || die "go is not installed (need Go >= 1.25.11, see tools/pulumi-cli/go.mod)"
-say "$(go version); building pulumi v$version (have: ${have:-none})"
-mkdir -p "$bin"
-
 # Step 1: the Node language host (small; from sdk/v3 $lh_version).
 (cd tools/pulumi-language-nodejs &&
   run_with_progress "download modules (language host)" "$logdir/lh-download.log" \
@@ -134,4 +103,3 @@ have=$("$bin/pulumi" version)
 [ "$have" = "v$version" ] || die "built CLI reports '$have', expected v$version"
 echo "$want_stamp" > "$stamp"
 say "built: pulumi $have, pulumi-language-nodejs $lh_version in .tools/pulumi/bin"
-build_yaml_host
