@@ -34,6 +34,9 @@ const LAYERS = {
     snsCallerRole: ["common/", "aws/", "runtime/", "engine/snsCallerRoleStub$"],
     // The audit reads pools with the resources' own rules; nothing below it imports it (cli.ts does).
     audit: ["common/", "aws/", "runtime/", "userPoolMfaConfig/", "snsCallerRole/"],
+    // The provider plugin hosts the resources' own providers; nothing in the package imports it
+    // (the plugin's launcher runs plugin/main.ts).
+    plugin: ["common/", "aws/", "runtime/", "userPoolMfaConfig/", "snsCallerRole/"],
 };
 
 /** One files block per layer: an import that leaves the layer's folder must go to one it may import. */

@@ -10,14 +10,19 @@
 //   added in check, from the resource's URN: a YAML, Python or Go program has no such class.
 // - `pulumi import` calls read with the id only (no state): the pool id, with the Region it
 //   names, and an input shape of "only userPoolId set", so that read returns every block the
-//   pool has as inputs and a preview of a program with those inputs shows no change.
+//   pool has as inputs and a preview of a program with those inputs shows no change. That state
+//   carries the current state version: read writes back the version it is given, and an
+//   imported resource's state is then in the layout create would have written.
 // - There is no `__provider`: the plugin is the provider.
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type * as plugin from "@pulumi/pulumi/provider";
 import { poolRegion } from "../common/regions";
+import { currentVersion, STATE_VERSION_KEY } from "../common/stateVersion";
 import { ownerTagValue } from "../common/tags";
 import { UserPoolMfaConfigProvider } from "../userPoolMfaConfig/provider";
 import { snsCallerRoleProvider } from "../snsCallerRole/provider";
+import { MFA_STATE } from "../userPoolMfaConfig/stateVersion";
+import { ROLE_STATE } from "../snsCallerRole/stateVersion";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID } from "../snsCallerRole/model";
 import { MFA_TOKEN, PackageSchema, ROLE_TOKEN, schemaSecretPaths } from "./schema";
 import { parseUrn, Path, unwrap, withoutUndefined, wrap } from "./wire";
@@ -47,7 +52,12 @@ function kinds(schema: PackageSchema): Record<string, Kind> {
         [MFA_TOKEN]: {
             provider: new UserPoolMfaConfigProvider(),
             programDefaults: (news, urn) => ({ ...news, __owner: owner(urn) }),
-            importState: (id) => ({ userPoolId: id, region: poolRegion(id) ?? "", __inputShape: { userPoolId: "*" } }),
+            importState: (id) => ({
+                userPoolId: id,
+                region: poolRegion(id) ?? "",
+                __inputShape: { userPoolId: "*" },
+                [STATE_VERSION_KEY]: currentVersion(MFA_STATE),
+            }),
             // What restore puts back may hold an ExternalId (resource.ts additionalSecretOutputs).
             secretOutputs: ["__adoptedConfiguration", "adoptedConfiguration"],
             inputSecrets: schemaSecretPaths(schema, MFA_TOKEN, "inputProperties"),
@@ -64,7 +74,7 @@ function kinds(schema: PackageSchema): Record<string, Kind> {
                     __owner: owner(urn),
                 };
             },
-            importState: () => ({}),
+            importState: () => ({ [STATE_VERSION_KEY]: currentVersion(ROLE_STATE) }),
             // 0.1.0's copy of { snsCallerArn, externalId } (resource.ts secretOutputs).
             secretOutputs: ["smsConfiguration"],
             inputSecrets: schemaSecretPaths(schema, ROLE_TOKEN, "inputProperties"),

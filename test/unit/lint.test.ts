@@ -98,6 +98,28 @@ describe("the import-boundary rule (eslint.config.mjs)", () => {
         assert.match(found[0].message, /provider\/common\/ may import nothing outside itself/);
     });
 
+    it("plugin/ may import the resources' providers and what they stand on, not the host", async () => {
+        const source = [
+            'import { UserPoolMfaConfigProvider } from "../userPoolMfaConfig/provider";', // 1
+            'import { snsCallerRoleProvider } from "../snsCallerRole/provider";', // 2
+            'import { poolRegion } from "../common/regions";', // 3
+            'import { parseUrn } from "./wire";', // 4
+            'import { userPoolMfaConfig } from "../engine/providers";', // 5: the dynamic host
+            'import { UserPoolMfaConfig } from "..";', // 6: the package root
+            'import { auditCommand } from "../audit/command";', // 7: beside it, not below
+            "export { UserPoolMfaConfigProvider, snsCallerRoleProvider, poolRegion, parseUrn, userPoolMfaConfig, UserPoolMfaConfig, auditCommand };",
+        ].join("\n");
+        const found = await reported("plugin/boundaryProbe.ts", source);
+        assert.deepEqual(
+            found.map((m) => m.line),
+            [5, 6, 7],
+        );
+        assert.match(
+            found[0].message,
+            /provider\/plugin\/ may import only from common\/, aws\/, runtime\/, userPoolMfaConfig\/, snsCallerRole\//,
+        );
+    });
+
     it("the host (engine/), index.ts and cli.ts may import anything", async () => {
         const source = [
             'import { UserPoolMfaConfigProvider } from "../userPoolMfaConfig/provider";',
