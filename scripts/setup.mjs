@@ -77,6 +77,11 @@ await step("pulumi CLI + language host", () => {
     run("bash", ["scripts/build-pulumi.sh"]);
 });
 
+// The provider plugin's YAML program needs the YAML language host (its own stamp: never rebuilds the CLI).
+await step("YAML language host", () => {
+    run("bash", ["scripts/build-pulumi-yaml.sh"]);
+});
+
 await step("tsc", () => {
     // A clean dist/ so a deleted test or source file cannot leave a stale compiled copy behind.
     rmSync("dist", { recursive: true, force: true });
