@@ -19,7 +19,9 @@ const files = existsSync(base)
     ? readdirSync(base, { recursive: true })
           .filter((f) => f.endsWith(".test.js"))
           // test/aws talks to a real AWS account: only `npm run test:aws` (suite "aws") runs it.
-          .filter((f) => suite !== undefined || !f.startsWith("aws/"))
+          // test/distribution (the plugin's release archive, the SDKs generated from its schema)
+          // installs from npm, PyPI and the Go module proxy for minutes: `npm run test:distribution`.
+          .filter((f) => suite !== undefined || !(f.startsWith("aws/") || f.startsWith("distribution/")))
           .map((f) => relative(root, join(base, f)))
           .sort()
     : [];
@@ -40,7 +42,7 @@ const env = {
     RIG_RUN_DIR: runDir,
 };
 
-if (files.some((f) => f.startsWith("dist/test/e2e/") || f.startsWith("dist/test/reliability/"))) {
+if (files.some((f) => ["e2e", "reliability", "distribution"].some((d) => f.startsWith(`dist/test/${d}/`)))) {
     // Pack the package once for all e2e test files (test/harness/pulumi.ts installs the tarball).
     const r = spawnSync("npm", ["pack", "--json", "--pack-destination", runDir], { cwd: root, env, encoding: "utf8" });
     if (r.status !== 0) {

@@ -4,7 +4,7 @@
 // it sends SMS with; `pulumi import` takes an existing pool's MFA configuration, and a preview
 // of a program with the imported inputs plans nothing. The plugin runs from this checkout's
 // build (dist/), found through the project's `plugins.providers` path; the release archive
-// route is plugin-archive.test.ts.
+// route is test/distribution/plugin-archive.test.ts.
 import * as assert from "node:assert/strict";
 import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
