@@ -15,6 +15,8 @@ import { GetRoleCommand } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, repoRoot, useMoto } from "../harness/moto";
 import { assertNoChanges, node22, resourceChanges, Stack } from "../harness/pulumi";
 import { SECRET_SIG, SIG_KEY } from "../../provider/plugin/wire";
+import { currentVersion, STATE_VERSION_KEY } from "../../provider/common/stateVersion";
+import { MFA_STATE } from "../../provider/userPoolMfaConfig/stateVersion";
 
 const m = useMoto();
 
@@ -202,6 +204,8 @@ describe("provider plugin with Pulumi YAML", () => {
             mfaConfiguration: "OPTIONAL",
             softwareTokenMfaConfiguration: { enabled: true },
         });
+        // The imported state is in the current layout, as create would have written it.
+        assert.equal(state.outputs?.[STATE_VERSION_KEY], currentVersion(MFA_STATE));
 
         assertNoChanges(await stack.preview({ expectNoChanges: true }));
         // Import wrote nothing to the pool.
