@@ -346,17 +346,26 @@ export function constraintText(m) {
 function inputArgsInterface(a, tree) {
     const out = [jsdoc([a.argsTypeDoc ?? a.argsDoc], "").trimEnd(), `export interface ${a.argsName} {`];
     const type = (m) => (m.kind === "enum" ? typeNameOf(m) : m.kind);
+    // The same words in one paragraph per argument, for what has no JSDoc (the plugin's schema).
+    const paragraphs = [];
+    const paragraph = (name, lines) =>
+        paragraphs.push(`    ${name}: ${JSON.stringify(lines.filter(Boolean).join(" ").replace(/@default /, "Default: "))},`);
     for (const m of tree) {
         const n = m.note;
         const lines = n.from ? [m.doc, constraintText(m), n.note ?? n.docs] : [n.note ?? n.docs ?? m.doc];
         lines.push(n.secret ? "Stored as a secret." : undefined, n.default ? `@default ${n.default}` : undefined);
         out.push(`${jsdoc(lines, "    ")}    ${m.name}?: pulumi.Input<${type(m)}>;`);
+        paragraph(m.name, lines);
     }
     for (const [name, x] of Object.entries(a.extra ?? {})) {
         const lines = [x.docs ?? x.doc, x.default ? `@default ${x.default}` : undefined];
         out.push(`${jsdoc(lines, "    ")}    ${name}${x.required ? "" : "?"}: pulumi.Input<${x.values ? x.typeName : x.tsType}>;`);
+        paragraph(name, lines);
     }
     out.push("}");
+    out.push("", `/** Each argument of ${a.argsName} as its JSDoc has it, in one paragraph. */`);
+    out.push(`export const ${a.argsName.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}_DOCS: Readonly<Record<keyof ${a.argsName}, string>> = {`);
+    out.push(...paragraphs, "};");
     return out;
 }
 

@@ -1,15 +1,17 @@
 // The Pulumi package schema of the provider plugin (package "cognito-mfa"), built from the same
 // description of the API as validation and mapping: the UserPoolMfaConfig configuration types are
 // walked from MFA_CONFIG (userPoolMfaConfig/shape.ts) member by member, with its docs, enums and
-// `secret` flags. SnsCallerRole has no API structure of that kind (its arguments are a role's
-// settings, not one request), so its properties are listed here, keyed by the model's INPUT_KEYS
-// and output names (test/unit/plugin/schema.test.ts holds them against each other).
+// `secret` flags; SnsCallerRole's inputs from its generated ROLE_INPUTS and argument docs (the
+// IAM and STS members, and the resource's own arguments), keyed by the model's INPUT_KEYS; its
+// outputs are listed here (test/unit/plugin/schema.test.ts holds them against each other).
 // scripts/gen-plugin-schema.mjs writes it to provider/plugin/schema.json, which `pulumi package
 // gen-sdk` reads; the plugin serves the same object (GetSchema). Pure.
 import type { Member, StructureMember } from "../common/shape";
 import { DELETE_POLICIES, DEFAULT_DELETE_POLICY } from "../userPoolMfaConfig/model";
 import { MFA_CONFIG } from "../userPoolMfaConfig/shape";
-import { DEFAULT_PATH, DEFAULT_SENDER, INPUT_KEYS, SMS_SENDERS } from "../snsCallerRole/model";
+import { ANNOTATIONS as ROLE_ANNOTATIONS } from "../snsCallerRole/annotations";
+import { ROLE_INPUTS, SNS_CALLER_ROLE_ARGS_DOCS } from "../snsCallerRole/generated";
+import { INPUT_KEYS, SMS_SENDERS } from "../snsCallerRole/model";
 
 export const PACKAGE = "cognito-mfa";
 export const MFA_TOKEN = `${PACKAGE}:index:UserPoolMfaConfig`;
@@ -143,35 +145,21 @@ function snsCallerRole(types: PackageSchema["types"]): ResourceSchema {
         description: "What Cognito sends SMS through with the role.",
         enum: SMS_SENDERS.map((value) => ({ value })),
     };
-    const inputs: Record<(typeof INPUT_KEYS)[number], SchemaProperty> = {
-        roleName: str(
-            "The exact role name (1-64 letters, digits and +=,.@_-), unique in the account; not with namePrefix. Changing it replaces the role.",
-        ),
-        namePrefix: str(
-            'Prefix of a generated role name (at most 38 characters); the suffix is derived from the project, stack and resource name, the prefix and the path. Default: the resource name followed by "-". Changing it replaces the role.',
-        ),
-        path: str(`The role's IAM path, / or /<text>/ (up to 512 characters). Default "${DEFAULT_PATH}". Changing it replaces the role.`),
-        description: str("The role's description, up to 1000 characters."),
-        permissionsBoundary: str("ARN of a managed policy to use as the role's permissions boundary."),
-        tags: { type: "object", additionalProperties: { type: "string" }, description: "IAM tags of the role (at most 48)." },
-        externalId: str(
-            "The sts:ExternalId Cognito must present (2-1224 characters of letters, digits and +=,.@:/_-); the pool's smsConfiguration.externalId must be the same. Default: a random UUID generated once and kept in state.",
-            { secret: true },
-        ),
-        userPoolId: str(
-            "The user pool that will send SMS with this role: narrows aws:SourceArn to the pool, supplies the account, and lets delete refuse while the pool still uses the role.",
-        ),
-        region: str("The Region in aws:SourceArn (the pool's Region). Default: the Region in userPoolId, then the AWS SDK's chain."),
-        accountId: str("The 12-digit account of the user pool, for aws:SourceAccount and aws:SourceArn."),
-        forceDelete: { type: "boolean", description: "Delete the role even when its user pool still names it as its SMS caller." },
-        sender: {
-            $ref: ref("SmsSender"),
-            description: `"sns" (Amazon SNS, sns:Publish) or "eumsSms" (AWS End User Messaging SMS, sms-voice:SendTextMessage). Default "${DEFAULT_SENDER}".`,
-        },
-        originationIdentity: str(
-            'With sender "eumsSms": the ARN of the phone number, sender ID or phone pool that sms-voice:SendTextMessage is scoped to.',
-        ),
-    };
+    // The model's members (type, enum, secret) from ROLE_INPUTS, the resource's own from
+    // ANNOTATIONS.extra; every description is the argument's JSDoc (generated.ts).
+    const inputs = Object.fromEntries(
+        INPUT_KEYS.map((key): [string, SchemaProperty] => {
+            const description = SNS_CALLER_ROLE_ARGS_DOCS[key];
+            const m = (ROLE_INPUTS.members as Record<string, Member>)[key];
+            if (m?.kind === "enum") return [key, { $ref: ref("SmsSender"), description }];
+            if (m) return [key, { ...addMember(types, m), description }];
+            const x = ROLE_ANNOTATIONS.extra?.[key];
+            if (x?.tsType?.startsWith("Record<string"))
+                return [key, { type: "object", additionalProperties: { type: "string" }, description }];
+            if (x?.tsType === "string") return [key, str(description)];
+            throw new Error(`SnsCallerRole input ${key}: no model member and no string or map argument in annotations.ts`);
+        }),
+    ) as Record<(typeof INPUT_KEYS)[number], SchemaProperty>;
     const outputs: Record<string, SchemaProperty> = {
         ...inputs,
         arn: str("The role's ARN: the pool's smsConfiguration.snsCallerArn (or eumsSms.callerArn)."),

@@ -133,3 +133,29 @@ export interface SnsCallerRoleArgs {
      */
     originationIdentity?: pulumi.Input<string>;
 }
+
+/** Each argument of SnsCallerRoleArgs as its JSDoc has it, in one paragraph. */
+export const SNS_CALLER_ROLE_ARGS_DOCS: Readonly<Record<keyof SnsCallerRoleArgs, string>> = {
+    roleName:
+        "The name of the role to create. 1–64 characters; must contain only letters, digits and + = , . @ _ -. The exact role name, unique in the account. Cannot be combined with `namePrefix`. Changing it replaces the role. Default: none: `namePrefix` + a generated suffix",
+    namePrefix:
+        "The start of a generated role name. 1–38 characters; must contain only letters, digits and + = , . @ _ -. Prefix of a generated name; the 26-character suffix is derived from the project, stack and resource name (and the path), so a create interrupted by a crash finds and adopts its own role (tagged `pulumi-cognito-mfa:owner`) instead of making a second one. Changing it replaces the role. Default: the resource name followed by `-`",
+    path: 'The path to the role. 1–512 characters; must be "/" or start and end with "/" with printable ASCII between, such as "/service-role/". The role\'s IAM path, `/` or `/<text>/`. Changing it replaces the role. Default: `"/"`',
+    description:
+        "A description of the role. At most 1000 characters; must contain only printable Latin-1 characters, tabs and line breaks. Default: no description",
+    permissionsBoundary:
+        "The ARN of the managed policy that is used to set the permissions boundary for the role. 20–2048 characters. Default: none",
+    externalId:
+        "A unique identifier that might be required when you assume a role in another account. 2–1224 characters; must contain only letters, digits and + = , . @ : / _ - (the characters sts:ExternalId allows). The `sts:ExternalId` Cognito must present; the pool's `smsConfiguration.externalId` must be the same. Stored as a secret. Default: a random UUID, generated once and kept in state (also across replacements)",
+    forceDelete:
+        "Delete the role even while its user pool still names it (which breaks the pool's SMS). Delete uses the value in state: run `pulumi up` after setting it. Default: `false`",
+    sender: 'What Cognito sends SMS through with this role: `"sns"` (Amazon SNS) or `"eumsSms"` (AWS End User Messaging SMS). It chooses the inline policy above and the shape of `smsConfiguration`. Changing it swaps the inline policy in place (the new one is written, then the old one deleted); the role is not replaced. Default: `"sns"`',
+    tags: "At most 48: IAM's 50 less the provider's own `pulumi-cognito-mfa:owner` and `pulumi-cognito-mfa:instance`, which are reserved keys and are not in the `tags` output. Keys 1–128 characters, not starting with `aws:`, not differing only in case; values up to 256 and required (`\"\"` for an empty one). Default: none",
+    userPoolId:
+        "Narrows `aws:SourceArn` to this pool, supplies the account for `aws:SourceAccount`, and lets delete refuse while the pool still uses the role. Default: any pool of the account in `region` (`userpool/*`), no delete guard",
+    region: "The Region in `aws:SourceArn` (the pool's Region; IAM itself is global). Default: the Region in `userPoolId`, then `aws:region`, then the SDK's chain",
+    accountId:
+        "The 12-digit account for `aws:SourceAccount` and `aws:SourceArn`. Default: the account in the pool's ARN (DescribeUserPool) when `userPoolId` is given, else the role's own account",
+    originationIdentity:
+        'Only with `sender: "eumsSms"`: the ARN of the phone number, sender ID or phone pool that `sms-voice:SendTextMessage` is scoped to (an ARN, since a phone number cannot scope an IAM policy). It is passed on in `smsConfiguration.eumsSms.originationIdentity`, as AWS requires when the policy is scoped. Default: none: `"*"` in the policy',
+};
