@@ -64,11 +64,6 @@ export function sentCommands(): string[] {
     return [...cognitoMock.calls(), ...iamMock.calls()].map((c) => (c.args[0] as object).constructor.name);
 }
 
-/** The names of the commands sent to SNS (the SMS delivery reads), in order. */
-export function sentSnsCommands(): string[] {
-    return snsMock.calls().map((c) => (c.args[0] as object).constructor.name);
-}
-
 /** Answers DescribeUserPool with `pool` (null: ResourceNotFoundException). */
 export function mockPool(pool: UserPoolType | null): void {
     if (pool === null) {

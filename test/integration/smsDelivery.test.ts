@@ -1,0 +1,168 @@
+// The SMS delivery check at preview (smsDeliveryPreflight.ts through livePreflight) against the
+// emulator: the SNS SMS sandbox (GetSMSSandboxAccountStatus, tools/moto-ext sns.py) and the
+// monthly spend limit (GetSMSAttributes MonthlySpendLimit, stored by SetSMSAttributes), read
+// through the fault proxy, which counts the reads and answers a missing permission as SNS does.
+import * as assert from "node:assert/strict";
+import { after, before, beforeEach, describe, it } from "node:test";
+import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { SetSMSAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
+import { clearPreflightCache, livePreflight } from "../../provider/userPoolMfaConfig/preflight";
+import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
+import { awsEnv, createUserPool, iamClient, Moto, startMoto } from "../harness/moto";
+import { EXTERNAL_ID, GOOD_TRUST, SNS_PUBLISH, TOTP } from "../unit/userPoolMfaConfig/badInputCatalogue";
+
+const SNS_READS = ["GetSMSAttributes", "GetSMSSandboxAccountStatus"];
+
+/** A moto server (in or out of the SMS sandbox) behind a fault proxy, with a pool and a good SMS role. */
+async function rig(smsSandbox: boolean) {
+    const moto: Moto = await startMoto(undefined, { smsSandbox });
+    const proxy: FaultProxy = await startFaultProxy(moto.endpoint);
+    const iam = iamClient(moto.endpoint);
+    const role = await iam.send(new CreateRoleCommand({ RoleName: "cognito-sms", AssumeRolePolicyDocument: JSON.stringify(GOOD_TRUST) }));
+    await iam.send(
+        new PutRolePolicyCommand({ RoleName: "cognito-sms", PolicyName: "sns-publish", PolicyDocument: JSON.stringify(SNS_PUBLISH) }),
+    );
+    const poolId = await createUserPool(moto.endpoint);
+    const sns = new SNSClient({
+        endpoint: moto.endpoint,
+        region: "us-east-1",
+        credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    });
+    return {
+        moto,
+        proxy,
+        poolId,
+        inputs: {
+            userPoolId: poolId,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { snsCallerArn: role.Role!.Arn!, externalId: EXTERNAL_ID } },
+        },
+        setSpendLimit: (usd: string) => sns.send(new SetSMSAttributesCommand({ attributes: { MonthlySpendLimit: usd } })),
+        /** The SNS reads the proxy saw since the last reset, sorted. */
+        snsReads: () =>
+            proxy
+                .requests()
+                .map((r) => r.op)
+                .filter((op) => SNS_READS.includes(op))
+                .sort(),
+        async stop() {
+            await proxy.stop();
+            await moto.stop();
+        },
+    };
+}
+
+const preview = (inputs: Record<string, unknown>) => livePreflight(inputs, { region: "us-east-1" });
+
+describe("SMS delivery at preview, account in the SMS sandbox (emulator)", () => {
+    let r: Awaited<ReturnType<typeof rig>>;
+    before(async () => {
+        r = await rig(true);
+        Object.assign(process.env, awsEnv(r.proxy.endpoint));
+    });
+    after(() => r?.stop());
+    beforeEach(() => {
+        clearPreflightCache();
+        r.proxy.reset();
+        r.proxy.clearRules();
+    });
+
+    it("an account in the SMS sandbox is a warning, never a failure; both SNS reads are made", async () => {
+        const res = await preview(r.inputs);
+        assert.deepEqual(res.failures, []);
+        assert.equal(res.warnings.length, 1, res.warnings.join("\n"));
+        assert.match(
+            res.warnings[0],
+            new RegExp(
+                `^pre-flight: user pool ${r.poolId} sends SMS through Amazon SNS in us-east-1, where this account is in the SMS sandbox`,
+            ),
+        );
+        assert.deepEqual(r.snsReads(), SNS_READS);
+    });
+
+    it("read once per SNS Region per process; not at all without SMS MFA through SNS", async () => {
+        await preview(r.inputs);
+        await preview({ ...r.inputs, userPoolId: await createUserPool(r.moto.endpoint) });
+        assert.deepEqual(r.snsReads(), SNS_READS);
+        clearPreflightCache();
+        r.proxy.reset();
+        await preview({ userPoolId: r.poolId, mfaConfiguration: "ON", softwareTokenMfaConfiguration: TOTP });
+        await preview({ userPoolId: r.poolId, mfaConfiguration: "OFF" });
+        assert.deepEqual(r.snsReads(), []);
+    });
+
+    it("a missing SNS permission skips that check with the action to grant; the other still runs", async () => {
+        // The proxy answers as SNS does a caller without the permission (query protocol, XML,
+        // code AuthorizationError, which the SDK names AuthorizationErrorException): moto never denies.
+        r.proxy.addRule({
+            op: "GetSMSSandboxAccountStatus",
+            fault: {
+                kind: "error",
+                status: 403,
+                code: "AuthorizationError",
+                message: "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: SNS:GetSMSSandboxAccountStatus",
+            },
+        });
+        await r.setSpendLimit("0");
+        try {
+            const res = await preview(r.inputs);
+            assert.deepEqual(res.failures, []);
+            assert.equal(res.warnings.length, 2, res.warnings.join("\n"));
+            assert.match(
+                res.warnings[0],
+                /^pre-flight check of the SNS SMS sandbox in us-east-1 skipped: the caller may not call sns:GetSMSSandboxAccountStatus \(AuthorizationErrorException\)\. Grant sns:GetSMSSandboxAccountStatus to have it checked at preview; `pulumi up` is not affected\.$/,
+            );
+            assert.match(res.warnings[1], /so SNS sends no SMS at all/);
+            assert.equal(r.proxy.count("GetSMSSandboxAccountStatus"), 1, "a denied read is not retried");
+        } finally {
+            // Above the new-account quota: silent, for the tests after this one.
+            await r.setSpendLimit("100");
+        }
+    });
+});
+
+describe("SMS delivery at preview, the monthly spend limit (emulator, account out of the SMS sandbox)", () => {
+    let r: Awaited<ReturnType<typeof rig>>;
+    before(async () => {
+        r = await rig(false);
+        Object.assign(process.env, awsEnv(r.proxy.endpoint));
+    });
+    after(() => r?.stop());
+    beforeEach(() => {
+        clearPreflightCache();
+        r.proxy.reset();
+        r.proxy.clearRules();
+    });
+
+    it("no MonthlySpendLimit set and out of the sandbox: no warning", async () => {
+        const res = await preview(r.inputs);
+        assert.deepEqual(res, { failures: [], warnings: [] });
+        assert.deepEqual(r.snsReads(), SNS_READS);
+    });
+
+    it("the spend limit is read as GetSMSAttributes MonthlySpendLimit: at or below the 1 USD quota warns, 0 means no SMS", async () => {
+        // A 0 ms delay that matches only a request naming MonthlySpendLimit alone: it counts them.
+        r.proxy.addRule({
+            op: "GetSMSAttributes",
+            fault: { kind: "delay", ms: 0 },
+            match: (b) => /(^|&)attributes\.member\.1=MonthlySpendLimit(&|$)/.test(b) && !/attributes\.member\.2=/.test(b),
+        });
+        const at = async (usd: string) => {
+            await r.setSpendLimit(usd);
+            clearPreflightCache();
+            return (await preview(r.inputs)).warnings;
+        };
+        const one = await at("1");
+        assert.equal(one.length, 1, one.join("\n"));
+        assert.match(
+            one[0],
+            /monthly SMS spend limit \(GetSMSAttributes MonthlySpendLimit\) is 1 USD, the quota AWS sets for new accounts/,
+        );
+        assert.match((await at("0.5"))[0], /is 0\.5 USD/);
+        assert.match((await at("0"))[0], /a limit of 0 USD, so SNS sends no SMS at all/);
+        assert.deepEqual(await at("100"), []);
+        const named = r.proxy.requests().filter((x) => x.op === "GetSMSAttributes" && x.injected === "delay");
+        assert.equal(named.length, 4, "each read names MonthlySpendLimit");
+        assert.equal(r.proxy.count("GetSMSAttributes"), 4);
+    });
+});
