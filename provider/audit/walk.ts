@@ -6,7 +6,7 @@
 // it) and never stops the walk; only a Region whose pools cannot be listed does.
 import { findUserPool } from "../aws/cognito";
 import { readMfaConfig } from "../userPoolMfaConfig/live";
-import { listUserPools, ListedPool } from "../aws/cognitoList";
+import { listUserPools, ListedPool } from "../aws/cognito";
 import { isAccessDenied } from "../aws/errors";
 import { findRole, findRolePermissionPolicies } from "../aws/iam";
 import { errorName } from "../aws/retry";
