@@ -1,10 +1,17 @@
 // The SMS delivery check at preview (smsDeliveryPreflight.ts through livePreflight) against the
-// emulator: the SNS SMS sandbox (GetSMSSandboxAccountStatus, tools/moto-ext sns.py) and the
-// monthly spend limit (GetSMSAttributes MonthlySpendLimit, stored by SetSMSAttributes), read
-// through the fault proxy, which counts the reads and answers a missing permission as SNS does.
+// emulator, read through the fault proxy, which counts the reads and answers a missing permission
+// as AWS does. SNS path: the SMS sandbox (GetSMSSandboxAccountStatus, tools/moto-ext sns.py) and
+// the monthly spend limit (GetSMSAttributes MonthlySpendLimit, stored by SetSMSAttributes). End
+// User Messaging SMS path: the account tier (DescribeAccountAttributes ACCOUNT_TIER) and the text
+// spend limit (DescribeSpendLimits, lowered by SetTextMessageSpendLimitOverride; smsvoice.py).
 import * as assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import {
+    DeleteTextMessageSpendLimitOverrideCommand,
+    PinpointSMSVoiceV2Client,
+    SetTextMessageSpendLimitOverrideCommand,
+} from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import { SetSMSAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
 import { clearPreflightCache, livePreflight } from "../../provider/userPoolMfaConfig/preflight";
 import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
@@ -12,6 +19,8 @@ import { awsEnv, createUserPool, iamClient, Moto, startMoto } from "../harness/m
 import { EXTERNAL_ID, GOOD_TRUST, SNS_PUBLISH, TOTP } from "../unit/userPoolMfaConfig/badInputCatalogue";
 
 const SNS_READS = ["GetSMSAttributes", "GetSMSSandboxAccountStatus"];
+const EUMS_READS = ["DescribeAccountAttributes", "DescribeSpendLimits"];
+const SEND_TEXT = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sms-voice:SendTextMessage", Resource: "*" }] };
 
 /** A moto server (in or out of the SMS sandbox) behind a fault proxy, with a pool and a good SMS role. */
 async function rig(smsSandbox: boolean) {
@@ -22,12 +31,16 @@ async function rig(smsSandbox: boolean) {
     await iam.send(
         new PutRolePolicyCommand({ RoleName: "cognito-sms", PolicyName: "sns-publish", PolicyDocument: JSON.stringify(SNS_PUBLISH) }),
     );
+    const eumsRole = await iam.send(
+        new CreateRoleCommand({ RoleName: "cognito-eums", AssumeRolePolicyDocument: JSON.stringify(GOOD_TRUST) }),
+    );
+    await iam.send(
+        new PutRolePolicyCommand({ RoleName: "cognito-eums", PolicyName: "send-text", PolicyDocument: JSON.stringify(SEND_TEXT) }),
+    );
     const poolId = await createUserPool(moto.endpoint);
-    const sns = new SNSClient({
-        endpoint: moto.endpoint,
-        region: "us-east-1",
-        credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    const config = { endpoint: moto.endpoint, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+    const sns = new SNSClient(config);
+    const smsVoice = new PinpointSMSVoiceV2Client(config);
     return {
         moto,
         proxy,
@@ -37,7 +50,23 @@ async function rig(smsSandbox: boolean) {
             mfaConfiguration: "ON",
             smsMfaConfiguration: { smsConfiguration: { snsCallerArn: role.Role!.Arn!, externalId: EXTERNAL_ID } },
         },
+        eumsInputs: {
+            userPoolId: poolId,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { eumsSms: { callerArn: eumsRole.Role!.Arn!, externalId: EXTERNAL_ID } } },
+        },
         setSpendLimit: (usd: string) => sns.send(new SetSMSAttributesCommand({ attributes: { MonthlySpendLimit: usd } })),
+        setTextOverride: (usd: number | undefined) =>
+            usd === undefined
+                ? smsVoice.send(new DeleteTextMessageSpendLimitOverrideCommand({}))
+                : smsVoice.send(new SetTextMessageSpendLimitOverrideCommand({ MonthlyLimit: usd })),
+        /** The End User Messaging SMS reads the proxy saw since the last reset, sorted. */
+        eumsReads: () =>
+            proxy
+                .requests()
+                .map((r) => r.op)
+                .filter((op) => EUMS_READS.includes(op))
+                .sort(),
         /** The SNS reads the proxy saw since the last reset, sorted. */
         snsReads: () =>
             proxy
@@ -164,5 +193,89 @@ describe("SMS delivery at preview, the monthly spend limit (emulator, account ou
         const named = r.proxy.requests().filter((x) => x.op === "GetSMSAttributes" && x.injected === "delay");
         assert.equal(named.length, 4, "each read names MonthlySpendLimit");
         assert.equal(r.proxy.count("GetSMSAttributes"), 4);
+    });
+});
+
+describe("SMS delivery at preview through End User Messaging SMS (emulator)", () => {
+    describe("an account in the SMS sandbox", () => {
+        let r: Awaited<ReturnType<typeof rig>>;
+        before(async () => {
+            r = await rig(true);
+            Object.assign(process.env, awsEnv(r.proxy.endpoint));
+        });
+        after(() => r?.stop());
+        beforeEach(() => {
+            clearPreflightCache();
+            r.proxy.reset();
+            r.proxy.clearRules();
+        });
+
+        it("the sandbox tier and the 1 USD text spend limit are warnings, never failures; no SNS read is made", async () => {
+            const res = await preview(r.eumsInputs);
+            assert.deepEqual(res.failures, []);
+            assert.equal(res.warnings.length, 2, res.warnings.join("\n"));
+            assert.match(
+                res.warnings[0],
+                new RegExp(
+                    `^pre-flight: user pool ${r.poolId} sends SMS through AWS End User Messaging SMS in us-east-1, where the account tier \\(DescribeAccountAttributes ACCOUNT_TIER\\) is SANDBOX: in the SMS sandbox, messages go only to verified destination phone numbers`,
+                ),
+            );
+            assert.match(
+                res.warnings[1],
+                /monthly text spend limit \(DescribeSpendLimits TEXT_MESSAGE_MONTHLY_SPEND_LIMIT\) is 1 USD, the quota AWS sets for new accounts/,
+            );
+            assert.deepEqual(r.eumsReads(), EUMS_READS);
+            assert.deepEqual(r.snsReads(), []);
+        });
+
+        it("a missing sms-voice permission skips that check with the action to grant; the other still runs", async () => {
+            r.proxy.addRule({
+                op: "DescribeAccountAttributes",
+                fault: {
+                    kind: "error",
+                    status: 400,
+                    code: "AccessDeniedException",
+                    message: "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: sms-voice:DescribeAccountAttributes",
+                },
+            });
+            const res = await preview(r.eumsInputs);
+            assert.deepEqual(res.failures, []);
+            assert.equal(res.warnings.length, 2, res.warnings.join("\n"));
+            assert.match(
+                res.warnings[0],
+                /^pre-flight check of the End User Messaging SMS account tier in us-east-1 skipped: the caller may not call sms-voice:DescribeAccountAttributes \(AccessDeniedException\)\. Grant sms-voice:DescribeAccountAttributes to have it checked at preview; `pulumi up` is not affected\.$/,
+            );
+            assert.match(res.warnings[1], /TEXT_MESSAGE_MONTHLY_SPEND_LIMIT\) is 1 USD/);
+        });
+    });
+
+    describe("an account out of the SMS sandbox", () => {
+        let r: Awaited<ReturnType<typeof rig>>;
+        before(async () => {
+            r = await rig(false);
+            Object.assign(process.env, awsEnv(r.proxy.endpoint));
+        });
+        after(() => r?.stop());
+        beforeEach(() => {
+            clearPreflightCache();
+            r.proxy.reset();
+        });
+
+        it("production tier and its text limit: no warning; an override at or below 1 USD warns, 0 means no SMS; read once per Region", async () => {
+            assert.deepEqual(await preview(r.eumsInputs), { failures: [], warnings: [] });
+            await preview({ ...r.eumsInputs, userPoolId: await createUserPool(r.moto.endpoint) });
+            assert.deepEqual(r.eumsReads(), EUMS_READS, "one read of each per Region");
+            const at = async (usd: number | undefined) => {
+                await r.setTextOverride(usd);
+                clearPreflightCache();
+                return (await preview(r.eumsInputs)).warnings;
+            };
+            const one = await at(1);
+            assert.equal(one.length, 1, one.join("\n"));
+            assert.match(one[0], /TEXT_MESSAGE_MONTHLY_SPEND_LIMIT\) is 1 USD, the quota AWS sets for new accounts/);
+            assert.match((await at(0))[0], /a limit of 0 USD, so it sends no SMS at all/);
+            assert.deepEqual(await at(500), []);
+            assert.deepEqual(await at(undefined), []);
+        });
     });
 });
