@@ -5,7 +5,7 @@ import { beforeEach, describe, it } from "node:test";
 import { GetSMSSandboxAccountStatusCommand } from "@aws-sdk/client-sns";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { clearPreflightCache, livePreflight } from "../../../provider/userPoolMfaConfig/preflight";
-import { snsSendingRegion } from "../../../provider/userPoolMfaConfig/smsDeliveryPreflight";
+import { smsSendingTarget, snsSendingRegion } from "../../../provider/userPoolMfaConfig/smsDeliveryPreflight";
 import { smsDeliveryRules } from "../../../provider/userPoolMfaConfig/smsDeliveryRules";
 import { BASE_POOL, GOOD_ROLE, POOL, ROLE_ARN, ROLE_NAME, SMS, TOTP } from "./badInputCatalogue";
 import { mockPool, mockRole, resetMocks, snsMock } from "./preflightMocks";
@@ -32,6 +32,48 @@ describe("SMS delivery rules (pure)", () => {
         assert.deepEqual(at("100"), []);
         assert.deepEqual(at(undefined), []);
         assert.deepEqual(at("not a number"), []);
+    });
+
+    it("End User Messaging SMS: a tier naming the sandbox warns (any case); the text limit in force at or below 1 USD warns; production is silent", () => {
+        const at = (state: object) => smsDeliveryRules({ region: "eu-west-1", path: "eums", ...state }, POOL);
+        const [tier] = at({ accountTier: "SANDBOX" });
+        assert.equal(tier.id, "eums-sandbox");
+        assert.match(
+            tier.message,
+            /AWS End User Messaging SMS in eu-west-1, where the account tier \(DescribeAccountAttributes ACCOUNT_TIER\) is SANDBOX/,
+        );
+        assert.equal(tier.evidence.rating, "INFERRED");
+        assert.equal(at({ accountTier: "Sandbox" })[0].id, "eums-sandbox");
+        assert.deepEqual(at({ accountTier: "PRODUCTION" }), []);
+        assert.match(
+            at({ textSpendLimitUsd: 1 })[0].message,
+            /TEXT_MESSAGE_MONTHLY_SPEND_LIMIT\) is 1 USD, the quota AWS sets for new accounts/,
+        );
+        assert.match(at({ textSpendLimitUsd: 0 })[0].message, /a limit of 0 USD, so it sends no SMS at all/);
+        assert.deepEqual(at({ textSpendLimitUsd: 1000 }), []);
+        // The SNS state means nothing on this path, and the other way round.
+        assert.deepEqual(at({ inSandbox: true, monthlySpendLimit: "1" }), []);
+        assert.deepEqual(smsDeliveryRules({ region: "eu-west-1", accountTier: "SANDBOX", textSpendLimitUsd: 0 }, POOL), []);
+    });
+
+    it("where SMS goes: the SNS path, or End User Messaging SMS in eumsSms.region, else the provider's or the pool's Region", () => {
+        const eums = (e: object) => ({
+            userPoolId: POOL,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { eumsSms: e } },
+        });
+        assert.deepEqual(smsSendingTarget(eums({ callerArn: ROLE_ARN, region: "eu-west-1" }), "eu-central-1"), {
+            path: "eums",
+            region: "eu-west-1",
+        });
+        assert.deepEqual(smsSendingTarget(eums({ callerArn: ROLE_ARN }), undefined), { path: "eums", region: "eu-west-1" });
+        assert.equal(smsSendingTarget(eums({ callerArn: UNKNOWN }), undefined), undefined);
+        assert.equal(smsSendingTarget(eums({ callerArn: ROLE_ARN, region: UNKNOWN }), undefined), undefined);
+        assert.equal(smsSendingTarget({ ...eums({ callerArn: ROLE_ARN }), mfaConfiguration: "OFF" }, undefined), undefined);
+        assert.deepEqual(smsSendingTarget({ userPoolId: POOL, mfaConfiguration: "ON", smsMfaConfiguration: SMS }, "us-east-1"), {
+            path: "sns",
+            region: "us-east-1",
+        });
     });
 
     it("the SNS Region: snsRegion, else the provider's Region, else the pool id's; none unless SMS MFA goes through SNS", () => {
