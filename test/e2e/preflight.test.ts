@@ -44,6 +44,9 @@ const READS = new Set([
     // The SMS delivery check (smsDeliveryPreflight.ts): the account's SMS sending state, read-only.
     "GetSMSSandboxAccountStatus",
     "GetSMSAttributes",
+    // The same check through End User Messaging SMS (eumsSms), read-only.
+    "DescribeAccountAttributes",
+    "DescribeSpendLimits",
 ]);
 
 interface Recorder {

@@ -29,6 +29,8 @@ const READ_OPS = new Set([
     "GetPolicyVersion",
     "GetSMSSandboxAccountStatus",
     "GetSMSAttributes",
+    "DescribeAccountAttributes",
+    "DescribeSpendLimits",
 ]);
 
 interface Run {
