@@ -5,6 +5,8 @@
 // User Messaging SMS path: the account tier (DescribeAccountAttributes ACCOUNT_TIER) and the text
 // spend limit (DescribeSpendLimits, lowered by SetTextMessageSpendLimitOverride; smsvoice.py).
 import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import {
@@ -15,7 +17,8 @@ import {
 import { SetSMSAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
 import { clearPreflightCache, livePreflight } from "../../provider/userPoolMfaConfig/preflight";
 import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
-import { awsEnv, createUserPool, iamClient, Moto, startMoto } from "../harness/moto";
+import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { awsEnv, cognitoClient, createUserPool, iamClient, Moto, repoRoot, startMoto } from "../harness/moto";
 import { EXTERNAL_ID, GOOD_TRUST, SNS_PUBLISH, TOTP } from "../unit/userPoolMfaConfig/badInputCatalogue";
 
 const SNS_READS = ["GetSMSAttributes", "GetSMSSandboxAccountStatus"];
@@ -246,6 +249,45 @@ describe("SMS delivery at preview through End User Messaging SMS (emulator)", ()
                 /^pre-flight check of the End User Messaging SMS account tier in us-east-1 skipped: the caller may not call sms-voice:DescribeAccountAttributes \(AccessDeniedException\)\. Grant sms-voice:DescribeAccountAttributes to have it checked at preview; `pulumi up` is not affected\.$/,
             );
             assert.match(res.warnings[1], /TEXT_MESSAGE_MONTHLY_SPEND_LIMIT\) is 1 USD/);
+        });
+        it("`pulumi-cognito-mfa audit` reports the same, as findings eums-sandbox and eums-spend-limit", async () => {
+            const c = cognitoClient(r.moto.endpoint);
+            const id = await createUserPool(r.moto.endpoint, "audit-eums");
+            const eums = r.eumsInputs.smsMfaConfiguration.smsConfiguration.eumsSms;
+            await c.send(
+                new SetUserPoolMfaConfigCommand({
+                    UserPoolId: id,
+                    MfaConfiguration: "ON",
+                    SmsMfaConfiguration: { SmsConfiguration: { EumsSms: { CallerArn: eums.callerArn, ExternalId: eums.externalId } } },
+                    SoftwareTokenMfaConfiguration: { Enabled: true },
+                }),
+            );
+            const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_")));
+            // Spawned, not spawnSync: the fault proxy runs in this process and must go on answering.
+            const child = spawn(process.execPath, [join(repoRoot, "dist/provider/cli.js"), "audit", "--format", "json"], {
+                env: { ...inherited, ...awsEnv(r.proxy.endpoint) },
+                stdio: ["ignore", "pipe", "pipe"],
+            });
+            let stdout = "";
+            let stderr = "";
+            child.stdout.on("data", (d) => (stdout += d));
+            child.stderr.on("data", (d) => (stderr += d));
+            const status = await new Promise<number>((ok, fail) => {
+                child.on("error", fail);
+                child.on("close", (code) => ok(code ?? 1));
+            });
+            const run = { status, stdout, stderr };
+            // 1: the rig's other pools have MFA OFF, a failure; the EUMS findings are warnings.
+            assert.equal(run.status, 1, run.stderr);
+            const pools = (JSON.parse(run.stdout) as { pools: { userPoolId: string; findings: { id: string; level: string }[] }[] }).pools;
+            const pool = pools.find((p) => p.userPoolId === id)!;
+            assert.deepEqual(
+                pool.findings.filter((f) => f.id.startsWith("eums-")).map((f) => [f.id, f.level]),
+                [
+                    ["eums-sandbox", "warning"],
+                    ["eums-spend-limit", "warning"],
+                ],
+            );
         });
     });
 
