@@ -3,7 +3,12 @@
 // messages; this table gives them ids and the ratings of the project's rules audit
 // (shared reference rules-evidence.md, whose row is named in each source).
 import type { Evidence } from "../common/evidence";
-import { SMS_SANDBOX_EVIDENCE, SMS_SPEND_EVIDENCE } from "../userPoolMfaConfig/smsDeliveryRules";
+import {
+    EUMS_SANDBOX_EVIDENCE,
+    EUMS_SPEND_EVIDENCE,
+    SMS_SANDBOX_EVIDENCE,
+    SMS_SPEND_EVIDENCE,
+} from "../userPoolMfaConfig/smsDeliveryRules";
 import type { Level } from "./findings";
 
 export interface AuditRule {
@@ -100,6 +105,18 @@ const rules: AuditRule[] = [
         title: "The SNS monthly SMS spend limit is the new-account quota or less",
         level: "warning",
         evidence: SMS_SPEND_EVIDENCE,
+    },
+    {
+        id: "eums-sandbox",
+        title: "The account's End User Messaging SMS tier is the SMS sandbox",
+        level: "warning",
+        evidence: EUMS_SANDBOX_EVIDENCE,
+    },
+    {
+        id: "eums-spend-limit",
+        title: "The End User Messaging SMS text spend limit is the new-account quota or less",
+        level: "warning",
+        evidence: EUMS_SPEND_EVIDENCE,
     },
     // The pre-flight's pool rules (userPoolMfaConfig/poolRules.ts), as rules-evidence.md rates them.
     {

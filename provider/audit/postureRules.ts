@@ -161,8 +161,8 @@ function smsFindings(f: PoolFacts): Finding[] {
         out.push(
             finding(
                 "sms-delivery-unreadable",
-                `user pool ${f.userPoolId} sends SMS through Amazon SNS; the ${skippedText(s, state.region, "")}`,
-                `Grant the auditing identity sns:${s.operation} (read-only), then run the audit again.`,
+                `user pool ${f.userPoolId} sends SMS through ${state.path === "eums" ? "AWS End User Messaging SMS" : "Amazon SNS"}; the ${skippedText(s, state.region, "")}`,
+                `Grant the auditing identity ${s.service ?? "sns"}:${s.operation} (read-only), then run the audit again.`,
             ),
         );
     }

@@ -1,18 +1,19 @@
 // The account walk: every user pool of the named Regions (ListUserPools, paginated), and for each
 // what the rules need: DescribeUserPool, GetUserPoolMfaConfig, the SMS role (IAM GetRole and its
-// permission policies, as the pre-flight reads it) and the account's SMS sending state in the SNS
-// Region. Read-only, through the gateway in aws/; at most `concurrency` pools at a time, each role
-// and each SNS Region read once per run. A read that fails is kept in the facts (the rules report
-// it) and never stops the walk; only a Region whose pools cannot be listed does.
+// permission policies, as the pre-flight reads it) and the account's SMS sending state in the
+// Region it sends from (Amazon SNS or End User Messaging SMS). Read-only, through the gateway in
+// aws/; at most `concurrency` pools at a time, each role and each SMS path and Region read once
+// per run. A read that fails is kept in the facts (the rules report it) and never stops the walk;
+// only a Region whose pools cannot be listed does.
 import { findUserPool } from "../aws/cognito";
 import { readMfaConfig } from "../userPoolMfaConfig/live";
-import { listUserPools, ListedPool } from "../aws/cognitoList";
+import { listUserPools, ListedPool } from "../aws/cognito";
 import { isAccessDenied } from "../aws/errors";
 import { findRole, findRolePermissionPolicies } from "../aws/iam";
 import { errorName } from "../aws/retry";
 import { accountOf, roleNameOf } from "../common/arn";
 import { normalize } from "../userPoolMfaConfig/model";
-import { readSmsSendingState, skippedText, SmsSendingRead, snsSendingRegion } from "../userPoolMfaConfig/smsDeliveryPreflight";
+import { readSmsSendingState, skippedText, SmsSendingRead, smsSendingTarget } from "../userPoolMfaConfig/smsDeliveryPreflight";
 import type { FailedRead, PoolFacts, RoleFacts } from "./facts";
 import { mapLimit } from "./limit";
 import { smsRoleOf } from "./postureRules";
@@ -114,12 +115,13 @@ async function readPool(p: ListedPool, region: string, shared: Shared, log?: (m:
         }
         facts.role = await role;
     }
-    const snsRegion = snsSendingRegion({ userPoolId: p.id, ...normalize(facts.mfa) }, region);
-    if (snsRegion) {
-        let sms = shared.sms.get(snsRegion);
+    const sending = smsSendingTarget({ userPoolId: p.id, ...normalize(facts.mfa) }, region);
+    if (sending) {
+        const key = `${sending.path}|${sending.region}`;
+        let sms = shared.sms.get(key);
         if (!sms) {
-            sms = readSmsSendingState(snsRegion, { log });
-            shared.sms.set(snsRegion, sms);
+            sms = readSmsSendingState(sending.region, { log, path: sending.path });
+            shared.sms.set(key, sms);
         }
         facts.sms = await sms;
     }

@@ -1,4 +1,4 @@
-// The one wrapper around every AWS call (Cognito and IAM): the operation log, the retries the
+// The one wrapper around every AWS call (Cognito, IAM, SNS): the operation log, the retries the
 // SDK does not do, and the error with its fix.
 //
 // The SDK's `adaptive` mode (aws/clients.ts) already retries throttling, 5xx and connection

@@ -6,6 +6,8 @@
 // (the client resolves and refreshes them itself).
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { PinpointSMSVoiceV2Client } from "@aws-sdk/client-pinpoint-sms-voice-v2";
+import { SNSClient } from "@aws-sdk/client-sns";
 
 // The SDK retries throttling, 5xx and connection resets itself (aws/call.ts adds only what it
 // does not retry).
@@ -26,6 +28,8 @@ function keyOf(region: string | undefined): string {
         e.AWS_ENDPOINT_URL,
         e.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
         e.AWS_ENDPOINT_URL_IAM,
+        e.AWS_ENDPOINT_URL_SNS,
+        e.AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2,
         e.AWS_CONFIG_FILE,
         e.AWS_SHARED_CREDENTIALS_FILE,
     ].join("\0");
@@ -33,6 +37,8 @@ function keyOf(region: string | undefined): string {
 
 const cognitoClients = new Map<string, CognitoIdentityProviderClient>();
 const iamClients = new Map<string, IAMClient>();
+const snsClients = new Map<string, SNSClient>();
+const smsVoiceClients = new Map<string, PinpointSMSVoiceV2Client>();
 
 function shared<C>(clients: Map<string, C>, region: string | undefined, build: () => C): C {
     const key = keyOf(region);
@@ -51,4 +57,14 @@ export function cognitoClient(region: string | undefined): CognitoIdentityProvid
 /** IAM is global, but the partition's endpoint and signing need a Region. */
 export function iamClient(region: string | undefined): IAMClient {
     return shared(iamClients, region, () => new IAMClient({ region, ...SETTINGS }));
+}
+
+/** Amazon SNS: the account's SMS sending state is per Region. */
+export function snsClient(region: string | undefined): SNSClient {
+    return shared(snsClients, region, () => new SNSClient({ region, ...SETTINGS }));
+}
+
+/** AWS End User Messaging SMS (pinpoint-sms-voice-v2): its account tier and spend limits are per Region. */
+export function smsVoiceClient(region: string | undefined): PinpointSMSVoiceV2Client {
+    return shared(smsVoiceClients, region, () => new PinpointSMSVoiceV2Client({ region, ...SETTINGS }));
 }

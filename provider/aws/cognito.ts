@@ -7,6 +7,7 @@ import {
     DescribeUserPoolCommand,
     GetUserPoolMfaConfigCommand,
     GetUserPoolMfaConfigResponse,
+    ListUserPoolsCommand,
     SetUserPoolMfaConfigCommand,
     SetUserPoolMfaConfigRequest,
     SetUserPoolMfaConfigResponse,
@@ -18,6 +19,7 @@ import { OWNER_TAG_KEY } from "../common/tags";
 import { awsCall, Call, CallOptions } from "./call";
 import { cognitoClient } from "./clients";
 import { AwsCallError, failedWith } from "./errors";
+import { RetryRule } from "./retry";
 
 export interface GatewayOptions extends CallOptions {
     region?: string;
@@ -150,6 +152,42 @@ function rememberOwner(userPoolId: string, region: string | undefined, owner: st
             return { ...pool, UserPoolTags: tags };
         }),
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit's account walk: every pool of a Region (ListUserPools).
+
+/** A user pool as ListUserPools names it. */
+export interface ListedPool {
+    id: string;
+    name: string;
+}
+
+// Beyond the SDK's 5 attempts: an audit of hundreds of pools shares the UserPoolRead quota with
+// its own DescribeUserPool and GetUserPoolMfaConfig calls, so a page keeps retrying within a budget.
+const LIST_THROTTLED: RetryRule = {
+    names: ["TooManyRequestsException", "ThrottlingException"],
+    budgetMs: 60_000,
+    baseMs: 1_000,
+    capMs: 10_000,
+};
+
+// The service model's PoolQueryLimitType allows 1..60 per page.
+const PAGE_SIZE = 60;
+
+/** Every user pool of the account in the client's Region, page by page (NextToken). */
+export async function listUserPools(opts: GatewayOptions = {}): Promise<ListedPool[]> {
+    const c = cognitoClient(opts.region);
+    const where = `the user pools${opts.region ? ` in ${opts.region}` : ""}`;
+    const call: Call = { operation: "ListUserPools", subject: where, target: where, rules: [LIST_THROTTLED] };
+    const out: ListedPool[] = [];
+    let token: string | undefined;
+    do {
+        const res = await awsCall(call, opts, () => c.send(new ListUserPoolsCommand({ MaxResults: PAGE_SIZE, NextToken: token })));
+        for (const p of res.UserPools ?? []) if (p.Id) out.push({ id: p.Id, name: p.Name ?? "" });
+        token = res.NextToken || undefined;
+    } while (token);
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,17 +1,21 @@
-// The SMS delivery check at preview: when the inputs configure SMS MFA through Amazon SNS, read
-// the account's SMS sending state in the SNS Region (GetSMSSandboxAccountStatus, GetSMSAttributes)
-// once per Region per provider process, and turn what smsDeliveryRules finds into warnings. A
-// read that fails (a missing permission, an endpoint without the operation) skips its check with
-// a warning that names the action to grant, as the rest of the pre-flight does.
+// The SMS delivery check at preview: when the inputs configure SMS MFA, read the account's SMS
+// sending state in the Region the pool sends from, once per path and Region per provider process
+// (Amazon SNS: GetSMSSandboxAccountStatus, GetSMSAttributes; End User Messaging SMS:
+// DescribeAccountAttributes, DescribeSpendLimits), and turn what smsDeliveryRules finds into
+// warnings. A read that fails (a missing permission, an endpoint without the operation) skips its
+// check with a warning that names the action to grant, as the rest of the pre-flight does.
 import { findSmsAttributes, findSmsSandboxStatus, isSnsAccessDenied, snsOperationUnsupported } from "../aws/sns";
+import { findAccountAttributes, findSpendLimits, isSmsVoiceAccessDenied } from "../aws/smsVoice";
 import { isUnknown } from "../common/unknown";
 import { known, knownString } from "../common/validator";
 import { poolRegion } from "../common/regions";
-import { smsDeliveryRules, SmsSendingState } from "./smsDeliveryRules";
+import { smsDeliveryRules, SmsPath, SmsSendingState } from "./smsDeliveryRules";
 
 /** A read that could not be made, and why. */
 export interface SkippedRead {
-    /** The SNS action, e.g. "GetSMSSandboxAccountStatus". */
+    /** The IAM service prefix of the action: "sns" (when unset) or "sms-voice". */
+    service?: "sns" | "sms-voice";
+    /** The action, e.g. "GetSMSSandboxAccountStatus". */
     operation: string;
     /** What the check would have told. */
     what: string;
@@ -25,15 +29,20 @@ export interface SmsSendingRead {
     skipped: SkippedRead[];
 }
 
-const skip = (operation: string, what: string, error: unknown): SkippedRead => ({
+const skip = (service: NonNullable<SkippedRead["service"]>, operation: string, what: string, error: unknown): SkippedRead => ({
+    service,
     operation,
     what,
     error,
     unsupported: snsOperationUnsupported(error),
 });
 
-/** Reads the account's SMS sending state in one SNS Region (both reads, each failure kept apart). */
-export async function readSmsSendingState(region: string, opts: { log?: (m: string) => void } = {}): Promise<SmsSendingRead> {
+/** Reads the account's SMS sending state in one Region on one path (both reads, each failure kept apart). */
+export async function readSmsSendingState(
+    region: string,
+    opts: { log?: (m: string) => void; path?: SmsPath } = {},
+): Promise<SmsSendingRead> {
+    if (opts.path === "eums") return readEumsState(region, opts);
     const state: SmsSendingState = { region };
     const skipped: SkippedRead[] = [];
     const [sandbox, attrs] = await Promise.allSettled([
@@ -41,17 +50,35 @@ export async function readSmsSendingState(region: string, opts: { log?: (m: stri
         findSmsAttributes(["MonthlySpendLimit"], { region, log: opts.log }),
     ]);
     if (sandbox.status === "fulfilled") state.inSandbox = sandbox.value;
-    else skipped.push(skip("GetSMSSandboxAccountStatus", "the SNS SMS sandbox", sandbox.reason));
+    else skipped.push(skip("sns", "GetSMSSandboxAccountStatus", "the SNS SMS sandbox", sandbox.reason));
     if (attrs.status === "fulfilled") state.monthlySpendLimit = attrs.value.MonthlySpendLimit;
-    else skipped.push(skip("GetSMSAttributes", "the SNS monthly SMS spend limit", attrs.reason));
+    else skipped.push(skip("sns", "GetSMSAttributes", "the SNS monthly SMS spend limit", attrs.reason));
+    return { state, skipped };
+}
+
+async function readEumsState(region: string, opts: { log?: (m: string) => void }): Promise<SmsSendingRead> {
+    const state: SmsSendingState = { region, path: "eums" };
+    const skipped: SkippedRead[] = [];
+    const [attrs, limits] = await Promise.allSettled([
+        findAccountAttributes({ region, log: opts.log }),
+        findSpendLimits({ region, log: opts.log }),
+    ]);
+    if (attrs.status === "fulfilled") state.accountTier = attrs.value.ACCOUNT_TIER;
+    else skipped.push(skip("sms-voice", "DescribeAccountAttributes", "the End User Messaging SMS account tier", attrs.reason));
+    if (limits.status === "fulfilled") {
+        const text = limits.value.find((l) => l.Name === "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT");
+        // The model: EnforcedLimit is the custom limit, used only when Overridden is true.
+        if (text) state.textSpendLimitUsd = text.Overridden ? text.EnforcedLimit : text.MaxLimit;
+    } else skipped.push(skip("sms-voice", "DescribeSpendLimits", "the End User Messaging SMS text spend limit", limits.reason));
     return { state, skipped };
 }
 
 /** The text of a skipped read: the action to grant, or why else it failed. */
 export function skippedText(s: SkippedRead, region: string, after: string): string {
-    if (s.unsupported) return `check of ${s.what} in ${region} skipped: the endpoint does not implement sns:${s.operation}`;
-    if (isSnsAccessDenied(s.error)) {
-        return `check of ${s.what} in ${region} skipped: the caller may not call sns:${s.operation} (${s.error.awsErrorName}). Grant sns:${s.operation} to have it checked${after}.`;
+    const action = `${s.service ?? "sns"}:${s.operation}`;
+    if (s.unsupported) return `check of ${s.what} in ${region} skipped: the endpoint does not implement ${action}`;
+    if (isSnsAccessDenied(s.error) || isSmsVoiceAccessDenied(s.error)) {
+        return `check of ${s.what} in ${region} skipped: the caller may not call ${action} (${s.error.awsErrorName}). Grant ${action} to have it checked${after}.`;
     }
     const msg = s.error instanceof Error ? s.error.message : String(s.error);
     return `check of ${s.what} in ${region} skipped: ${msg}`;
@@ -63,13 +90,36 @@ export function skippedText(s: SkippedRead, region: string, after: string): stri
  * else the Region the provider calls, else the pool id's. Undefined otherwise, or when unknown.
  */
 export function snsSendingRegion(inputs: Record<string, unknown>, region: string | undefined): string | undefined {
+    const t = smsSendingTarget(inputs, region);
+    return t?.path === "sns" ? t.region : undefined;
+}
+
+/**
+ * Where the pool's SMS goes through when the inputs configure SMS MFA: the SNS path as
+ * snsSendingRegion, or the End User Messaging SMS path (smsConfiguration.eumsSms) in
+ * eumsSms.region, else the pool's Region (botocore EumsSmsConfigurationType.Region: "If you omit
+ * this parameter, Amazon Cognito uses the same Region as your user pool"). Undefined otherwise,
+ * or when unknown.
+ */
+export function smsSendingTarget(
+    inputs: Record<string, unknown>,
+    region: string | undefined,
+): { path: SmsPath; region: string } | undefined {
     if (inputs.mfaConfiguration === "OFF" || isUnknown(inputs.mfaConfiguration)) return undefined;
     const sms = inputs.smsMfaConfiguration as Record<string, unknown> | undefined;
     const cfg = known(sms) ? (sms.smsConfiguration as Record<string, unknown> | undefined) : undefined;
-    if (!known(cfg) || !known(cfg.snsCallerArn) || known(cfg.eumsSms)) return undefined;
-    if (isUnknown(cfg.snsRegion)) return undefined;
+    if (!known(cfg)) return undefined;
     const poolId = knownString(inputs.userPoolId);
-    return knownString(cfg.snsRegion) || region || (poolId ? poolRegion(poolId) : undefined);
+    const fallback = region || (poolId ? poolRegion(poolId) : undefined);
+    const eums = cfg.eumsSms as Record<string, unknown> | undefined;
+    if (known(eums)) {
+        if (!known(eums.callerArn) || isUnknown(eums.region)) return undefined;
+        const r = knownString(eums.region) || fallback;
+        return r ? { path: "eums", region: r } : undefined;
+    }
+    if (!known(cfg.snsCallerArn) || isUnknown(cfg.snsRegion)) return undefined;
+    const r = knownString(cfg.snsRegion) || fallback;
+    return r ? { path: "sns", region: r } : undefined;
 }
 
 const reads = new Map<string, Promise<SmsSendingRead>>();
@@ -79,17 +129,19 @@ export function forgetSmsDeliveryReads(): void {
     reads.clear();
 }
 
-/** The pre-flight's SMS delivery warnings for checked inputs (none unless SMS MFA goes through SNS). */
+/** The pre-flight's SMS delivery warnings for checked inputs (none unless the inputs configure SMS MFA). */
 export async function smsDeliveryWarnings(
     inputs: Record<string, unknown>,
     opts: { region?: string; log?: (m: string) => void } = {},
 ): Promise<string[]> {
-    const region = snsSendingRegion(inputs, opts.region);
-    if (!region) return [];
-    let read = reads.get(region);
+    const target = smsSendingTarget(inputs, opts.region);
+    if (!target) return [];
+    const { path, region } = target;
+    const key = `${path}|${region}`;
+    let read = reads.get(key);
     if (!read) {
-        read = readSmsSendingState(region, { log: opts.log });
-        reads.set(region, read);
+        read = readSmsSendingState(region, { log: opts.log, path });
+        reads.set(key, read);
     }
     const { state, skipped } = await read;
     const poolId = knownString(inputs.userPoolId) ?? "the user pool";

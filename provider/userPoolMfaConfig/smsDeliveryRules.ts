@@ -1,20 +1,32 @@
-// Whether SMS codes will reach users, from the account's SMS sending state in the SNS Region the
-// pool sends from: the SNS SMS sandbox and the monthly SMS spend limit. Neither is part of the
+// Whether SMS codes will reach users, from the account's SMS sending state in the Region the pool
+// sends from: on the SNS path the SNS SMS sandbox and the monthly SMS spend limit, on the End User
+// Messaging SMS path (EumsSms) the account tier and the text spend limit. None is part of the
 // pool, so SetUserPoolMfaConfig succeeds either way and the failure shows only when a user waits
 // for a code: these rules warn, never refuse. Pure: smsDeliveryPreflight.ts does the reads.
 import type { Evidence } from "../common/evidence";
 
-/** The account's SMS sending state in one SNS Region; undefined members were not read. */
+/** The account's SMS sending state in one Region, on one path; undefined members were not read. */
 export interface SmsSendingState {
     region: string;
+    /** Which service sends the pool's SMS: Amazon SNS (the default) or End User Messaging SMS. */
+    path?: SmsPath;
     /** GetSMSSandboxAccountStatus IsInSandbox. */
     inSandbox?: boolean;
     /** GetSMSAttributes MonthlySpendLimit (USD, a string as SNS returns it), when SNS returned it. */
     monthlySpendLimit?: string;
+    /** End User Messaging SMS DescribeAccountAttributes ACCOUNT_TIER, when it was returned. */
+    accountTier?: string;
+    /**
+     * End User Messaging SMS DescribeSpendLimits TEXT_MESSAGE_MONTHLY_SPEND_LIMIT, the limit in
+     * force (USD): EnforcedLimit when Overridden, else MaxLimit.
+     */
+    textSpendLimitUsd?: number;
 }
 
+export type SmsPath = "sns" | "eums";
+
 export interface SmsDeliveryFinding {
-    id: "sms-sandbox" | "sms-spend-limit";
+    id: "sms-sandbox" | "sms-spend-limit" | "eums-sandbox" | "eums-spend-limit";
     message: string;
     fix: string;
     evidence: Evidence;
@@ -30,11 +42,54 @@ export const SMS_SPEND_EVIDENCE: Evidence = {
     source: 'Amazon SNS Developer Guide, "Requesting increases to your monthly Amazon SNS SMS spending quota" (https://docs.aws.amazon.com/sns/latest/dg/channels-sms-awssupport-spend-threshold.html): "We set the spending quota for all new accounts at $1.00 (USD) per month"; service model sns SetSMSAttributes MonthlySpendLimit: "When Amazon SNS determines that sending an SMS message would incur a cost that exceeds this limit, it stops sending SMS messages within minutes"',
 };
 
+export const EUMS_SANDBOX_EVIDENCE: Evidence = {
+    rating: "INFERRED",
+    source: 'End User Messaging SMS API Reference, DescribeAccountAttributes (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/API_DescribeAccountAttributes.html): "account tier, which indicates whether your account is in the sandbox or production environment", "New accounts are placed into an SMS or voice sandbox"; AWS Messaging & Targeting Blog, "Introducing the Amazon Pinpoint SMS sandbox": in the sandbox "you can only send messages to destination phone numbers that you\'ve verified", one sandbox for SNS and Pinpoint. INFERRED: no AWS page shows the literal ACCOUNT_TIER value (the model types it as a string), so the rule matches the word "sandbox" in it, in any case',
+};
+
+export const EUMS_SPEND_EVIDENCE: Evidence = {
+    rating: "DOCUMENTED",
+    source: 'service model pinpoint-sms-voice-v2 DescribeSpendLimits / SpendLimit ("EnforcedLimit ... To use this custom limit, Overridden must be set to true"; "When you establish an AWS account, the account has initial monthly spend limit"); the 1 USD new-account quota: Amazon SNS Developer Guide (https://docs.aws.amazon.com/sns/latest/dg/channels-sms-awssupport-spend-threshold.html) and the AWS Messaging & Targeting Blog, "Introducing the Amazon Pinpoint SMS sandbox" ("your monthly spending limit is fixed at $1")',
+};
+
 /** The quota AWS gives every new account, meant for testing (SMS_SPEND_EVIDENCE). */
 export const NEW_ACCOUNT_SPEND_LIMIT_USD = 1;
 
 /** What the account's SMS sending state means for the SMS codes of `poolId`. */
 export function smsDeliveryRules(state: SmsSendingState, poolId: string): SmsDeliveryFinding[] {
+    return state.path === "eums" ? eumsRules(state, poolId) : snsRules(state, poolId);
+}
+
+function spendText(limit: number, shown: string): string {
+    return limit <= 0
+        ? `a limit of 0 USD, so it sends no SMS at all`
+        : `${shown} USD, the quota AWS sets for new accounts to test with; sending stops once a message would pass it, so once SMS worth that much have been sent in a month, no more codes go out until the next month`;
+}
+
+function eumsRules(state: SmsSendingState, poolId: string): SmsDeliveryFinding[] {
+    const out: SmsDeliveryFinding[] = [];
+    const where = `user pool ${poolId} sends SMS through AWS End User Messaging SMS in ${state.region}`;
+    if (state.accountTier !== undefined && /sandbox/i.test(state.accountTier)) {
+        out.push({
+            id: "eums-sandbox",
+            message: `${where}, where the account tier (DescribeAccountAttributes ACCOUNT_TIER) is ${state.accountTier}: in the SMS sandbox, messages go only to verified destination phone numbers, so other users get no MFA code and cannot sign in with SMS MFA.`,
+            fix: `Move the account out of the SMS sandbox in ${state.region} with an AWS Support case for a service limit increase (as DescribeAccountAttributes documents it); until then only verified destination numbers (aws pinpoint-sms-voice-v2 describe-verified-destination-numbers --region ${state.region}) receive codes.`,
+            evidence: EUMS_SANDBOX_EVIDENCE,
+        });
+    }
+    const limit = state.textSpendLimitUsd;
+    if (limit !== undefined && Number.isFinite(limit) && limit <= NEW_ACCOUNT_SPEND_LIMIT_USD) {
+        out.push({
+            id: "eums-spend-limit",
+            message: `${where}, where the account's monthly text spend limit (DescribeSpendLimits TEXT_MESSAGE_MONTHLY_SPEND_LIMIT) is ${spendText(limit, String(limit))}.`,
+            fix: `Request a spending quota increase for SMS in ${state.region} (AWS Support, service limit increase for End User Messaging SMS), and remove a lower override (aws pinpoint-sms-voice-v2 delete-text-message-spend-limit-override --region ${state.region}).`,
+            evidence: EUMS_SPEND_EVIDENCE,
+        });
+    }
+    return out;
+}
+
+function snsRules(state: SmsSendingState, poolId: string): SmsDeliveryFinding[] {
     const out: SmsDeliveryFinding[] = [];
     if (state.inSandbox === true) {
         out.push({

@@ -150,7 +150,7 @@ describe("examples with the pulumi CLI", () => {
         await stack.rm();
     });
 
-    it("PR-ready preview: a program change shows the changed field by name, and the ExternalId stays [secret]", async () => {
+    it("PR-ready preview: a program change shows the changed field by name, the ExternalId stays [secret], the SMS sandbox is warned of", async () => {
         const poolId = await createUserPool(m.moto.endpoint);
         const stack = await Stack.create("test/fixtures/mfa-from-config", { env: awsEnv(m.moto.endpoint) });
         await stack.init();
@@ -213,6 +213,13 @@ describe("examples with the pulumi CLI", () => {
             `unexpected changed lines:\n${changedLines.join("\n")}`,
         );
         if (process.env.CAPTURE_PREVIEW) writeFileSync(process.env.CAPTURE_PREVIEW, text);
+        // The emulator's account is in the SNS SMS sandbox, as a new account is: the changed SMS
+        // MFA inputs are checked at preview, and the codes would reach verified numbers only.
+        // (test/e2e/preflight.test.ts runs out of the sandbox and sees no such warning.)
+        assert.match(
+            diff.stdout + diff.stderr,
+            /warning: pulumi-cognito-mfa: pre-flight: user pool \S+ sends SMS through Amazon SNS in us-east-1, where this account is in the SMS sandbox: SNS delivers SMS only to verified destination phone numbers/,
+        );
 
         await stack.destroy();
         await stack.rm();

@@ -1,5 +1,5 @@
-// cognito-idp tagging and the SNS sandbox status in the emulator (tools/moto-ext tagging.py,
-// sns.py), which moto 5.2.3 lacks; and that the extension is the one pinned to moto's release.
+// cognito-idp tagging in the emulator (tools/moto-ext tagging.py), which moto 5.2.3 lacks; and
+// that the extension is the one pinned to moto's release. SMS sending state: sms.test.ts.
 import * as assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -51,30 +51,6 @@ describe("emulator: cognito-idp tagging", () => {
                 message: `User pool ${arn} does not exist.`,
             });
         }
-    });
-});
-
-describe("emulator: SNS SMS account status", () => {
-    // The SNS query protocol by hand (this repository has no SNS client): Action=... in a form body.
-    async function sns(action: string): Promise<{ status: number; text: string }> {
-        const res = await fetch(`${m.moto.endpoint}/`, {
-            method: "POST",
-            headers: {
-                "content-type": "application/x-www-form-urlencoded",
-                authorization: "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/sns/aws4_request, SignedHeaders=host, Signature=0",
-            },
-            body: new URLSearchParams({ Action: action, Version: "2010-03-31" }).toString(),
-        });
-        return { status: res.status, text: await res.text() };
-    }
-
-    it("GetSMSSandboxAccountStatus answers that a new account is in the SMS sandbox; GetSMSAttributes answers", async () => {
-        const sandbox = await sns("GetSMSSandboxAccountStatus");
-        assert.equal(sandbox.status, 200, sandbox.text);
-        assert.match(sandbox.text, /<IsInSandbox>true<\/IsInSandbox>/);
-        const attributes = await sns("GetSMSAttributes");
-        assert.equal(attributes.status, 200, attributes.text);
-        assert.match(attributes.text, /<GetSMSAttributesResponse/);
     });
 });
 

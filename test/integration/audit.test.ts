@@ -27,6 +27,8 @@ const READ_OPS = new Set([
     "GetPolicyVersion",
     "GetSMSSandboxAccountStatus",
     "GetSMSAttributes",
+    "DescribeAccountAttributes",
+    "DescribeSpendLimits",
 ]);
 
 const run = runCli;

@@ -216,6 +216,48 @@ describe("audit posture rules", () => {
         assert.match(d[0].fix, /Grant the auditing identity sns:GetSMSSandboxAccountStatus/);
     });
 
+    it("SMS delivery through End User Messaging SMS: the sandbox tier and the new-account text limit warn; a denied read names the sms-voice action", () => {
+        const mfa: MfaConfig = { mfaConfiguration: "ON", smsMfaConfiguration: SMS_CFG, softwareTokenMfaConfiguration: { enabled: true } };
+        const sms = (state: object, skipped: object[] = []) =>
+            ({ state: { region: "eu-west-1", path: "eums", ...state }, skipped }) as PoolFacts["sms"];
+        const r = postureFindings(facts(mfa, { role: GOOD_ROLE, sms: sms({ accountTier: "SANDBOX", textSpendLimitUsd: 1 }) }));
+        assert.deepEqual(ids(r), ["eums-sandbox", "eums-spend-limit"]);
+        assert.ok(r.every((f) => f.level === "warning"));
+        assert.deepEqual(
+            r.map((f) => f.evidence.rating),
+            ["INFERRED", "DOCUMENTED"],
+        );
+        assert.deepEqual(
+            ids(postureFindings(facts(mfa, { role: GOOD_ROLE, sms: sms({ accountTier: "PRODUCTION", textSpendLimitUsd: 1000 }) }))),
+            [],
+        );
+        const denied = new AwsCallError(
+            "DescribeAccountAttributes",
+            "AWS End User Messaging SMS in eu-west-1",
+            awsError("AccessDeniedException", "not authorized"),
+        );
+        const d = postureFindings(
+            facts(mfa, {
+                role: GOOD_ROLE,
+                sms: sms({}, [
+                    {
+                        service: "sms-voice",
+                        operation: "DescribeAccountAttributes",
+                        what: "the End User Messaging SMS account tier",
+                        error: denied,
+                        unsupported: false,
+                    },
+                ]),
+            }),
+        );
+        assert.deepEqual(ids(d), ["sms-delivery-unreadable"]);
+        assert.match(
+            d[0].message,
+            /sends SMS through AWS End User Messaging SMS; the check .* may not call sms-voice:DescribeAccountAttributes/,
+        );
+        assert.match(d[0].fix, /Grant the auditing identity sms-voice:DescribeAccountAttributes/);
+    });
+
     it("every finding's id is in the catalogue, with a message, a fix and a rated source", () => {
         const all = [
             ...postureFindings(facts({ mfaConfiguration: "OFF" })),

@@ -1,7 +1,7 @@
 // One client per service, Region and credential source per process (aws/clients.ts). No AWS call.
 import * as assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { cognitoClient, iamClient } from "../../../provider/aws/clients";
+import { cognitoClient, iamClient, snsClient } from "../../../provider/aws/clients";
 
 describe("shared SDK clients", () => {
     const saved = process.env.AWS_ENDPOINT_URL;
@@ -10,15 +10,17 @@ describe("shared SDK clients", () => {
         else process.env.AWS_ENDPOINT_URL = saved;
     });
 
-    it("the same Region gives the same client, for Cognito and for IAM", () => {
+    it("the same Region gives the same client, for Cognito, IAM and SNS", () => {
         assert.equal(cognitoClient("eu-west-1"), cognitoClient("eu-west-1"));
         assert.equal(iamClient("eu-west-1"), iamClient("eu-west-1"));
+        assert.equal(snsClient("eu-west-1"), snsClient("eu-west-1"));
         assert.equal(cognitoClient(undefined), cognitoClient(undefined));
     });
 
     it("another Region gives another client", () => {
         assert.notEqual(cognitoClient("eu-west-1"), cognitoClient("us-east-1"));
         assert.notEqual(cognitoClient("eu-west-1"), cognitoClient(undefined));
+        assert.notEqual(snsClient("eu-west-1"), snsClient("us-east-1"));
     });
 
     it("another credential source or endpoint in the environment gives another client", () => {
@@ -32,7 +34,7 @@ describe("shared SDK clients", () => {
     });
 
     it("clients retry in adaptive mode, 5 attempts, with one retry strategy (and rate limiter) per client", async () => {
-        for (const c of [cognitoClient("eu-west-1"), iamClient("eu-west-1")]) {
+        for (const c of [cognitoClient("eu-west-1"), iamClient("eu-west-1"), snsClient("eu-west-1")]) {
             const strategy = (await c.config.retryStrategy()) as { mode?: string };
             assert.equal(strategy.mode, "adaptive");
             assert.equal(await c.config.retryStrategy(), strategy, "the same strategy for every call of the client");

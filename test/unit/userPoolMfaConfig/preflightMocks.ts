@@ -17,6 +17,11 @@ import {
     ListAttachedRolePoliciesCommand,
     ListRolePoliciesCommand,
 } from "@aws-sdk/client-iam";
+import {
+    DescribeAccountAttributesCommand,
+    DescribeSpendLimitsCommand,
+    PinpointSMSVoiceV2Client,
+} from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import { GetSMSAttributesCommand, GetSMSSandboxAccountStatusCommand, SNSClient } from "@aws-sdk/client-sns";
 import { mockClient } from "aws-sdk-client-mock";
 import { RoleFixture } from "./badInputCatalogue";
@@ -24,6 +29,7 @@ import { RoleFixture } from "./badInputCatalogue";
 export const cognitoMock = mockClient(CognitoIdentityProviderClient);
 export const iamMock = mockClient(IAMClient);
 export const snsMock = mockClient(SNSClient);
+export const smsVoiceMock = mockClient(PinpointSMSVoiceV2Client);
 
 /** Every operation the pre-flight may call. */
 export const READ_ONLY_COMMANDS = [
@@ -37,6 +43,8 @@ export const READ_ONLY_COMMANDS = [
     "GetPolicyVersionCommand",
     "GetSMSSandboxAccountStatusCommand",
     "GetSMSAttributesCommand",
+    "DescribeAccountAttributesCommand",
+    "DescribeSpendLimitsCommand",
 ];
 
 import { awsError } from "../fakes";
@@ -47,26 +55,26 @@ export function resetMocks(): void {
     cognitoMock.reset();
     iamMock.reset();
     snsMock.reset();
+    smsVoiceMock.reset();
     mockSmsState();
 }
 
 /**
- * Answers the SMS delivery reads (Amazon SNS). The default, an account out of the SMS sandbox
+ * Answers the SMS delivery reads (Amazon SNS, End User Messaging SMS). The default, an account out of the SMS sandbox
  * whose GetSMSAttributes names no MonthlySpendLimit, makes no warning.
  */
 export function mockSmsState(state: { inSandbox?: boolean; attributes?: Record<string, string> } = {}): void {
     snsMock.on(GetSMSSandboxAccountStatusCommand).resolves({ IsInSandbox: state.inSandbox ?? false });
     snsMock.on(GetSMSAttributesCommand).resolves({ attributes: state.attributes ?? {} });
+    // End User Messaging SMS: no account attribute and no spend limit answered, so no warning
+    // (test/integration/smsDelivery.test.ts reads them from the emulator).
+    smsVoiceMock.on(DescribeAccountAttributesCommand).resolves({ AccountAttributes: [] });
+    smsVoiceMock.on(DescribeSpendLimitsCommand).resolves({ SpendLimits: [] });
 }
 
 /** The names of the commands sent to Cognito and IAM, in order per client. */
 export function sentCommands(): string[] {
     return [...cognitoMock.calls(), ...iamMock.calls()].map((c) => (c.args[0] as object).constructor.name);
-}
-
-/** The names of the commands sent to SNS (the SMS delivery reads), in order. */
-export function sentSnsCommands(): string[] {
-    return snsMock.calls().map((c) => (c.args[0] as object).constructor.name);
 }
 
 /** Answers DescribeUserPool with `pool` (null: ResourceNotFoundException). */

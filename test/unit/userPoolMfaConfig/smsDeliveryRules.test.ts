@@ -1,17 +1,14 @@
-// The SMS delivery rules (smsDeliveryRules.ts, pure) and the pre-flight's reads of the account's
-// SMS sending state (smsDeliveryPreflight.ts) through the mocked SNS client. Mocked because moto
-// (5.2.3) does not implement GetSMSSandboxAccountStatus at all, so no emulator can answer
-// IsInSandbox true, and because an AuthorizationError is an error path moto never produces.
+// The SMS delivery rules (smsDeliveryRules.ts, pure), the SNS Region they apply to, and the one
+// read failure no emulator produces.
 import * as assert from "node:assert/strict";
 import { beforeEach, describe, it } from "node:test";
-import { GetSMSAttributesCommand, GetSMSSandboxAccountStatusCommand } from "@aws-sdk/client-sns";
+import { GetSMSSandboxAccountStatusCommand } from "@aws-sdk/client-sns";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { clearPreflightCache, livePreflight } from "../../../provider/userPoolMfaConfig/preflight";
-import { snsSendingRegion } from "../../../provider/userPoolMfaConfig/smsDeliveryPreflight";
+import { smsSendingTarget, snsSendingRegion } from "../../../provider/userPoolMfaConfig/smsDeliveryPreflight";
 import { smsDeliveryRules } from "../../../provider/userPoolMfaConfig/smsDeliveryRules";
-import { awsError } from "../fakes";
 import { BASE_POOL, GOOD_ROLE, POOL, ROLE_ARN, ROLE_NAME, SMS, TOTP } from "./badInputCatalogue";
-import { mockPool, mockRole, mockSmsState, resetMocks, sentSnsCommands, snsMock } from "./preflightMocks";
+import { mockPool, mockRole, resetMocks, snsMock } from "./preflightMocks";
 
 describe("SMS delivery rules (pure)", () => {
     it("the SNS SMS sandbox warns, with the Region and the way out", () => {
@@ -37,6 +34,48 @@ describe("SMS delivery rules (pure)", () => {
         assert.deepEqual(at("not a number"), []);
     });
 
+    it("End User Messaging SMS: a tier naming the sandbox warns (any case); the text limit in force at or below 1 USD warns; production is silent", () => {
+        const at = (state: object) => smsDeliveryRules({ region: "eu-west-1", path: "eums", ...state }, POOL);
+        const [tier] = at({ accountTier: "SANDBOX" });
+        assert.equal(tier.id, "eums-sandbox");
+        assert.match(
+            tier.message,
+            /AWS End User Messaging SMS in eu-west-1, where the account tier \(DescribeAccountAttributes ACCOUNT_TIER\) is SANDBOX/,
+        );
+        assert.equal(tier.evidence.rating, "INFERRED");
+        assert.equal(at({ accountTier: "Sandbox" })[0].id, "eums-sandbox");
+        assert.deepEqual(at({ accountTier: "PRODUCTION" }), []);
+        assert.match(
+            at({ textSpendLimitUsd: 1 })[0].message,
+            /TEXT_MESSAGE_MONTHLY_SPEND_LIMIT\) is 1 USD, the quota AWS sets for new accounts/,
+        );
+        assert.match(at({ textSpendLimitUsd: 0 })[0].message, /a limit of 0 USD, so it sends no SMS at all/);
+        assert.deepEqual(at({ textSpendLimitUsd: 1000 }), []);
+        // The SNS state means nothing on this path, and the other way round.
+        assert.deepEqual(at({ inSandbox: true, monthlySpendLimit: "1" }), []);
+        assert.deepEqual(smsDeliveryRules({ region: "eu-west-1", accountTier: "SANDBOX", textSpendLimitUsd: 0 }, POOL), []);
+    });
+
+    it("where SMS goes: the SNS path, or End User Messaging SMS in eumsSms.region, else the provider's or the pool's Region", () => {
+        const eums = (e: object) => ({
+            userPoolId: POOL,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { eumsSms: e } },
+        });
+        assert.deepEqual(smsSendingTarget(eums({ callerArn: ROLE_ARN, region: "eu-west-1" }), "eu-central-1"), {
+            path: "eums",
+            region: "eu-west-1",
+        });
+        assert.deepEqual(smsSendingTarget(eums({ callerArn: ROLE_ARN }), undefined), { path: "eums", region: "eu-west-1" });
+        assert.equal(smsSendingTarget(eums({ callerArn: UNKNOWN }), undefined), undefined);
+        assert.equal(smsSendingTarget(eums({ callerArn: ROLE_ARN, region: UNKNOWN }), undefined), undefined);
+        assert.equal(smsSendingTarget({ ...eums({ callerArn: ROLE_ARN }), mfaConfiguration: "OFF" }, undefined), undefined);
+        assert.deepEqual(smsSendingTarget({ userPoolId: POOL, mfaConfiguration: "ON", smsMfaConfiguration: SMS }, "us-east-1"), {
+            path: "sns",
+            region: "us-east-1",
+        });
+    });
+
     it("the SNS Region: snsRegion, else the provider's Region, else the pool id's; none unless SMS MFA goes through SNS", () => {
         const sns = (cfg: object) => ({ userPoolId: POOL, mfaConfiguration: "ON", smsMfaConfiguration: { smsConfiguration: cfg } });
         assert.equal(snsSendingRegion(sns({ snsCallerArn: ROLE_ARN, snsRegion: "us-west-2" }), "eu-west-1"), "us-west-2");
@@ -53,49 +92,16 @@ describe("SMS delivery rules (pure)", () => {
     });
 });
 
-describe("SMS delivery at preview (livePreflight, mocked SNS)", () => {
+// Mocked: an endpoint that does not implement the read at all, which no emulator of this rig
+// produces any more (tools/moto-ext answers both reads). The reads, the sandbox, the spend limit
+// and a missing permission against the emulator: test/integration/smsDelivery.test.ts.
+describe("SMS delivery at preview (livePreflight, mocked SNS: an endpoint without the operation)", () => {
     const inputs = { userPoolId: POOL, mfaConfiguration: "ON", smsMfaConfiguration: SMS };
     beforeEach(() => {
         resetMocks();
         clearPreflightCache();
         mockPool(BASE_POOL);
         mockRole(ROLE_NAME, GOOD_ROLE);
-    });
-
-    it("an account in the SMS sandbox is a warning, never a failure", async () => {
-        mockSmsState({ inSandbox: true });
-        const r = await livePreflight(inputs, { region: "eu-west-1" });
-        assert.deepEqual(r.failures, []);
-        assert.equal(r.warnings.length, 1, r.warnings.join("\n"));
-        assert.match(
-            r.warnings[0],
-            /^pre-flight: user pool eu-west-1_Abc123 sends SMS through Amazon SNS in eu-west-1, where this account is in the SMS sandbox/,
-        );
-        assert.deepEqual(sentSnsCommands().sort(), ["GetSMSAttributesCommand", "GetSMSSandboxAccountStatusCommand"]);
-    });
-
-    it("the spend limit is read as GetSMSAttributes MonthlySpendLimit", async () => {
-        mockSmsState({ attributes: { MonthlySpendLimit: "1" } });
-        const r = await livePreflight(inputs, { region: "eu-west-1" });
-        assert.equal(r.warnings.length, 1, r.warnings.join("\n"));
-        assert.match(r.warnings[0], /monthly SMS spend limit \(GetSMSAttributes MonthlySpendLimit\) is 1 USD/);
-        const call = snsMock.commandCalls(GetSMSAttributesCommand)[0];
-        assert.deepEqual(call.args[0].input, { attributes: ["MonthlySpendLimit"] });
-    });
-
-    it("a missing SNS permission skips that check with the action to grant; the other still runs", async () => {
-        snsMock
-            .on(GetSMSSandboxAccountStatusCommand)
-            .rejects(awsError("AuthorizationErrorException", "User is not authorized to perform: SNS:GetSMSSandboxAccountStatus"));
-        snsMock.on(GetSMSAttributesCommand).resolves({ attributes: { MonthlySpendLimit: "0" } });
-        const r = await livePreflight(inputs, { region: "eu-west-1" });
-        assert.deepEqual(r.failures, []);
-        assert.equal(r.warnings.length, 2, r.warnings.join("\n"));
-        assert.match(
-            r.warnings[0],
-            /^pre-flight check of the SNS SMS sandbox in eu-west-1 skipped: the caller may not call sns:GetSMSSandboxAccountStatus \(AuthorizationErrorException\)\. Grant sns:GetSMSSandboxAccountStatus to have it checked at preview; `pulumi up` is not affected\.$/,
-        );
-        assert.match(r.warnings[1], /so SNS sends no SMS at all/);
     });
 
     it("an endpoint that does not implement the read (moto's HTML 500) goes to the debug log only", async () => {
@@ -109,17 +115,5 @@ describe("SMS delivery at preview (livePreflight, mocked SNS)", () => {
             log.some((l) => /the endpoint does not implement sns:GetSMSSandboxAccountStatus/.test(l)),
             log.join("\n"),
         );
-    });
-
-    it("read once per SNS Region per process; not at all without SMS MFA through SNS", async () => {
-        await livePreflight(inputs, { region: "eu-west-1" });
-        await livePreflight({ ...inputs, userPoolId: "eu-west-1_Other1" }, { region: "eu-west-1" });
-        assert.deepEqual(sentSnsCommands().sort(), ["GetSMSAttributesCommand", "GetSMSSandboxAccountStatusCommand"]);
-        resetMocks();
-        clearPreflightCache();
-        mockPool(BASE_POOL);
-        await livePreflight({ userPoolId: POOL, mfaConfiguration: "ON", softwareTokenMfaConfiguration: TOTP }, { region: "eu-west-1" });
-        await livePreflight({ userPoolId: POOL, mfaConfiguration: "OFF" }, { region: "eu-west-1" });
-        assert.deepEqual(sentSnsCommands(), []);
     });
 });

@@ -9,6 +9,7 @@ import sys
 _TARGETS = {
     "moto.cognitoidp.responses": "cognito_mfa_moto_ext.cognito",
     "moto.sns.responses": "cognito_mfa_moto_ext.sns",
+    "moto.moto_server.werkzeug_app": "cognito_mfa_moto_ext.smsvoice",
 }
 
 
