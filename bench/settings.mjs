@@ -31,6 +31,8 @@ export const PARALLEL_N = Number(env("BENCH_PARALLEL_N", "100"));
 export const PARALLEL = list("BENCH_PARALLEL", "1,4,8,16,unlimited");
 export const RPS = Number(env("BENCH_RPS", "15"));
 export const QUOTA_NS = list("BENCH_QUOTA_NS", "100,1000").map(Number);
+/** "0" skips the null-provider rows of part "quota" (the engine's own time at each N). */
+export const QUOTA_ENGINE = env("BENCH_QUOTA_ENGINE", "1") !== "0";
 export const QUOTA_SMS_N = Number(env("BENCH_QUOTA_SMS_N", "100"));
 /** Claim modes (policy.mjs QUOTA_MODES): the defaults, and the fleet settings. */
 export const QUOTA_MODES = list("BENCH_QUOTA_MODES", "default,fleet");

@@ -59,26 +59,31 @@ export interface PacerClock {
 const realClock: PacerClock = { now: () => Date.now(), sleep: (ms) => new Promise((ok) => setTimeout(ok, ms)) };
 
 /**
- * A token bucket at `rps`, holding one second's worth (the service's own buckets allow that
- * burst; the fault proxy models them so): under the rate a request leaves at once, above it
- * `take()` books the next free slot and waits for it.
+ * A token bucket at `rps` holding half a second's worth (at least 1): under the rate a request
+ * leaves at once, above it `take()` books the next free slot and waits for it. Half, not the
+ * service's whole second: requests paced at exactly the rate leave the service's bucket as full
+ * as the pacer left it, and a reserve there absorbs the jitter between leaving here and arriving
+ * there (with none, every late request lets two arrive together and the second gets a 429).
  */
 export class Pacer {
     /** The theoretical arrival time of the next request (GCRA): a full bucket is `tat <= now`. */
     private tat = -Infinity;
+    readonly burst: number;
     constructor(
         readonly rps: number,
         private readonly clock: PacerClock = realClock,
-    ) {}
+    ) {
+        this.burst = Math.max(1, Math.floor(rps / 2));
+    }
 
     async take(): Promise<void> {
         const now = this.clock.now();
         const interval = 1000 / this.rps;
         const tat = Math.max(this.tat, now);
-        // A burst of one second's worth leaves at once; the request after it waits one interval.
-        const at = Math.max(now, tat - (1000 - interval));
+        const at = Math.max(now, tat - (this.burst - 1) * interval);
         this.tat = tat + interval;
-        if (at > now) await this.clock.sleep(at - now);
+        // (a float margin: k intervals back from k intervals ahead is not always exactly now)
+        if (at - now > 1e-6) await this.clock.sleep(at - now);
     }
 }
 
