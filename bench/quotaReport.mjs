@@ -45,6 +45,11 @@ export function quotaSection(q, floor) {
         `*Quota floor (calls made)* = per quota, the accepted requests ÷ its rate; the largest binds (named). *Minimal floor* = the same for the minimal lossless call set (create Get + Set, refresh Get, destroy Get + Set: N / 15 s; preview and no-change up: none; with roles also CreateRole + PutRolePolicy / DeleteRolePolicy + DeleteRole at the assumed 10 writes/s, GetRole + GetRolePolicy at 20 reads/s). *Engine* = the null provider's time for the same command at the same N (${from ?? "not available"}): no command can take less, so each goal is judged against max(floor, engine). Goals (issue 20), judged at N ≥ ${QUOTA_GOAL_MIN_N} (smaller N shown in parentheses): wall ≤ ${QUOTA_GOAL} × max(quota floor of the calls made, engine); throttled ≤ ${THROTTLE_GOAL * 100} % of the requests; and, for the *fleet* mode, wall ≤ ${QUOTA_GOAL} × max(minimal floor, engine).`,
     );
     out.push("");
+    for (const m of q.mergedFrom ?? [])
+        out.push(
+            `Rows merged from \`${m.file}\` (${m.rows} rows, a separate process run at the same time${m.command ? `: \`${m.command}\`` : ""}${m.loadAverageAtStart ? `, load average at its start ${m.loadAverageAtStart.join(" / ")}` : ""}).`,
+            "",
+        );
     out.push(
         "| N | roles | mode | --parallel | command | wall (s) | requests | throttled | binding quota | quota floor, calls made (s) | minimal floor (s) | engine (s) | ≤ 1.15 × calls-made floor | throttled ≤ 10 % | ≤ 1.15 × minimal floor | load (1 min) |",
     );
