@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { floorStack, newStack, pulumiCmd } from "../programs.mjs";
 import { minimalFloorSeconds, QUOTA_MODES } from "../policy.mjs";
 import { pools, proxy, pulumiEnv, require, resetPools, Stack } from "../rig.mjs";
-import { NAME, OUT, QUOTA_ENGINE, QUOTA_MODES as MODES, QUOTA_NS, QUOTA_PARALLEL, QUOTA_SMS_N } from "../settings.mjs";
+import { command, NAME, OUT, QUOTA_ENGINE, QUOTA_MODES as MODES, QUOTA_NS, QUOTA_PARALLEL, QUOTA_SMS_N } from "../settings.mjs";
 import { say, sec, step } from "../util.mjs";
 
 const { quotaRules, quotasOf, AWS_QUOTAS } = require("./dist/test/harness/faultProxy.js");
@@ -93,7 +93,7 @@ export default async function quota() {
     const progress = join(OUT, `${NAME}.quota-progress.json`);
     const save = () => {
         mkdirSync(OUT, { recursive: true });
-        writeFileSync(progress, JSON.stringify({ quotas: AWS_QUOTAS, rows }, null, 2) + "\n");
+        writeFileSync(progress, JSON.stringify({ command, loadAverage: loadavg(), quotas: AWS_QUOTAS, rows }, null, 2) + "\n");
     };
     const stack = await Stack.create("test/fixtures/many-mfa", { env: pulumiEnv, stackName: "bench" });
     let nullStack;
