@@ -32,7 +32,19 @@ export const QUOTAS: readonly Quota[] = [
     { name: "UserPoolResourceUpdate", rps: 15, ops: ["TagResource", "UntagResource"] },
     { name: "TagResource", rps: 5, ops: ["TagResource"] },
     { name: "UntagResource", rps: 5, ops: ["UntagResource"] },
-    { name: "IAM read (assumed)", rps: 20, ops: ["GetRole", "GetRolePolicy", "GetPolicy", "GetPolicyVersion"] },
+    {
+        name: "IAM read (assumed)",
+        rps: 20,
+        ops: [
+            "GetRole",
+            "GetRolePolicy",
+            "GetPolicy",
+            "GetPolicyVersion",
+            "ListRolePolicies",
+            "ListAttachedRolePolicies",
+            "ListInstanceProfilesForRole",
+        ],
+    },
     {
         name: "IAM write (assumed)",
         rps: 10,
