@@ -8,6 +8,12 @@ import { judgedFloor, QUOTA_GOAL, QUOTA_GOAL_MIN_N, QUOTA_MODES, THROTTLE_GOAL, 
 
 const FLOOR_OP = { up: "up", "preview (change)": "preview", "up (no change)": "up (no change)", refresh: "refresh", destroy: "destroy" };
 
+/** Section 5 of the last full run (one 15/s bucket over every Cognito call, before the pacer). */
+function parallelBefore() {
+    const main = join(dirname(fileURLToPath(import.meta.url)), "results.json");
+    return existsSync(main) ? JSON.parse(readFileSync(main, "utf8")).parallel : undefined;
+}
+
 function engineFloorTable(floor) {
     if (floor?.table) return { table: floor.table, from: "this run's section 2" };
     const main = join(dirname(fileURLToPath(import.meta.url)), "results.json");
@@ -86,5 +92,16 @@ export function quotaSection(q, floor) {
             : `Judged cells at N ≥ ${QUOTA_GOAL_MIN_N}: ${verdicts.filter(Boolean).length} ✓, ${verdicts.filter((x) => !x).length} ✗.`,
     );
     out.push("");
+    const all = q.rows.filter((r) => r.mode !== "engine").flatMap((r) => Object.values(r.ops));
+    const sumOf = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
+    const before = parallelBefore();
+    const b = before?.rows.flatMap((r) => [r.up, r.destroy]) ?? [];
+    out.push(
+        `**Before / after.** Throttled answers, all rows of this section: ${sumOf(all, "throttled")} of ${sumOf(all, "requests")} requests (${((100 * sumOf(all, "throttled")) / Math.max(1, sumOf(all, "requests"))).toFixed(2)} %), with the provider pacing itself per quota (provider/aws/quota.ts).` +
+            (b.length
+                ? ` Before, section 5 of bench/results.md (N = ${before.n}, one ${before.rps}/s bucket over every Cognito call, no pacer): ${sumOf(b, "throttled")} of ${sumOf(b, "requests")} (${((100 * sumOf(b, "throttled")) / sumOf(b, "requests")).toFixed(1)} %); an \`up\` of 100 took ${Math.min(...before.rows.map((r) => r.up.seconds))}–${Math.max(...before.rows.map((r) => r.up.seconds))} s against ${before.rows[0].up.quotaSeconds} s of quota time.`
+                : ""),
+        "",
+    );
     return out;
 }
