@@ -73,3 +73,45 @@ export function callsToExplain(calls) {
     };
     return Object.keys(show).filter((key) => show[key]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 20: at AWS's own quotas (part "quota").
+
+/** The claim modes the quota part runs: the stack settings each sets. */
+export const QUOTA_MODES = {
+    default: { text: "defaults (owner tag, pre-flight)", config: {} },
+    fleet: {
+        text: "`pulumi-cognito-mfa:ownerTag=false`, `pulumi-cognito-mfa:preflight=false`",
+        config: { "pulumi-cognito-mfa:ownerTag": "false", "pulumi-cognito-mfa:preflight": "false" },
+    },
+};
+
+/** Wall time at most this × its floor. */
+export const QUOTA_GOAL = 1.15;
+/** Throttled answers at most this share of the requests. */
+export const THROTTLE_GOAL = 0.1;
+/** The goals are judged at this N and above (smaller N are shown). */
+export const QUOTA_GOAL_MIN_N = 1000;
+
+/**
+ * The quota floor of the minimal lossless call set, in seconds: create Get + Set, refresh Get,
+ * destroy Get + Set (each in its own 15/s category, so N / 15), a preview or a no-change up
+ * nothing. With SnsCallerRole, also the role's CreateRole + PutRolePolicy (destroy: DeleteRolePolicy
+ * + DeleteRole; refresh: GetRole + GetRolePolicy) at the proxy's assumed IAM rates (10 writes/s,
+ * 20 reads/s).
+ */
+export function minimalFloorSeconds(op, n, sms) {
+    const cognito = { up: n / 15, refresh: n / 15, destroy: n / 15 }[op] ?? 0;
+    const iam = sms ? ({ up: (2 * n) / 10, refresh: (2 * n) / 20, destroy: (2 * n) / 10 }[op] ?? 0) : 0;
+    return Math.max(cognito, iam);
+}
+
+/**
+ * The floor a command is judged against: the quota floor (of its own calls, or of the minimal
+ * set), but never below the engine's own time for the same command at the same N (section 2's
+ * null provider, `engineSeconds`): a command that makes no call cannot take less than that.
+ */
+export const judgedFloor = (quotaFloor, engineSeconds) => Math.max(quotaFloor, engineSeconds ?? 0);
+
+export const withinQuotaGoal = (seconds, floor) => seconds <= QUOTA_GOAL * floor;
+export const withinThrottleGoal = (throttled, requests) => requests === 0 || throttled / requests <= THROTTLE_GOAL;

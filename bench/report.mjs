@@ -1,5 +1,6 @@
 // Renders bench/results.json (scripts/bench.mjs) as bench/results.md. What the figures must meet
 // (the floor, the goal, the state limit, which calls need an explanation) is bench/policy.mjs.
+import { quotaSection } from "./quotaReport.mjs";
 import {
     callsToExplain,
     callVerdict,
@@ -276,6 +277,7 @@ export function renderMarkdown(r, { json = "results.json", before } = {}) {
     if (r.stacks) out.push(...stacksSection(r.stacks));
     if (r.overhead) out.push(...overheadSection(r.overhead));
     if (r.calls || r.floor) out.push(...stateSection(r.calls, r.floor));
+    if (r.quota) out.push(...quotaSection(r.quota, r.floor));
     if (r.partSeconds)
         out.push(
             `Time per part (s): ${Object.entries(r.partSeconds)

@@ -21,8 +21,8 @@ export const RUNS_LARGE = Number(env("BENCH_RUNS_LARGE", "2"));
 export const RUNS_HUGE = Number(env("BENCH_RUNS_HUGE", "2"));
 export const runsFor = (n) => (n <= 10 ? RUNS : n < 1000 ? RUNS_LARGE : RUNS_HUGE);
 /** Every part, in the order they run: most wanted first, so a run cut short keeps the floor and the advice. */
-export const ALL_PARTS = ["calls", "floor", "shape", "parallel", "stacks", "baselines", "iocheck", "overhead"];
-export const PARTS = new Set(list("BENCH_PARTS", "calls,floor,shape,baselines,iocheck,parallel,stacks,overhead"));
+export const ALL_PARTS = ["calls", "floor", "shape", "parallel", "quota", "stacks", "baselines", "iocheck", "overhead"];
+export const PARTS = new Set(list("BENCH_PARTS", "calls,floor,shape,baselines,iocheck,parallel,quota,stacks,overhead"));
 export const CLI_MAX_N = Number(env("BENCH_CLI_MAX_N", "10"));
 export const SHAPE_N = Number(env("BENCH_SHAPE_N", "400"));
 export const SHAPE_RUNS = Number(env("BENCH_SHAPE_RUNS", "2"));
@@ -30,6 +30,14 @@ export const STRACE_NS = list("BENCH_STRACE_NS", "10,100").map(Number);
 export const PARALLEL_N = Number(env("BENCH_PARALLEL_N", "100"));
 export const PARALLEL = list("BENCH_PARALLEL", "1,4,8,16,unlimited");
 export const RPS = Number(env("BENCH_RPS", "15"));
+export const QUOTA_NS = list("BENCH_QUOTA_NS", "100,1000").map(Number);
+/** "0" skips the null-provider rows of part "quota" (the engine's own time at each N). */
+export const QUOTA_ENGINE = env("BENCH_QUOTA_ENGINE", "1") !== "0";
+export const QUOTA_SMS_N = Number(env("BENCH_QUOTA_SMS_N", "100"));
+/** Claim modes (policy.mjs QUOTA_MODES): the defaults, and the fleet settings. */
+export const QUOTA_MODES = list("BENCH_QUOTA_MODES", "default,fleet");
+/** "default" = Pulumi's own (4 × GOMAXPROCS). */
+export const QUOTA_PARALLEL = list("BENCH_QUOTA_PARALLEL", "default,64");
 export const SPLIT_N = Number(env("BENCH_SPLIT_N", "400"));
 export const SPLIT_K = Number(env("BENCH_SPLIT_K", "4"));
 export const OVERHEAD_ITERS = Number(env("BENCH_OVERHEAD_ITERS", "100"));

@@ -23,6 +23,10 @@
 //             bytes-written counts;
 //   parallel  advice at scale: `up` / `destroy` at N = BENCH_PARALLEL_N with the proxy throttling
 //             Cognito to BENCH_RPS requests/s (its per-account quota), for each --parallel value;
+//   quota     at AWS's own quotas (issue 20): the proxy throttling each documented quota
+//             (test/harness/faultProxy.ts quotaRules); N in BENCH_QUOTA_NS (and BENCH_QUOTA_SMS_N
+//             with SnsCallerRole), claim modes BENCH_QUOTA_MODES, --parallel in
+//             BENCH_QUOTA_PARALLEL; every operation, with its quota floors (bench/policy.mjs);
 //   stacks    advice at scale: 1 stack of BENCH_SPLIT_N resources against BENCH_SPLIT_K stacks
 //             of N/K, one after another and all at once (and 1 stack with PULUMI_SKIP_CHECKPOINTS);
 //   overhead  provider overhead in process (bench/overhead.mjs);
@@ -30,7 +34,9 @@
 //
 // Knobs (environment): BENCH_NS="1,10,100,400,1000", BENCH_RUNS=3 (runs for N <= 10),
 // BENCH_RUNS_LARGE=2 (runs for 10 < N < 1000), BENCH_RUNS_HUGE=2 (runs for N >= 1000),
-// BENCH_PARTS="calls,floor,shape,baselines,iocheck,parallel,stacks,overhead", BENCH_CLI_MAX_N=10,
+// BENCH_PARTS="calls,floor,shape,baselines,iocheck,parallel,quota,stacks,overhead", BENCH_CLI_MAX_N=10,
+// BENCH_QUOTA_NS="100,1000", BENCH_QUOTA_SMS_N=100, BENCH_QUOTA_MODES="default,fleet",
+// BENCH_QUOTA_PARALLEL="default,64",
 // BENCH_SHAPE_N=400, BENCH_SHAPE_RUNS=2,
 // BENCH_STRACE_NS="10,100", BENCH_PARALLEL_N=100, BENCH_PARALLEL="1,4,8,16,unlimited",
 // BENCH_RPS=15, BENCH_SPLIT_N=400, BENCH_SPLIT_K=4, BENCH_OVERHEAD_ITERS=100,
@@ -77,6 +83,10 @@ const results = {
         PARALLEL_N: settings.PARALLEL_N,
         PARALLEL: settings.PARALLEL,
         RPS: settings.RPS,
+        QUOTA_NS: settings.QUOTA_NS,
+        QUOTA_SMS_N: settings.QUOTA_SMS_N,
+        QUOTA_MODES: settings.QUOTA_MODES,
+        QUOTA_PARALLEL: settings.QUOTA_PARALLEL,
         SPLIT_N: settings.SPLIT_N,
         SPLIT_K: settings.SPLIT_K,
         OVERHEAD_ITERS: settings.OVERHEAD_ITERS,

@@ -7,6 +7,7 @@
 // and, for a write that names an SMS role, the InvalidSmsRole* errors of IAM propagation (the
 // caller passes that rule, with its budget).
 import { AwsCallError } from "./errors";
+import { pace } from "./quota";
 import { errorName, RetryClock, RetryRule, withRetry } from "./retry";
 
 export interface CallOptions {
@@ -51,6 +52,9 @@ export async function awsCall<T>(call: Call, opts: CallOptions, send: () => Prom
             log(`${op} ${subject}: ${outcome} after ${m!.attempts} SDK attempts (${m!.totalRetryDelay ?? 0} ms of SDK backoff)`);
     };
     const attempt = async () => {
+        // Each request waits for its quota's next slot (aws/quota.ts): a stack's parallel steps
+        // would otherwise burst into 429s.
+        await pace(op);
         try {
             const res = await send();
             sdkRetries((res as { $metadata?: Metadata } | undefined)?.$metadata, "succeeded");

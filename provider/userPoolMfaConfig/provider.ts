@@ -15,6 +15,9 @@
 //   delete  -> DescribeUserPool (the owner tag: a pool another resource has claimed is left alone),
 //              then per deletePolicy GetUserPoolMfaConfig + Set OFF (reset) or the adopted
 //              configuration (restore), or nothing (retain); then UntagResource of our owner tag
+//   With the stack setting pulumi-cognito-mfa:ownerTag = false (ownerTag.ts),
+//   create skips DescribeUserPool + TagResource and delete DescribeUserPool + UntagResource: the
+//   owner tag's TagResource is limited to 5 requests/s per account, so it binds a create at scale.
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { debugLog } from "../runtime/log";
 import { findPoolOwner, GatewayOptions, putPoolOwner, resetPoolOwner } from "../aws/cognito";
@@ -30,6 +33,7 @@ import { validateInputs } from "./validate";
 import { emitWarning } from "../runtime/warnings";
 import { fromStackOf, inputsChanged, livePreflight, PREFLIGHT_CONFIG_KEY, preflightEnabled, preWriteChecks } from "./preflight";
 import { ReadConfig } from "./mapping";
+import { OWNER_TAG_CONFIG_KEY, ownerTagEnabled } from "./ownerTag";
 
 /** The stored outputs, in the current layout once upgraded (stateVersion.ts), with the stub the engine adds. */
 type Outputs = MfaConfigOutputs & { __provider?: string; __stateVersion?: number };
@@ -47,10 +51,13 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     private stackRegion?: string;
     /** The `pulumi-cognito-mfa:preflight` stack setting, if any ("false" turns the live checks off). */
     private preflightSetting?: string;
+    /** The `pulumi-cognito-mfa:ownerTag` stack setting, if any ("false" turns the owner tag off). */
+    private ownerTagSetting?: string;
 
     configure(req: dynamic.ConfigureRequest): Promise<void> {
         this.stackRegion = req.config.get("aws:region");
         this.preflightSetting = req.config.get(PREFLIGHT_CONFIG_KEY);
+        this.ownerTagSetting = req.config.get(OWNER_TAG_CONFIG_KEY);
         return Promise.resolve();
     }
 
@@ -150,6 +157,8 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
     async delete(_id: string, stored: Outputs): Promise<void> {
         const props = upgradeState(MFA_STATE, stored);
         const gw = this.gateway(props.region || undefined);
+        // Owner tag off: no DescribeUserPool, no UntagResource (a tag an earlier run wrote stays).
+        if (!ownerTagEnabled(this.ownerTagSetting)) return this.unapply(props, gw);
         // The owner tag first: a pool that another UserPoolMfaConfig has claimed since (after
         // someone removed this one's tag) is that resource's now, and a reset would undo its work.
         const pool = props.__owner ? await findPoolOwner(props.userPoolId, gw) : undefined;
@@ -195,7 +204,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
      */
     private async claim(inputs: MfaConfigInputs & Owned, gw: GatewayOptions): Promise<void> {
         const me = inputs.__owner;
-        if (!me) return;
+        if (!me || !ownerTagEnabled(this.ownerTagSetting)) return;
         const pool = await findPoolOwner(inputs.userPoolId, gw);
         if (!pool) return; // gone since create's readMfaConfig: the Set below reports it
         if (pool.owner !== undefined && pool.owner !== me) {

@@ -49,6 +49,8 @@ export type Fault =
 export interface FaultRule {
     /** Operation name (e.g. "SetUserPoolMfaConfig", "CreateRole") or "*" for every operation. */
     op: string;
+    /** With op "*": only these operations (a quota category). */
+    ops?: readonly string[];
     /** Only requests to this service; default any. */
     service?: Service;
     fault: Fault;
@@ -171,6 +173,133 @@ interface LiveRule {
     perRequest: Map<string, number>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// AWS's documented request-rate quotas, per account and Region, as throttle rules (quotaRules).
+//
+// Cognito user pools: "Amazon Cognito user pools API operation categories and request rate quotas"
+// in https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html#category_operations:
+// UserPoolRead 15 RPS, UserPoolUpdate 15 RPS, UserPoolResourceRead 20 RPS, UserPoolResourceUpdate
+// 15 RPS (none adjustable; Service Quotas codes L-CFFBE34A, L-60A0B411, L-A01C9633). The API
+// reference adds per-operation limits: TagResource and UntagResource "up to 5 times per second,
+// per account" (API_TagResource.html, API_UntagResource.html), ListTagsForResource 10
+// (API_ListTagsForResource.html). Which category holds the tagging operations is not spelled out
+// beside those limits: they are modelled as UserPoolResource* (the category of a pool's
+// sub-resources) and their own per-operation bucket, a request passing both.
+// IAM publishes no per-operation request rates: the figures below are ASSUMPTIONS (IAM is a
+// global, control-plane service that throttles with `Throttling`; 20 reads/s and 10 writes/s per
+// account are chosen as conservative round figures, not measured on AWS).
+
+export interface QuotaCategory {
+    service: Service;
+    /** The quota's name (Cognito's category, or our label for an assumed IAM figure). */
+    name: string;
+    rps: number;
+    ops: readonly string[];
+    /** Where the figure comes from. */
+    source: string;
+    /** True when no AWS document gives the figure. */
+    assumed?: boolean;
+}
+
+const COGNITO_QUOTAS_PAGE = "docs.aws.amazon.com/cognito/latest/developerguide/quotas.html#category_operations";
+
+export const AWS_QUOTAS: readonly QuotaCategory[] = [
+    {
+        service: "cognito-idp",
+        name: "UserPoolRead",
+        rps: 15,
+        ops: ["DescribeUserPool", "GetUserPoolMfaConfig", "ListUserPools"],
+        source: COGNITO_QUOTAS_PAGE,
+    },
+    {
+        service: "cognito-idp",
+        name: "UserPoolUpdate",
+        rps: 15,
+        ops: ["SetUserPoolMfaConfig", "UpdateUserPool", "CreateUserPool", "DeleteUserPool"],
+        source: COGNITO_QUOTAS_PAGE,
+    },
+    { service: "cognito-idp", name: "UserPoolResourceRead", rps: 20, ops: ["ListTagsForResource"], source: COGNITO_QUOTAS_PAGE },
+    { service: "cognito-idp", name: "UserPoolResourceUpdate", rps: 15, ops: ["TagResource", "UntagResource"], source: COGNITO_QUOTAS_PAGE },
+    {
+        service: "cognito-idp",
+        name: "TagResource",
+        rps: 5,
+        ops: ["TagResource"],
+        source: "docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TagResource.html",
+    },
+    {
+        service: "cognito-idp",
+        name: "UntagResource",
+        rps: 5,
+        ops: ["UntagResource"],
+        source: "docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UntagResource.html",
+    },
+    {
+        service: "cognito-idp",
+        name: "ListTagsForResource",
+        rps: 10,
+        ops: ["ListTagsForResource"],
+        source: "docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListTagsForResource.html",
+    },
+    {
+        service: "iam",
+        name: "IAM read (assumed)",
+        rps: 20,
+        ops: [
+            "GetRole",
+            "GetRolePolicy",
+            "GetPolicy",
+            "GetPolicyVersion",
+            "ListRoleTags",
+            "ListRolePolicies",
+            "ListAttachedRolePolicies",
+            "ListInstanceProfilesForRole",
+        ],
+        source: "assumption: IAM publishes no request rates",
+        assumed: true,
+    },
+    {
+        service: "iam",
+        name: "IAM write (assumed)",
+        rps: 10,
+        ops: [
+            "CreateRole",
+            "DeleteRole",
+            "PutRolePolicy",
+            "DeleteRolePolicy",
+            "TagRole",
+            "UntagRole",
+            "UpdateRole",
+            "UpdateAssumeRolePolicy",
+            "PutRolePermissionsBoundary",
+            "DeleteRolePermissionsBoundary",
+        ],
+        source: "assumption: IAM publishes no request rates",
+        assumed: true,
+    },
+];
+
+/** The quotas a request of `op` counts against (Cognito: its category and any per-operation limit). */
+export function quotasOf(service: Service, op: string): QuotaCategory[] {
+    return AWS_QUOTAS.filter((q) => q.service === service && q.ops.includes(op));
+}
+
+/**
+ * One throttle rule per quota (token bucket at its rate, burst one second's worth), answering
+ * above it as the service does (Cognito: 429 TooManyRequestsException; IAM: 400 Throttling).
+ * `scale` multiplies every rate (e.g. to model a quota increase).
+ */
+export function quotaRules(scale = 1): FaultRule[] {
+    return AWS_QUOTAS.map((q) => ({
+        op: "*",
+        ops: q.ops,
+        service: q.service,
+        fault: { kind: "throttle" },
+        rps: q.rps * scale,
+        burst: q.rps * scale,
+    }));
+}
+
 /** Starts the proxy on a free 127.0.0.1 port, forwarding to `target` (moto's endpoint). */
 export async function startFaultProxy(target: string, opts: FaultProxyOptions = {}): Promise<FaultProxy> {
     const now = opts.now ?? Date.now;
@@ -186,6 +315,7 @@ export async function startFaultProxy(target: string, opts: FaultProxyOptions = 
         for (const r of rules) {
             const { rule } = r;
             if (rule.op !== "*" && rule.op !== op) continue;
+            if (rule.ops && !rule.ops.includes(op)) continue;
             if (rule.service && rule.service !== service) continue;
             if (rule.match && !rule.match(body)) continue;
             if (rule.max !== undefined && r.hits >= rule.max) continue;

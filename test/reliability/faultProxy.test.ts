@@ -4,12 +4,14 @@ import * as assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
     CognitoIdentityProviderClient,
+    DescribeUserPoolCommand,
     GetUserPoolMfaConfigCommand,
+    TagResourceCommand,
     SetUserPoolMfaConfigCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { CreateRoleCommand, GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { createUserPool, useMoto } from "../harness/moto";
-import { FaultProxy, startFaultProxy } from "../harness/faultProxy";
+import { FaultProxy, quotaRules, quotasOf, startFaultProxy } from "../harness/faultProxy";
 
 const m = useMoto();
 const creds = { accessKeyId: "testing", secretAccessKey: "testing" };
@@ -104,6 +106,48 @@ describe("fault proxy", () => {
         assert.equal(again.filter((r) => r.status === "fulfilled").length, 3);
         assert.equal(proxy.count("*", { status: 429 }), 3);
         proxy.clearRules();
+    });
+
+    it("documented quotas: each category its own bucket; TagResource at 5/s throttled where reads at 15/s are not", async () => {
+        proxy.reset();
+        proxy.clearRules();
+        const poolId = await createUserPool(m.moto.endpoint);
+        const arn = (await cognito(m.moto.endpoint).send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.Arn!;
+        for (const r of quotaRules()) proxy.addRule(r);
+        const c = cognito(proxy.endpoint);
+        // One frozen second: 10 TagResource and 10 GetUserPoolMfaConfig at once.
+        const [tags, gets] = await Promise.all([
+            Promise.allSettled(
+                Array.from({ length: 10 }, (_, i) => c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { k: String(i) } }))),
+            ),
+            Promise.allSettled(Array.from({ length: 10 }, () => c.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId })))),
+        ]);
+        assert.equal(tags.filter((r) => r.status === "fulfilled").length, 5, "TagResource: 5 per second");
+        assert.equal(gets.filter((r) => r.status === "fulfilled").length, 10, "UserPoolRead: 15 per second, not spent by the tags");
+        assert.equal(proxy.count("TagResource", { status: 429 }), 5);
+        // DescribeUserPool shares UserPoolRead with Get: 5 of the 15 tokens are left this second.
+        const describes = await Promise.allSettled(
+            Array.from({ length: 8 }, () => c.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))),
+        );
+        assert.equal(describes.filter((r) => r.status === "fulfilled").length, 5);
+        clock += 1000;
+        const later = await Promise.allSettled(
+            Array.from({ length: 6 }, (_, i) => c.send(new TagResourceCommand({ ResourceArn: arn, Tags: { k: `later-${i}` } }))),
+        );
+        assert.equal(later.filter((r) => r.status === "fulfilled").length, 5, "a second later: 5 new TagResource tokens");
+        assert.deepEqual(
+            quotasOf("cognito-idp", "TagResource").map((q) => [q.name, q.rps]),
+            [
+                ["UserPoolResourceUpdate", 15],
+                ["TagResource", 5],
+            ],
+        );
+        assert.deepEqual(
+            quotasOf("cognito-idp", "SetUserPoolMfaConfig").map((q) => q.name),
+            ["UserPoolUpdate"],
+        );
+        proxy.clearRules();
+        clock += 1000;
     });
 
     it("IAM propagation: SetUserPoolMfaConfig with a role created < windowMs ago is refused, later accepted", async () => {

@@ -1,0 +1,127 @@
+// Part "quota": issue 20, at AWS's own quotas. The proxy answers above each documented quota
+// (test/harness/faultProxy.ts quotaRules: Cognito's categories, TagResource's 5/s, IAM at assumed
+// rates) as AWS does; for each N in BENCH_QUOTA_NS (and BENCH_QUOTA_SMS_N with SnsCallerRole),
+// each claim mode in BENCH_QUOTA_MODES and each --parallel in BENCH_QUOTA_PARALLEL, every
+// operation: up, preview with a change, no-change up, refresh, destroy. Per command: wall time,
+// requests, throttled answers, the accepted requests per quota, and the two floors (policy.mjs).
+// Each finished row is also written to <OUT>/<NAME>.quota-progress.json, so a run cut short
+// keeps its rows.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { floorStack, newStack, pulumiCmd } from "../programs.mjs";
+import { minimalFloorSeconds, QUOTA_MODES } from "../policy.mjs";
+import { pools, proxy, pulumiEnv, require, resetPools, Stack } from "../rig.mjs";
+import { command, NAME, OUT, QUOTA_ENGINE, QUOTA_MODES as MODES, QUOTA_NS, QUOTA_PARALLEL, QUOTA_SMS_N } from "../settings.mjs";
+import { say, sec, step } from "../util.mjs";
+
+const { quotaRules, quotasOf, AWS_QUOTAS } = require("./dist/test/harness/faultProxy.js");
+
+/** The commands, in order; "preview (change)" runs with the `args` config changed, then put back. */
+const QUOTA_OPS = ["up", "preview (change)", "up (no change)", "refresh", "destroy"];
+const CHANGED_ARGS = JSON.stringify({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } });
+
+function measure(reqs, ms) {
+    const accepted = reqs.filter((x) => !x.injected);
+    const perQuota = {};
+    for (const r of accepted) for (const q of quotasOf(r.service, r.op)) perQuota[q.name] = (perQuota[q.name] ?? 0) + 1;
+    // The quota floor of the calls made: per quota, accepted calls ÷ rate; the largest binds.
+    let floor = 0;
+    let binding = "—";
+    for (const [name, count] of Object.entries(perQuota)) {
+        const q = AWS_QUOTAS.find((x) => x.name === name);
+        const s = count / q.rps;
+        if (s > floor) [floor, binding] = [s, name];
+    }
+    const byOp = {};
+    for (const r of reqs) byOp[r.op] = (byOp[r.op] ?? 0) + 1;
+    return {
+        seconds: sec(ms),
+        requests: reqs.length,
+        throttled: reqs.filter((x) => x.injected === "throttle").length,
+        perQuota,
+        byOp,
+        quotaFloorSeconds: +floor.toFixed(1),
+        binding,
+    };
+}
+
+async function runRow(stack, ids, { n, sms, mode, parallel }) {
+    if (mode !== "engine") await resetPools(ids);
+    const name = `bench-quota-${n}-${sms ? "sms-" : ""}${mode}-${parallel}`;
+    await newStack(stack, name, ids);
+    if (sms) await stack.setConfig("sms", "true");
+    for (const [k, v] of Object.entries(QUOTA_MODES[mode]?.config ?? {})) await stack.setConfig(k, v);
+    const extra = parallel === "default" ? [] : ["--parallel", String(parallel)];
+    const row = { n, sms, mode, parallel, load1: +loadavg()[0].toFixed(2), ops: {} };
+    for (const op of QUOTA_OPS) {
+        if (op === "preview (change)") await stack.setConfig("args", CHANGED_ARGS);
+        const m = proxy.requests().length;
+        const cmd = op === "preview (change)" ? "preview" : op;
+        const r = await pulumiCmd(stack, cmd, {
+            n: op === "preview (change)" ? undefined : sms ? undefined : n,
+            extra,
+            allowFailure: true,
+        });
+        if (op === "preview (change)") await stack.pulumi(["config", "rm", "args"]);
+        const reqs = proxy.requests().slice(m);
+        row.ops[op] = {
+            ...measure(reqs, r.ms),
+            minimalFloorSeconds: +minimalFloorSeconds(op, n, sms).toFixed(1),
+            exitCode: r.exitCode,
+            ...(r.exitCode ? { failure: r.failure } : {}),
+            ...(r.unexpected ? { unexpected: r.unexpected } : {}),
+            load1: r.load1,
+        };
+        const o = row.ops[op];
+        say(
+            `[bench]   ${name} ${op}: ${o.seconds} s, ${o.requests} requests, ${o.throttled} throttled, quota floor ${o.quotaFloorSeconds} s (${o.binding}), minimal ${o.minimalFloorSeconds} s${r.exitCode ? ` FAILED ${r.failure}` : ""}`,
+        );
+    }
+    if (row.ops.destroy.exitCode) {
+        // Clean up without the quotas, so the next row starts from the same place.
+        proxy.clearRules();
+        await pulumiCmd(stack, "destroy", { allowFailure: true });
+        for (const rule of quotaRules()) proxy.addRule(rule);
+    }
+    await stack.pulumi(["stack", "rm", "--yes", "--force", name]);
+    return row;
+}
+
+export default async function quota() {
+    const rows = [];
+    const progress = join(OUT, `${NAME}.quota-progress.json`);
+    const save = () => {
+        mkdirSync(OUT, { recursive: true });
+        writeFileSync(progress, JSON.stringify({ command, loadAverage: loadavg(), quotas: AWS_QUOTAS, rows }, null, 2) + "\n");
+    };
+    const stack = await Stack.create("test/fixtures/many-mfa", { env: pulumiEnv, stackName: "bench" });
+    let nullStack;
+    const plan = [];
+    for (const n of QUOTA_NS) {
+        for (const parallel of QUOTA_PARALLEL) {
+            for (const mode of MODES) plan.push({ n, sms: false, mode, parallel });
+            // The engine's own time (the null provider, no call) in the same conditions, after the
+            // first --parallel value's rows: what no command at this N can go below.
+            if (QUOTA_ENGINE && parallel === QUOTA_PARALLEL[0]) plan.push({ n, sms: false, mode: "engine", parallel });
+        }
+    }
+    if (QUOTA_SMS_N > 0) for (const parallel of QUOTA_PARALLEL) plan.push({ n: QUOTA_SMS_N, sms: true, mode: MODES[0], parallel });
+    // Smaller rows first (stable within one N): a run cut short keeps the most rows.
+    plan.sort((a, b) => a.n - b.n || Number(a.sms) - Number(b.sms));
+    proxy.clearRules();
+    for (const rule of quotaRules()) proxy.addRule(rule);
+    try {
+        for (const p of plan) {
+            step(`quota: N = ${p.n}${p.sms ? " with SnsCallerRole" : ""}, ${p.mode}, --parallel ${p.parallel}`);
+            // The null provider touches no pool: ids that name none save creating N pools.
+            const ids = p.mode === "engine" ? Array.from({ length: p.n }, (_, i) => `us-east-1_engine${i}`) : await pools(p.n);
+            const program = p.mode === "engine" ? (nullStack ??= await floorStack()) : stack;
+            rows.push(await runRow(program, ids, p));
+            save();
+        }
+    } finally {
+        proxy.clearRules();
+    }
+    return { quotas: AWS_QUOTAS, ops: QUOTA_OPS, rows };
+}

@@ -1,0 +1,107 @@
+// Renders part "quota" (issue 20: at AWS's own quotas) for bench/report.mjs, judged by
+// bench/policy.mjs. The engine's own time per command comes from section 2's null provider
+// (this run's, or bench/results.json's when the quota part ran alone).
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { judgedFloor, QUOTA_GOAL, QUOTA_GOAL_MIN_N, QUOTA_MODES, THROTTLE_GOAL, withinQuotaGoal, withinThrottleGoal } from "./policy.mjs";
+
+const FLOOR_OP = { up: "up", "preview (change)": "preview", "up (no change)": "up (no change)", refresh: "refresh", destroy: "destroy" };
+
+/** Section 5 of the last full run (one 15/s bucket over every Cognito call, before the pacer). */
+function parallelBefore() {
+    const main = join(dirname(fileURLToPath(import.meta.url)), "results.json");
+    return existsSync(main) ? JSON.parse(readFileSync(main, "utf8")).parallel : undefined;
+}
+
+function engineFloorTable(floor) {
+    if (floor?.table) return { table: floor.table, from: "this run's section 2" };
+    const main = join(dirname(fileURLToPath(import.meta.url)), "results.json");
+    if (!existsSync(main)) return { table: undefined, from: undefined };
+    const t = JSON.parse(readFileSync(main, "utf8")).floor?.table;
+    return { table: t, from: "bench/results.json section 2" };
+}
+
+const mark = (ok) => (ok ? "✓" : "✗");
+
+export function quotaSection(q, floor) {
+    const saved = engineFloorTable(floor);
+    const measured = q.rows.some((r) => r.mode === "engine");
+    const from = measured ? "the *engine* rows of this table, measured in the same run" : saved.from;
+    const engine = (n, op) => {
+        const own = q.rows.find((r) => r.mode === "engine" && r.n === n)?.ops[op];
+        return own && own.exitCode === 0 ? own.seconds : measured ? undefined : saved.table?.[n]?.[FLOOR_OP[op]]?.floorSeconds;
+    };
+    const out = ["## 8. At AWS's own quotas", ""];
+    out.push(
+        "The proxy answers above each documented request-rate quota as AWS does (`quotaRules()` in test/harness/faultProxy.ts; one token bucket per quota, burst one second's worth): " +
+            q.quotas.map((x) => `${x.name} ${x.rps}/s (${x.ops.join(", ")})${x.assumed ? " — **assumed**" : ""}`).join("; ") +
+            ". Sources: Cognito's *API operation categories and request rate quotas* (docs.aws.amazon.com/cognito/latest/developerguide/quotas.html#category_operations) and the API reference's per-operation limits (TagResource / UntagResource 5/s, ListTagsForResource 10/s); IAM publishes no rates, so its figures are assumptions.",
+    );
+    out.push("");
+    out.push(
+        `One stack of N \`UserPoolMfaConfig\` (test/fixtures/many-mfa; *roles*: with an \`SnsCallerRole\` each and SMS MFA), each command as \`pulumi up --yes --skip-preview\`, \`pulumi preview\` (with the \`args\` config changed to MFA ON, so every resource plans an update), \`up\` again with nothing changed, \`refresh --yes --skip-preview\`, \`destroy --yes --skip-preview\`; at Pulumi's default parallelism (4 × GOMAXPROCS = 8 here) and \`--parallel 64\`. *engine* = the null dynamic provider (bench/fixtures/many-null, no call), the same commands. Modes: ${Object.entries(
+            QUOTA_MODES,
+        )
+            .map(([k, v]) => `*${k}* = ${v.text}`)
+            .join("; ")}.`,
+    );
+    out.push("");
+    out.push(
+        `*Quota floor (calls made)* = per quota, the accepted requests ÷ its rate; the largest binds (named). *Minimal floor* = the same for the minimal lossless call set (create Get + Set, refresh Get, destroy Get + Set: N / 15 s; preview and no-change up: none; with roles also CreateRole + PutRolePolicy / DeleteRolePolicy + DeleteRole at the assumed 10 writes/s, GetRole + GetRolePolicy at 20 reads/s). *Engine* = the null provider's time for the same command at the same N (${from ?? "not available"}): no command can take less, so each goal is judged against max(floor, engine). Goals (issue 20), judged at N ≥ ${QUOTA_GOAL_MIN_N} (smaller N shown in parentheses): wall ≤ ${QUOTA_GOAL} × max(quota floor of the calls made, engine); throttled ≤ ${THROTTLE_GOAL * 100} % of the requests; and, for the *fleet* mode, wall ≤ ${QUOTA_GOAL} × max(minimal floor, engine).`,
+    );
+    out.push("");
+    for (const m of q.mergedFrom ?? [])
+        out.push(
+            `Rows merged from \`${m.file}\` (${m.rows} rows, a separate process run at the same time${m.command ? `: \`${m.command}\`` : ""}${m.loadAverageAtStart ? `, load average at its start ${m.loadAverageAtStart.join(" / ")}` : ""}).`,
+            "",
+        );
+    out.push(
+        "| N | roles | mode | --parallel | command | wall (s) | requests | throttled | binding quota | quota floor, calls made (s) | minimal floor (s) | engine (s) | ≤ 1.15 × calls-made floor | throttled ≤ 10 % | ≤ 1.15 × minimal floor | load (1 min) |",
+    );
+    out.push("|---:|---|---|---|---|---:|---:|---:|---|---:|---:|---:|:---:|:---:|:---:|---:|");
+    const verdicts = [];
+    for (const row of q.rows)
+        for (const op of q.ops) {
+            const o = row.ops[op];
+            if (!o) continue;
+            if (row.mode === "engine") {
+                out.push(
+                    `| ${row.n} | no | engine (null provider) | ${row.parallel} | ${op} | ${o.seconds} | ${o.requests} | — | — | — | — | — | — | — | — | ${o.load1} |`,
+                );
+                continue;
+            }
+            const e = row.sms ? undefined : engine(row.n, op);
+            const judged = row.n >= QUOTA_GOAL_MIN_N;
+            const wrap = (s) => (judged ? s : `(${s})`);
+            const failed = o.exitCode !== 0;
+            const a = !failed && withinQuotaGoal(o.seconds, judgedFloor(o.quotaFloorSeconds, e));
+            const t = withinThrottleGoal(o.throttled, o.requests);
+            const min = row.mode === "fleet" ? !failed && withinQuotaGoal(o.seconds, judgedFloor(o.minimalFloorSeconds, e)) : undefined;
+            if (judged) verdicts.push(a, t, ...(min === undefined ? [] : [min]));
+            const pct = o.requests ? ((100 * o.throttled) / o.requests).toFixed(1) : "0";
+            out.push(
+                `| ${row.n} | ${row.sms ? "yes" : "no"} | ${row.mode} | ${row.parallel} | ${op}${failed ? ` **failed**: ${String(o.failure).replace(/\|/g, "\\|").slice(0, 120)}` : ""} | ${o.seconds} | ${o.requests} | ${o.throttled} (${pct} %) | ${o.binding} | ${o.quotaFloorSeconds} | ${o.minimalFloorSeconds} | ${e ?? "—"} | ${wrap(mark(a))} | ${wrap(mark(t))} | ${min === undefined ? "—" : wrap(mark(min))} | ${o.load1} |`,
+            );
+        }
+    out.push("");
+    const judgedRows = q.rows.filter((r) => r.n >= QUOTA_GOAL_MIN_N);
+    out.push(
+        judgedRows.length === 0
+            ? `**No row at N ≥ ${QUOTA_GOAL_MIN_N} in this run: the goals are not judged.** Largest N run: ${Math.max(0, ...q.rows.map((r) => r.n))}.`
+            : `Judged cells at N ≥ ${QUOTA_GOAL_MIN_N}: ${verdicts.filter(Boolean).length} ✓, ${verdicts.filter((x) => !x).length} ✗.`,
+    );
+    out.push("");
+    const all = q.rows.filter((r) => r.mode !== "engine").flatMap((r) => Object.values(r.ops));
+    const sumOf = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
+    const before = parallelBefore();
+    const b = before?.rows.flatMap((r) => [r.up, r.destroy]) ?? [];
+    out.push(
+        `**Before / after.** Throttled answers, all rows of this section: ${sumOf(all, "throttled")} of ${sumOf(all, "requests")} requests (${((100 * sumOf(all, "throttled")) / Math.max(1, sumOf(all, "requests"))).toFixed(2)} %), with the provider pacing itself per quota (provider/aws/quota.ts).` +
+            (b.length
+                ? ` Before, section 5 of bench/results.md (N = ${before.n}, one ${before.rps}/s bucket over every Cognito call, no pacer): ${sumOf(b, "throttled")} of ${sumOf(b, "requests")} (${((100 * sumOf(b, "throttled")) / sumOf(b, "requests")).toFixed(1)} %); an \`up\` of 100 took ${Math.min(...before.rows.map((r) => r.up.seconds))}–${Math.max(...before.rows.map((r) => r.up.seconds))} s against ${before.rows[0].up.quotaSeconds} s of quota time.`
+                : ""),
+        "",
+    );
+    return out;
+}
