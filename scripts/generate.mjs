@@ -349,7 +349,14 @@ function inputArgsInterface(a, tree) {
     // The same words in one paragraph per argument, for what has no JSDoc (the plugin's schema).
     const paragraphs = [];
     const paragraph = (name, lines) =>
-        paragraphs.push(`    ${name}: ${JSON.stringify(lines.filter(Boolean).join(" ").replace(/@default /, "Default: "))},`);
+        paragraphs.push(
+            `    ${name}: ${JSON.stringify(
+                lines
+                    .filter(Boolean)
+                    .join(" ")
+                    .replace(/@default /, "Default: "),
+            )},`,
+        );
     for (const m of tree) {
         const n = m.note;
         const lines = n.from ? [m.doc, constraintText(m), n.note ?? n.docs] : [n.note ?? n.docs ?? m.doc];
@@ -364,7 +371,9 @@ function inputArgsInterface(a, tree) {
     }
     out.push("}");
     out.push("", `/** Each argument of ${a.argsName} as its JSDoc has it, in one paragraph. */`);
-    out.push(`export const ${a.argsName.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}_DOCS: Readonly<Record<keyof ${a.argsName}, string>> = {`);
+    out.push(
+        `export const ${a.argsName.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}_DOCS: Readonly<Record<keyof ${a.argsName}, string>> = {`,
+    );
     out.push(...paragraphs, "};");
     return out;
 }
