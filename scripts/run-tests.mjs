@@ -57,8 +57,10 @@ if (files.some((f) => ["e2e", "reliability", "distribution"].some((d) => f.start
 console.log(`[run-tests] ${files.length} test file(s) with ${node22}`);
 const r = spawnSync(
     node22,
-    // 2 cores: at most two test files at a time; a hung CLI call fails after 10 minutes.
-    ["--test", "--test-reporter=spec", "--test-concurrency=2", "--test-timeout=600000", ...files],
+    // Three test files at a time on 2 cores: the e2e files spend much of their time waiting (on
+    // moto, the quota pacer, npm installs), so a third keeps the cores busy. A hung CLI call fails
+    // after 10 minutes. RIG_TEST_CONCURRENCY overrides it.
+    ["--test", "--test-reporter=spec", `--test-concurrency=${process.env.RIG_TEST_CONCURRENCY || 3}`, "--test-timeout=600000", ...files],
     { cwd: root, env, stdio: "inherit" },
 );
 
