@@ -203,6 +203,8 @@ export interface QuotaCategory {
 
 const COGNITO_QUOTAS_PAGE = "docs.aws.amazon.com/cognito/latest/developerguide/quotas.html#category_operations";
 
+// Written out here, not imported from provider/aws/quota.ts: the proxy stands for AWS, and a
+// pacer checked against its own table would pass whatever mistake the table holds.
 export const AWS_QUOTAS: readonly QuotaCategory[] = [
     {
         service: "cognito-idp",
