@@ -1,5 +1,6 @@
 // The SMS delivery check at preview: when the inputs configure SMS MFA, read the account's SMS
-// sending state in the Region the pool sends from, once per path and Region per provider process
+// sending state in the Region the pool sends from, once per path, Region and named resources per
+// provider process
 // (Amazon SNS: GetSMSSandboxAccountStatus, GetSMSAttributes; End User Messaging SMS:
 // DescribeAccountAttributes, DescribeSpendLimits, and the origination identity and configuration
 // set the pool names: DescribePhoneNumbers / DescribeSenderIds / DescribePools,
