@@ -4,6 +4,9 @@
 // (shared reference rules-evidence.md, whose row is named in each source).
 import type { Evidence } from "../common/evidence";
 import {
+    EUMS_CONFIGURATION_SET_EVIDENCE,
+    EUMS_ORIGINATION_INACTIVE_EVIDENCE,
+    EUMS_ORIGINATION_MISSING_EVIDENCE,
     EUMS_SANDBOX_EVIDENCE,
     EUMS_SPEND_EVIDENCE,
     SMS_SANDBOX_EVIDENCE,
@@ -117,6 +120,24 @@ const rules: AuditRule[] = [
         title: "The End User Messaging SMS text spend limit is the new-account quota or less",
         level: "warning",
         evidence: EUMS_SPEND_EVIDENCE,
+    },
+    {
+        id: "eums-origination-identity-missing",
+        title: "The End User Messaging SMS origination identity does not exist in its Region",
+        level: "warning",
+        evidence: EUMS_ORIGINATION_MISSING_EVIDENCE,
+    },
+    {
+        id: "eums-origination-identity-inactive",
+        title: "The End User Messaging SMS origination phone number is not ACTIVE",
+        level: "warning",
+        evidence: EUMS_ORIGINATION_INACTIVE_EVIDENCE,
+    },
+    {
+        id: "eums-configuration-set-missing",
+        title: "The End User Messaging SMS configuration set does not exist in its Region",
+        level: "warning",
+        evidence: EUMS_CONFIGURATION_SET_EVIDENCE,
     },
     // The pre-flight's pool rules (userPoolMfaConfig/poolRules.ts), as rules-evidence.md rates them.
     {

@@ -13,7 +13,7 @@ import { findRole, findRolePermissionPolicies } from "../aws/iam";
 import { errorName } from "../aws/retry";
 import { accountOf, roleNameOf } from "../common/arn";
 import { normalize } from "../userPoolMfaConfig/model";
-import { readSmsSendingState, skippedText, SmsSendingRead, smsSendingTarget } from "../userPoolMfaConfig/smsDeliveryPreflight";
+import { readSmsSendingState, skippedText, SmsSendingRead, smsReadKey, smsSendingTarget } from "../userPoolMfaConfig/smsDeliveryPreflight";
 import type { FailedRead, PoolFacts, RoleFacts } from "./facts";
 import { mapLimit } from "./limit";
 import { smsRoleOf } from "./postureRules";
@@ -117,10 +117,10 @@ async function readPool(p: ListedPool, region: string, shared: Shared, log?: (m:
     }
     const sending = smsSendingTarget({ userPoolId: p.id, ...normalize(facts.mfa) }, region);
     if (sending) {
-        const key = `${sending.path}|${sending.region}`;
+        const key = smsReadKey(sending);
         let sms = shared.sms.get(key);
         if (!sms) {
-            sms = readSmsSendingState(sending.region, { log, path: sending.path });
+            sms = readSmsSendingState(sending.region, { log, path: sending.path, eums: sending.eums });
             shared.sms.set(key, sms);
         }
         facts.sms = await sms;
@@ -152,9 +152,11 @@ export async function walkAccount(opts: WalkOptions): Promise<WalkResult> {
         });
         facts.push(...read);
     }
-    const notes: string[] = [];
-    for (const [region, read] of shared.sms) {
-        for (const s of (await read).skipped) if (s.unsupported) notes.push(skippedText(s, region, ""));
+    // One read per path, Region and named resources: the same unsupported account read can show in several.
+    const notes = new Set<string>();
+    for (const read of shared.sms.values()) {
+        const { state, skipped } = await read;
+        for (const s of skipped) if (s.unsupported) notes.add(skippedText(s, state.region, ""));
     }
-    return { facts, notes };
+    return { facts, notes: [...notes] };
 }

@@ -1,15 +1,31 @@
 // The SMS delivery check at preview: when the inputs configure SMS MFA, read the account's SMS
-// sending state in the Region the pool sends from, once per path and Region per provider process
+// sending state in the Region the pool sends from, once per path, Region and named resources per
+// provider process
 // (Amazon SNS: GetSMSSandboxAccountStatus, GetSMSAttributes; End User Messaging SMS:
-// DescribeAccountAttributes, DescribeSpendLimits), and turn what smsDeliveryRules finds into
+// DescribeAccountAttributes, DescribeSpendLimits, and the origination identity and configuration
+// set the pool names: DescribePhoneNumbers / DescribeSenderIds / DescribePools,
+// DescribeConfigurationSets), and turn what smsDeliveryRules finds into
 // warnings. A read that fails (a missing permission, an endpoint without the operation) skips its
 // check with a warning that names the action to grant, as the rest of the pre-flight does.
 import { findSmsAttributes, findSmsSandboxStatus, isSnsAccessDenied, snsOperationUnsupported } from "../aws/sns";
-import { findAccountAttributes, findSpendLimits, isSmsVoiceAccessDenied } from "../aws/smsVoice";
+import {
+    configurationSetExists,
+    findAccountAttributes,
+    findOriginationIdentity,
+    findSpendLimits,
+    isSmsVoiceAccessDenied,
+} from "../aws/smsVoice";
 import { isUnknown } from "../common/unknown";
 import { known, knownString } from "../common/validator";
 import { poolRegion } from "../common/regions";
+import { originationLookup } from "./originationIdentity";
 import { smsDeliveryRules, SmsPath, SmsSendingState } from "./smsDeliveryRules";
+
+/** What eumsSms names that End User Messaging SMS can describe. */
+export interface EumsResources {
+    originationIdentity?: string;
+    configurationSetName?: string;
+}
 
 /** A read that could not be made, and why. */
 export interface SkippedRead {
@@ -40,7 +56,7 @@ const skip = (service: NonNullable<SkippedRead["service"]>, operation: string, w
 /** Reads the account's SMS sending state in one Region on one path (both reads, each failure kept apart). */
 export async function readSmsSendingState(
     region: string,
-    opts: { log?: (m: string) => void; path?: SmsPath } = {},
+    opts: { log?: (m: string) => void; path?: SmsPath; eums?: EumsResources } = {},
 ): Promise<SmsSendingRead> {
     if (opts.path === "eums") return readEumsState(region, opts);
     const state: SmsSendingState = { region };
@@ -56,13 +72,29 @@ export async function readSmsSendingState(
     return { state, skipped };
 }
 
-async function readEumsState(region: string, opts: { log?: (m: string) => void }): Promise<SmsSendingRead> {
+async function readEumsState(region: string, opts: { log?: (m: string) => void; eums?: EumsResources }): Promise<SmsSendingRead> {
     const state: SmsSendingState = { region, path: "eums" };
     const skipped: SkippedRead[] = [];
-    const [attrs, limits] = await Promise.allSettled([
+    const oi = opts.eums?.originationIdentity;
+    const lookup = oi ? originationLookup(oi) : undefined;
+    const cs = opts.eums?.configurationSetName;
+    const [attrs, limits, found, set] = await Promise.allSettled([
         findAccountAttributes({ region, log: opts.log }),
         findSpendLimits({ region, log: opts.log }),
+        lookup ? findOriginationIdentity(lookup, { region, log: opts.log }) : Promise.resolve(undefined),
+        cs ? configurationSetExists(cs, { region, log: opts.log }) : Promise.resolve(undefined),
     ]);
+    if (oi && lookup) {
+        if (found.status === "fulfilled" && found.value)
+            state.originationIdentity = { value: oi, operation: lookup.operation, ...found.value };
+        else if (found.status === "rejected")
+            skipped.push(skip("sms-voice", lookup.operation, `the End User Messaging SMS origination identity ${oi}`, found.reason));
+    }
+    if (cs) {
+        if (set.status === "fulfilled" && set.value !== undefined) state.configurationSet = { name: cs, found: set.value };
+        else if (set.status === "rejected")
+            skipped.push(skip("sms-voice", "DescribeConfigurationSets", `the End User Messaging SMS configuration set ${cs}`, set.reason));
+    }
     if (attrs.status === "fulfilled") state.accountTier = attrs.value.ACCOUNT_TIER;
     else skipped.push(skip("sms-voice", "DescribeAccountAttributes", "the End User Messaging SMS account tier", attrs.reason));
     if (limits.status === "fulfilled") {
@@ -104,7 +136,7 @@ export function snsSendingRegion(inputs: Record<string, unknown>, region: string
 export function smsSendingTarget(
     inputs: Record<string, unknown>,
     region: string | undefined,
-): { path: SmsPath; region: string } | undefined {
+): { path: SmsPath; region: string; eums?: EumsResources } | undefined {
     if (inputs.mfaConfiguration === "OFF" || isUnknown(inputs.mfaConfiguration)) return undefined;
     const sms = inputs.smsMfaConfiguration as Record<string, unknown> | undefined;
     const cfg = known(sms) ? (sms.smsConfiguration as Record<string, unknown> | undefined) : undefined;
@@ -115,11 +147,23 @@ export function smsSendingTarget(
     if (known(eums)) {
         if (!known(eums.callerArn) || isUnknown(eums.region)) return undefined;
         const r = knownString(eums.region) || fallback;
-        return r ? { path: "eums", region: r } : undefined;
+        if (!r) return undefined;
+        // An unknown value (preview) is not read: knownString leaves it undefined.
+        const resources: EumsResources = {};
+        const oi = knownString(eums.originationIdentity);
+        const cs = knownString(eums.configurationSetName);
+        if (oi) resources.originationIdentity = oi;
+        if (cs) resources.configurationSetName = cs;
+        return oi || cs ? { path: "eums", region: r, eums: resources } : { path: "eums", region: r };
     }
     if (!known(cfg.snsCallerArn) || isUnknown(cfg.snsRegion)) return undefined;
     const r = knownString(cfg.snsRegion) || fallback;
     return r ? { path: "sns", region: r } : undefined;
+}
+
+/** The memo key of one read: the path, the Region, and on the EUMS path the resources it names. */
+export function smsReadKey(t: { path: SmsPath; region: string; eums?: EumsResources }): string {
+    return [t.path, t.region, t.eums?.originationIdentity ?? "", t.eums?.configurationSetName ?? ""].join("|");
 }
 
 const reads = new Map<string, Promise<SmsSendingRead>>();
@@ -137,10 +181,10 @@ export async function smsDeliveryWarnings(
     const target = smsSendingTarget(inputs, opts.region);
     if (!target) return [];
     const { path, region } = target;
-    const key = `${path}|${region}`;
+    const key = smsReadKey(target);
     let read = reads.get(key);
     if (!read) {
-        read = readSmsSendingState(region, { log: opts.log, path });
+        read = readSmsSendingState(region, { log: opts.log, path, eums: target.eums });
         reads.set(key, read);
     }
     const { state, skipped } = await read;

@@ -21,12 +21,23 @@ export interface SmsSendingState {
      * force (USD): EnforcedLimit when Overridden, else MaxLimit.
      */
     textSpendLimitUsd?: number;
+    /** eumsSms.originationIdentity and what its Describe* read found, when it was read. */
+    originationIdentity?: { value: string; operation: string; found: boolean; status?: string };
+    /** eumsSms.configurationSetName and whether DescribeConfigurationSets found it, when it was read. */
+    configurationSet?: { name: string; found: boolean };
 }
 
 export type SmsPath = "sns" | "eums";
 
 export interface SmsDeliveryFinding {
-    id: "sms-sandbox" | "sms-spend-limit" | "eums-sandbox" | "eums-spend-limit";
+    id:
+        | "sms-sandbox"
+        | "sms-spend-limit"
+        | "eums-sandbox"
+        | "eums-spend-limit"
+        | "eums-origination-identity-missing"
+        | "eums-origination-identity-inactive"
+        | "eums-configuration-set-missing";
     message: string;
     fix: string;
     evidence: Evidence;
@@ -50,6 +61,21 @@ export const EUMS_SANDBOX_EVIDENCE: Evidence = {
 export const EUMS_SPEND_EVIDENCE: Evidence = {
     rating: "DOCUMENTED",
     source: 'service model pinpoint-sms-voice-v2 DescribeSpendLimits / SpendLimit ("EnforcedLimit ... To use this custom limit, Overridden must be set to true"; "When you establish an AWS account, the account has initial monthly spend limit"); the 1 USD new-account quota: Amazon SNS Developer Guide (https://docs.aws.amazon.com/sns/latest/dg/channels-sms-awssupport-spend-threshold.html) and the AWS Messaging & Targeting Blog, "Introducing the Amazon Pinpoint SMS sandbox" ("your monthly spending limit is fixed at $1")',
+};
+
+export const EUMS_ORIGINATION_MISSING_EVIDENCE: Evidence = {
+    rating: "INFERRED",
+    source: 'botocore cognito-idp EumsSmsConfigurationType.OriginationIdentity ("A long code, toll-free number, or short code that is assigned to your account", "the ARN of the phone number, sender ID, or phone pool"); service model pinpoint-sms-voice-v2 DescribePhoneNumbers ("If you specify a phone number ID that isn\'t valid, an error is returned"), ResourceNotFoundException ("A requested resource couldn\'t be found"), SendTextMessage errors list ResourceNotFoundException. INFERRED: no AWS page says what Cognito does with an identity that does not exist; SendTextMessage, which it calls, answers ResourceNotFoundException',
+};
+
+export const EUMS_ORIGINATION_INACTIVE_EVIDENCE: Evidence = {
+    rating: "INFERRED",
+    source: 'service model pinpoint-sms-voice-v2 PhoneNumberInformation.Status ("The current status of the phone number", NumberStatus PENDING | ACTIVE | ASSOCIATING | DISASSOCIATING | DELETED). INFERRED: the model does not say that only an ACTIVE number sends; a PENDING number is one still being provisioned or registered, a DELETED one is released',
+};
+
+export const EUMS_CONFIGURATION_SET_EVIDENCE: Evidence = {
+    rating: "INFERRED",
+    source: 'botocore cognito-idp EumsSmsConfigurationType.ConfigurationSetName ("the configuration set that Amazon Cognito applies to messages"); service model pinpoint-sms-voice-v2 SendTextMessage.ConfigurationSetName and its ResourceNotFoundException. INFERRED: no AWS page says what Cognito does with a configuration set that does not exist',
 };
 
 /** The quota AWS gives every new account, meant for testing (SMS_SPEND_EVIDENCE). */
@@ -84,6 +110,40 @@ function eumsRules(state: SmsSendingState, poolId: string): SmsDeliveryFinding[]
             message: `${where}, where the account's monthly text spend limit (DescribeSpendLimits TEXT_MESSAGE_MONTHLY_SPEND_LIMIT) is ${spendText(limit, String(limit))}.`,
             fix: `Request a spending quota increase for SMS in ${state.region} (AWS Support, service limit increase for End User Messaging SMS), and remove a lower override (aws pinpoint-sms-voice-v2 delete-text-message-spend-limit-override --region ${state.region}).`,
             evidence: EUMS_SPEND_EVIDENCE,
+        });
+    }
+    out.push(...eumsResourceRules(state, where));
+    return out;
+}
+
+const OI_PROP = "smsMfaConfiguration.smsConfiguration.eumsSms.originationIdentity";
+const CS_PROP = "smsMfaConfiguration.smsConfiguration.eumsSms.configurationSetName";
+
+function eumsResourceRules(state: SmsSendingState, where: string): SmsDeliveryFinding[] {
+    const out: SmsDeliveryFinding[] = [];
+    const oi = state.originationIdentity;
+    if (oi && !oi.found) {
+        out.push({
+            id: "eums-origination-identity-missing",
+            message: `${where}, where the origination identity ${oi.value} (${OI_PROP}) does not exist (${oi.operation}: ResourceNotFoundException): End User Messaging SMS cannot send from it, so users get no MFA code.`,
+            fix: `Set ${OI_PROP} to a phone number, sender ID or pool of this account in ${state.region} (aws pinpoint-sms-voice-v2 describe-phone-numbers --region ${state.region}), or set eumsSms.region to the Region it is in, or omit it to let End User Messaging SMS choose.`,
+            evidence: EUMS_ORIGINATION_MISSING_EVIDENCE,
+        });
+    } else if (oi && oi.operation === "DescribePhoneNumbers" && oi.status !== undefined && oi.status !== "ACTIVE") {
+        out.push({
+            id: "eums-origination-identity-inactive",
+            message: `${where}, where the origination identity ${oi.value} (${OI_PROP}) is a phone number whose Status is ${oi.status}, not ACTIVE: until it is, End User Messaging SMS may not send from it and users may get no MFA code.`,
+            fix: `Wait for the number to become ACTIVE (aws pinpoint-sms-voice-v2 describe-phone-numbers --region ${state.region}; a PENDING number may wait on its registration), or set ${OI_PROP} to an ACTIVE number.`,
+            evidence: EUMS_ORIGINATION_INACTIVE_EVIDENCE,
+        });
+    }
+    const cs = state.configurationSet;
+    if (cs && !cs.found) {
+        out.push({
+            id: "eums-configuration-set-missing",
+            message: `${where}, where the configuration set ${cs.name} (${CS_PROP}) does not exist (DescribeConfigurationSets: ResourceNotFoundException): messages sent with it may fail, so users may get no MFA code.`,
+            fix: `Create it (aws pinpoint-sms-voice-v2 create-configuration-set --configuration-set-name ${cs.name} --region ${state.region}), or correct or omit ${CS_PROP}.`,
+            evidence: EUMS_CONFIGURATION_SET_EVIDENCE,
         });
     }
     return out;

@@ -1,13 +1,21 @@
-// The account's SMS sending state in the emulator (tools/moto-ext sns.py, smsvoice.py): what the
-// pre-flight and the audit read, answered as botocore's sns and pinpoint-sms-voice-v2 models and
+// The account's SMS sending state in the emulator (tools/moto-ext sns.py, smsvoice.py), and the End
+// User Messaging SMS resources a pool may name: what the pre-flight and the audit read, answered as botocore's sns and pinpoint-sms-voice-v2 models and
 // the AWS API References describe it.
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+    CreateConfigurationSetCommand,
+    CreatePoolCommand,
     DeleteTextMessageSpendLimitOverrideCommand,
     DescribeAccountAttributesCommand,
+    DescribeConfigurationSetsCommand,
+    DescribePhoneNumbersCommand,
+    DescribePoolsCommand,
+    DescribeSenderIdsCommand,
     DescribeSpendLimitsCommand,
     PinpointSMSVoiceV2Client,
+    RequestPhoneNumberCommand,
+    RequestSenderIdCommand,
     SetTextMessageSpendLimitOverrideCommand,
 } from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import { GetSMSAttributesCommand, GetSMSSandboxAccountStatusCommand, SetSMSAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
@@ -139,5 +147,127 @@ describe("emulator: End User Messaging SMS account state (pinpoint-sms-voice-v2)
         await m.moto.reset();
         const limits = await c.send(new DescribeSpendLimitsCommand({}));
         assert.equal(limits.SpendLimits?.[0].Overridden, false);
+    });
+});
+
+describe("emulator: End User Messaging SMS origination identities and configuration sets", () => {
+    const c = () => smsVoiceClient(m.moto.endpoint);
+    // The SDK error with the members of the model's ResourceNotFoundException.
+    async function notFound(send: Promise<unknown>): Promise<Record<string, unknown>> {
+        const err = (await send.then(
+            () => assert.fail("expected ResourceNotFoundException"),
+            (e: unknown) => e,
+        )) as Record<string, unknown>;
+        assert.equal(err.name, "ResourceNotFoundException");
+        return err;
+    }
+
+    it("RequestPhoneNumber, then DescribePhoneNumbers by id or ARN; a long code is ACTIVE, a toll-free number PENDING; an unknown id is ResourceNotFoundException", async () => {
+        const long = await c().send(
+            new RequestPhoneNumberCommand({
+                IsoCountryCode: "US",
+                MessageType: "TRANSACTIONAL",
+                NumberCapabilities: ["SMS"],
+                NumberType: "LONG_CODE",
+            }),
+        );
+        assert.match(long.PhoneNumber!, /^\+1\d{10}$/);
+        assert.equal(long.Status, "ACTIVE");
+        assert.match(long.PhoneNumberArn!, /^arn:aws:sms-voice:us-east-1:\d{12}:phone-number\/phone-[0-9a-f]+$/);
+        const free = await c().send(
+            new RequestPhoneNumberCommand({
+                IsoCountryCode: "US",
+                MessageType: "TRANSACTIONAL",
+                NumberCapabilities: ["SMS"],
+                NumberType: "TOLL_FREE",
+            }),
+        );
+        assert.equal(free.Status, "PENDING");
+        const byId = await c().send(new DescribePhoneNumbersCommand({ PhoneNumberIds: [long.PhoneNumberId!] }));
+        assert.deepEqual(
+            byId.PhoneNumbers?.map((n) => [n.PhoneNumber, n.Status]),
+            [[long.PhoneNumber, "ACTIVE"]],
+        );
+        const byArn = await c().send(new DescribePhoneNumbersCommand({ PhoneNumberIds: [free.PhoneNumberArn!] }));
+        assert.deepEqual(
+            byArn.PhoneNumbers?.map((n) => n.PhoneNumberId),
+            [free.PhoneNumberId],
+        );
+        assert.equal((await c().send(new DescribePhoneNumbersCommand({}))).PhoneNumbers?.length, 2);
+        const err = await notFound(c().send(new DescribePhoneNumbersCommand({ PhoneNumberIds: ["phone-missing"] })));
+        assert.equal(err.ResourceType, "phone-number");
+        assert.equal(err.ResourceId, "phone-missing");
+        // The model's required members.
+        await assert.rejects(
+            c().send(
+                new RequestPhoneNumberCommand({
+                    IsoCountryCode: "US",
+                    MessageType: "TRANSACTIONAL",
+                    NumberCapabilities: [],
+                    NumberType: "LONG_CODE",
+                }),
+            ),
+            {
+                name: "ValidationException",
+            },
+        );
+    });
+
+    it("RequestSenderId and CreatePool, described by ARN (a sender id with its country); unknown ones are ResourceNotFoundException", async () => {
+        const sender = await c().send(new RequestSenderIdCommand({ SenderId: "MyBrand", IsoCountryCode: "GB" }));
+        assert.match(sender.SenderIdArn!, /:sender-id\/MyBrand\/GB$/);
+        const found = await c().send(
+            new DescribeSenderIdsCommand({ SenderIds: [{ SenderId: sender.SenderIdArn!, IsoCountryCode: "GB" }] }),
+        );
+        assert.deepEqual(
+            found.SenderIds?.map((s) => s.SenderId),
+            ["MyBrand"],
+        );
+        const other = await notFound(
+            c().send(new DescribeSenderIdsCommand({ SenderIds: [{ SenderId: "MyBrand", IsoCountryCode: "FR" }] })),
+        );
+        assert.equal(other.ResourceType, "sender-id");
+        const number = await c().send(
+            new RequestPhoneNumberCommand({
+                IsoCountryCode: "US",
+                MessageType: "TRANSACTIONAL",
+                NumberCapabilities: ["SMS"],
+                NumberType: "LONG_CODE",
+            }),
+        );
+        const pool = await c().send(new CreatePoolCommand({ OriginationIdentity: number.PhoneNumberArn!, MessageType: "TRANSACTIONAL" }));
+        assert.equal(pool.Status, "ACTIVE");
+        const pools = await c().send(new DescribePoolsCommand({ PoolIds: [pool.PoolArn!] }));
+        assert.deepEqual(
+            pools.Pools?.map((p) => p.PoolId),
+            [pool.PoolId],
+        );
+        assert.equal((await notFound(c().send(new DescribePoolsCommand({ PoolIds: ["pool-missing"] })))).ResourceType, "pool");
+        // A pool starts from an identity of the account.
+        assert.equal(
+            (await notFound(c().send(new CreatePoolCommand({ OriginationIdentity: "+15550000000", MessageType: "TRANSACTIONAL" }))))
+                .ResourceType,
+            "phone-number",
+        );
+    });
+
+    it("CreateConfigurationSet, then DescribeConfigurationSets by name or ARN; a second create conflicts; a missing name is ResourceNotFoundException; reset wipes them", async () => {
+        const set = await c().send(new CreateConfigurationSetCommand({ ConfigurationSetName: "mfa-events" }));
+        assert.match(set.ConfigurationSetArn!, /:configuration-set\/mfa-events$/);
+        for (const name of ["mfa-events", set.ConfigurationSetArn!]) {
+            const res = await c().send(new DescribeConfigurationSetsCommand({ ConfigurationSetNames: [name] }));
+            assert.deepEqual(
+                res.ConfigurationSets?.map((s) => [s.ConfigurationSetName, s.EventDestinations]),
+                [["mfa-events", []]],
+            );
+        }
+        await assert.rejects(c().send(new CreateConfigurationSetCommand({ ConfigurationSetName: "mfa-events" })), {
+            name: "ConflictException",
+            Reason: "RESOURCE_ALREADY_EXISTS",
+        });
+        const err = await notFound(c().send(new DescribeConfigurationSetsCommand({ ConfigurationSetNames: ["other"] })));
+        assert.equal(err.ResourceType, "configuration-set");
+        await m.moto.reset();
+        assert.deepEqual((await c().send(new DescribeConfigurationSetsCommand({}))).ConfigurationSets, []);
     });
 });

@@ -3,15 +3,19 @@
 // as AWS does. SNS path: the SMS sandbox (GetSMSSandboxAccountStatus, tools/moto-ext sns.py) and
 // the monthly spend limit (GetSMSAttributes MonthlySpendLimit, stored by SetSMSAttributes). End
 // User Messaging SMS path: the account tier (DescribeAccountAttributes ACCOUNT_TIER) and the text
-// spend limit (DescribeSpendLimits, lowered by SetTextMessageSpendLimitOverride; smsvoice.py).
+// spend limit (DescribeSpendLimits, lowered by SetTextMessageSpendLimitOverride; smsvoice.py), and
+// the origination identity and configuration set the pool names (DescribePhoneNumbers,
+// DescribePools, DescribeConfigurationSets).
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import {
+    CreateConfigurationSetCommand,
     DeleteTextMessageSpendLimitOverrideCommand,
     PinpointSMSVoiceV2Client,
+    RequestPhoneNumberCommand,
     SetTextMessageSpendLimitOverrideCommand,
 } from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import { SetSMSAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
@@ -318,6 +322,71 @@ describe("SMS delivery at preview through End User Messaging SMS (emulator)", ()
             assert.match((await at(0))[0], /a limit of 0 USD, so it sends no SMS at all/);
             assert.deepEqual(await at(500), []);
             assert.deepEqual(await at(undefined), []);
+        });
+
+        it("the origination identity and configuration set the pool names: missing or not ACTIVE warns, never refuses; a missing permission skips the check", async () => {
+            const smsVoice = new PinpointSMSVoiceV2Client({
+                endpoint: r.moto.endpoint,
+                region: "us-east-1",
+                credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+            });
+            const request = (NumberType: "LONG_CODE" | "TOLL_FREE") =>
+                smsVoice.send(
+                    new RequestPhoneNumberCommand({
+                        IsoCountryCode: "US",
+                        MessageType: "TRANSACTIONAL",
+                        NumberCapabilities: ["SMS"],
+                        NumberType,
+                    }),
+                );
+            const active = await request("LONG_CODE");
+            const pending = await request("TOLL_FREE");
+            await smsVoice.send(new CreateConfigurationSetCommand({ ConfigurationSetName: "mfa-events" }));
+            const eums = r.eumsInputs.smsMfaConfiguration.smsConfiguration.eumsSms;
+            const at = async (more: Record<string, string>) => {
+                clearPreflightCache();
+                const res = await preview({
+                    ...r.eumsInputs,
+                    smsMfaConfiguration: { smsConfiguration: { eumsSms: { ...eums, ...more } } },
+                });
+                assert.deepEqual(res.failures, []);
+                return res.warnings;
+            };
+            // An E.164 number of the account that is ACTIVE, and a configuration set that exists: silent.
+            assert.deepEqual(await at({ originationIdentity: active.PhoneNumber!, configurationSetName: "mfa-events" }), []);
+            const notActive = await at({ originationIdentity: pending.PhoneNumberArn! });
+            assert.equal(notActive.length, 1, notActive.join("\n"));
+            assert.match(
+                notActive[0],
+                /in us-east-1, where the origination identity arn:aws:sms-voice:us-east-1:\d+:phone-number\/phone-\w+ .* Status is PENDING, not ACTIVE/,
+            );
+            const gone = `arn:aws:sms-voice:us-east-1:123456789012:pool/pool-missing`;
+            const missing = await at({ originationIdentity: gone, configurationSetName: "other" });
+            assert.equal(missing.length, 2, missing.join("\n"));
+            assert.match(
+                missing[0],
+                new RegExp(`origination identity ${gone} .* does not exist \\(DescribePools: ResourceNotFoundException\\)`),
+            );
+            assert.match(missing[1], /configuration set other .* does not exist \(DescribeConfigurationSets: ResourceNotFoundException\)/);
+            r.proxy.addRule({
+                op: "DescribeConfigurationSets",
+                fault: {
+                    kind: "error",
+                    status: 400,
+                    code: "AccessDeniedException",
+                    message: "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: sms-voice:DescribeConfigurationSets",
+                },
+            });
+            try {
+                const denied = await at({ configurationSetName: "other" });
+                assert.equal(denied.length, 1, denied.join("\n"));
+                assert.match(
+                    denied[0],
+                    /^pre-flight check of the End User Messaging SMS configuration set other in us-east-1 skipped: the caller may not call sms-voice:DescribeConfigurationSets \(AccessDeniedException\)/,
+                );
+            } finally {
+                r.proxy.clearRules();
+            }
         });
     });
 });

@@ -258,6 +258,23 @@ describe("audit posture rules", () => {
         assert.match(d[0].fix, /Grant the auditing identity sms-voice:DescribeAccountAttributes/);
     });
 
+    it("End User Messaging SMS resources: a missing origination identity, a phone number not ACTIVE, a missing configuration set are warnings", () => {
+        const mfa: MfaConfig = { mfaConfiguration: "ON", smsMfaConfiguration: SMS_CFG, softwareTokenMfaConfiguration: { enabled: true } };
+        const sms = (state: object) => ({ state: { region: "eu-west-1", path: "eums", ...state }, skipped: [] }) as PoolFacts["sms"];
+        const at = (state: object) => postureFindings(facts(mfa, { role: GOOD_ROLE, sms: sms(state) }));
+        const missing = at({
+            originationIdentity: { value: "+12065550100", operation: "DescribePhoneNumbers", found: false },
+            configurationSet: { name: "mfa-events", found: false },
+        });
+        assert.deepEqual(ids(missing), ["eums-configuration-set-missing", "eums-origination-identity-missing"]);
+        assert.ok(missing.every((f) => f.level === "warning" && f.evidence.rating === "INFERRED"));
+        const pending = at({
+            originationIdentity: { value: "+12065550100", operation: "DescribePhoneNumbers", found: true, status: "PENDING" },
+        });
+        assert.deepEqual(ids(pending), ["eums-origination-identity-inactive"]);
+        assert.equal(pending[0].level, "warning");
+    });
+
     it("every finding's id is in the catalogue, with a message, a fix and a rated source", () => {
         const all = [
             ...postureFindings(facts({ mfaConfiguration: "OFF" })),

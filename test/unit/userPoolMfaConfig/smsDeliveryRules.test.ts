@@ -6,6 +6,7 @@ import { GetSMSSandboxAccountStatusCommand } from "@aws-sdk/client-sns";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { clearPreflightCache, livePreflight } from "../../../provider/userPoolMfaConfig/preflight";
 import { smsSendingTarget, snsSendingRegion } from "../../../provider/userPoolMfaConfig/smsDeliveryPreflight";
+import { originationLookup } from "../../../provider/userPoolMfaConfig/originationIdentity";
 import { smsDeliveryRules } from "../../../provider/userPoolMfaConfig/smsDeliveryRules";
 import { BASE_POOL, GOOD_ROLE, POOL, ROLE_ARN, ROLE_NAME, SMS, TOTP } from "./badInputCatalogue";
 import { mockPool, mockRole, resetMocks, snsMock } from "./preflightMocks";
@@ -114,6 +115,91 @@ describe("SMS delivery at preview (livePreflight, mocked SNS: an endpoint withou
         assert.ok(
             log.some((l) => /the endpoint does not implement sns:GetSMSSandboxAccountStatus/.test(l)),
             log.join("\n"),
+        );
+    });
+});
+
+describe("End User Messaging SMS resources the pool names (pure)", () => {
+    const at = (state: object) => smsDeliveryRules({ region: "eu-west-1", path: "eums", ...state }, POOL);
+    const PHONE = "arn:aws:sms-voice:eu-west-1:123456789012:phone-number/phone-0123456789abcdef";
+
+    it("which read describes an origination identity: E.164 and phone-number ARNs DescribePhoneNumbers, sender-id ARNs DescribeSenderIds, pool ARNs DescribePools", () => {
+        assert.deepEqual(originationLookup("+12065550100"), { operation: "DescribePhoneNumbers", phoneNumber: "+12065550100" });
+        assert.deepEqual(originationLookup(PHONE), { operation: "DescribePhoneNumbers", phoneNumberId: PHONE });
+        const sender = "arn:aws:sms-voice:eu-west-1:123456789012:sender-id/MyBrand/GB";
+        assert.deepEqual(originationLookup(sender), { operation: "DescribeSenderIds", senderId: sender, isoCountryCode: "GB" });
+        const pool = "arn:aws:sms-voice:eu-west-1:123456789012:pool/pool-0123";
+        assert.deepEqual(originationLookup(pool), { operation: "DescribePools", poolId: pool });
+        // Not a form Cognito takes, or a sender-id ARN without its country: not looked up.
+        for (const v of [
+            "MyBrand",
+            "12065550100",
+            "arn:aws:sms-voice:eu-west-1:123456789012:sender-id/MyBrand",
+            "arn:aws:sns:eu-west-1:1:x",
+        ]) {
+            assert.equal(originationLookup(v), undefined, v);
+        }
+    });
+
+    it("a missing origination identity warns with the value, the Region and the fix; a phone number not ACTIVE warns; an ACTIVE one is silent", () => {
+        const [missing, ...rest] = at({ originationIdentity: { value: PHONE, operation: "DescribePhoneNumbers", found: false } });
+        assert.equal(rest.length, 0);
+        assert.equal(missing.id, "eums-origination-identity-missing");
+        assert.match(missing.message, /in eu-west-1, where the origination identity arn:aws:sms-voice:.*phone-0123456789abcdef/);
+        assert.match(missing.message, /does not exist \(DescribePhoneNumbers: ResourceNotFoundException\)/);
+        assert.match(missing.fix, /describe-phone-numbers --region eu-west-1/);
+        assert.equal(missing.evidence.rating, "INFERRED");
+        const [pending] = at({
+            originationIdentity: { value: "+12065550100", operation: "DescribePhoneNumbers", found: true, status: "PENDING" },
+        });
+        assert.equal(pending.id, "eums-origination-identity-inactive");
+        assert.match(pending.message, /\+12065550100 .* Status is PENDING, not ACTIVE/);
+        assert.deepEqual(
+            at({ originationIdentity: { value: "+12065550100", operation: "DescribePhoneNumbers", found: true, status: "ACTIVE" } }),
+            [],
+        );
+        // Only a phone number's Status is told; a sender id or pool that exists is silent.
+        assert.deepEqual(at({ originationIdentity: { value: "p", operation: "DescribePools", found: true, status: "CREATING" } }), []);
+        assert.equal(
+            at({ originationIdentity: { value: "p", operation: "DescribePools", found: false } })[0].id,
+            "eums-origination-identity-missing",
+        );
+    });
+
+    it("a missing configuration set warns with its name, the Region and the create command; one that exists is silent", () => {
+        const [f] = at({ configurationSet: { name: "mfa-events", found: false } });
+        assert.equal(f.id, "eums-configuration-set-missing");
+        assert.match(
+            f.message,
+            /configuration set mfa-events \(smsMfaConfiguration\.smsConfiguration\.eumsSms\.configurationSetName\) does not exist/,
+        );
+        assert.match(f.fix, /create-configuration-set --configuration-set-name mfa-events --region eu-west-1/);
+        assert.deepEqual(at({ configurationSet: { name: "mfa-events", found: true } }), []);
+        // On the SNS path these mean nothing.
+        assert.deepEqual(smsDeliveryRules({ region: "eu-west-1", configurationSet: { name: "x", found: false } }, POOL), []);
+    });
+
+    it("the target carries the origination identity and configuration set when known; an unknown one is not read", () => {
+        const eums = (e: object) => ({
+            userPoolId: POOL,
+            mfaConfiguration: "ON",
+            smsMfaConfiguration: { smsConfiguration: { eumsSms: e } },
+        });
+        assert.deepEqual(
+            smsSendingTarget(eums({ callerArn: ROLE_ARN, originationIdentity: PHONE, configurationSetName: "cs" }), undefined),
+            {
+                path: "eums",
+                region: "eu-west-1",
+                eums: { originationIdentity: PHONE, configurationSetName: "cs" },
+            },
+        );
+        assert.deepEqual(
+            smsSendingTarget(eums({ callerArn: ROLE_ARN, originationIdentity: UNKNOWN, configurationSetName: "cs" }), undefined),
+            {
+                path: "eums",
+                region: "eu-west-1",
+                eums: { configurationSetName: "cs" },
+            },
         );
     });
 });

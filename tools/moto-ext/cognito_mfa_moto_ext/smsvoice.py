@@ -1,7 +1,10 @@
 """AWS End User Messaging SMS (pinpoint-sms-voice-v2), which moto 5.2.3 does not have at all: the
 account-level reads the pre-flight and the audit make (DescribeAccountAttributes,
 DescribeSpendLimits) and the override of the text spend limit a caller may set
-(SetTextMessageSpendLimitOverride, DeleteTextMessageSpendLimitOverride), following botocore's
+(SetTextMessageSpendLimitOverride, DeleteTextMessageSpendLimitOverride), and the resources a pool
+may name with their reads (DescribePhoneNumbers, DescribeSenderIds, DescribePools,
+DescribeConfigurationSets) and minimal creates for tests (RequestPhoneNumber, RequestSenderId,
+CreatePool, CreateConfigurationSet), following botocore's
 pinpoint-sms-voice-v2 2022-03-31 model (awsJson1_0, X-Amz-Target PinpointSMSVoiceV2.<Op>,
 signing name sms-voice).
 
@@ -11,6 +14,9 @@ The state lives in a moto BackendDict, so POST /moto-api/reset wipes it like eve
 """
 import json
 import os
+import re
+import time
+import uuid
 
 from moto.core.base_backend import BackendDict, BaseBackend
 from moto.moto_server import werkzeug_app
@@ -42,6 +48,17 @@ class SmsVoiceBackend(BaseBackend):
         super().__init__(region_name, account_id)
         # None: no override, EnforcedLimit equals MaxLimit (DeleteTextMessageSpendLimitOverride).
         self.text_override = None
+        # id -> the model's PhoneNumberInformation / SenderIdInformation / PoolInformation /
+        # ConfigurationSetInformation, as the Describe* reads return them.
+        self.phone_numbers = {}
+        self.sender_ids = {}
+        self.pools = {}
+        self.configuration_sets = {}
+        # Numbers handed out by RequestPhoneNumber, from the fictional +1 555 01xx range.
+        self.next_number = 100
+
+    def arn(self, kind, rest):
+        return f"arn:aws:sms-voice:{self.region_name}:{self.account_id}:{kind}/{rest}"
 
 
 smsvoice_backends = BackendDict(SmsVoiceBackend, "sms-voice", use_boto3_regions=False, additional_regions=["us-east-1"])
@@ -70,6 +87,187 @@ def _check_page(body):
     if "NextToken" in body:
         # One page holds every item here, so no token this emulator gave can come back.
         raise _Error("ValidationException", "The NextToken is not valid", Reason="INVALID_NEXT_TOKEN")
+
+
+def _not_found(resource_type, resource_id):
+    # botocore ResourceNotFoundException: Message, ResourceType, ResourceId.
+    return _Error(
+        "ResourceNotFoundException",
+        f"The {resource_type} {resource_id} was not found",
+        ResourceType=resource_type,
+        ResourceId=resource_id,
+    )
+
+
+def _id_list(body, member):
+    # botocore *IdList / *NameList: 0..5 strings (PhoneNumberIdOrArn and the like: 1..256).
+    ids = body.get(member)
+    if ids is None:
+        return None
+    if not isinstance(ids, list) or len(ids) > 5:
+        raise _validation(f"{member} must hold at most 5 items", member)
+    for i in ids:
+        if not isinstance(i, str) or not 1 <= len(i) <= 256:
+            raise _validation(f"{member} items must be strings of 1 to 256 characters", member)
+    return ids
+
+
+def _pick(store, ids, resource_type, arn_key, id_key):
+    """The items named by id or ARN, in order; one that does not exist is ResourceNotFoundException."""
+    if ids is None:
+        return list(store.values())
+    out = []
+    for i in ids:
+        hit = next((v for v in store.values() if i in (v[arn_key], v[id_key])), None)
+        if hit is None:
+            raise _not_found(resource_type, i)
+        out.append(hit)
+    return out
+
+
+def _required(body, member, pattern=None):
+    v = body.get(member)
+    if not isinstance(v, str) or not v:
+        raise _validation(f"{member} is required", member)
+    if pattern and not re.fullmatch(pattern, v):
+        raise _validation(f"{member} must match {pattern}", member)
+    return v
+
+
+def _message_type(body):
+    v = body.get("MessageType")
+    if v not in ("TRANSACTIONAL", "PROMOTIONAL"):
+        raise _validation("MessageType must be TRANSACTIONAL or PROMOTIONAL", "MessageType")
+    return v
+
+
+def describe_phone_numbers(backend, body):
+    _check_page(body)
+    ids = _id_list(body, "PhoneNumberIds")
+    return {"PhoneNumbers": _pick(backend.phone_numbers, ids, "phone-number", "PhoneNumberArn", "PhoneNumberId")}
+
+
+def describe_pools(backend, body):
+    _check_page(body)
+    ids = _id_list(body, "PoolIds")
+    return {"Pools": _pick(backend.pools, ids, "pool", "PoolArn", "PoolId")}
+
+
+def describe_configuration_sets(backend, body):
+    _check_page(body)
+    names = _id_list(body, "ConfigurationSetNames")
+    return {"ConfigurationSets": _pick(backend.configuration_sets, names, "configuration-set", "ConfigurationSetArn", "ConfigurationSetName")}
+
+
+def describe_sender_ids(backend, body):
+    _check_page(body)
+    wanted = body.get("SenderIds")
+    if wanted is None:
+        return {"SenderIds": list(backend.sender_ids.values())}
+    if not isinstance(wanted, list) or len(wanted) > 5:
+        raise _validation("SenderIds must hold at most 5 items", "SenderIds")
+    out = []
+    for w in wanted:
+        # botocore SenderIdAndCountry: SenderId (the id or its ARN) and IsoCountryCode, both required.
+        if not isinstance(w, dict) or not isinstance(w.get("SenderId"), str) or not isinstance(w.get("IsoCountryCode"), str):
+            raise _validation("SenderIds items need SenderId and IsoCountryCode", "SenderIds")
+        hit = next(
+            (v for v in backend.sender_ids.values() if w["SenderId"] in (v["SenderIdArn"], v["SenderId"]) and v["IsoCountryCode"] == w["IsoCountryCode"]),
+            None,
+        )
+        if hit is None:
+            raise _not_found("sender-id", w["SenderId"])
+        out.append(hit)
+    return {"SenderIds": out}
+
+
+def request_phone_number(backend, body):
+    country = _required(body, "IsoCountryCode", r"[A-Z]{2}")
+    message_type = _message_type(body)
+    caps = body.get("NumberCapabilities")
+    if not isinstance(caps, list) or not 1 <= len(caps) <= 4 or any(c not in ("SMS", "VOICE", "MMS", "RCS") for c in caps):
+        raise _validation("NumberCapabilities must hold 1 to 4 of SMS, VOICE, MMS, RCS", "NumberCapabilities")
+    number_type = body.get("NumberType")
+    if number_type not in ("LONG_CODE", "TOLL_FREE", "TEN_DLC", "SIMULATOR"):
+        raise _validation("NumberType must be LONG_CODE, TOLL_FREE, TEN_DLC or SIMULATOR", "NumberType")
+    pid = "phone-" + uuid.uuid4().hex
+    number = f"+1555555{backend.next_number:04d}"
+    backend.next_number += 1
+    info = {
+        "PhoneNumberArn": backend.arn("phone-number", pid),
+        "PhoneNumberId": pid,
+        "PhoneNumber": number,
+        # US toll-free and 10DLC numbers cannot send until their registration is approved
+        # (End User Messaging SMS User Guide, "Registrations"); the emulator approves none, so they
+        # stay PENDING (NumberStatus), and long codes and simulator numbers are ACTIVE at once.
+        "Status": "PENDING" if number_type in ("TOLL_FREE", "TEN_DLC") else "ACTIVE",
+        "IsoCountryCode": country,
+        "MessageType": message_type,
+        "NumberCapabilities": caps,
+        "NumberType": number_type,
+        "MonthlyLeasingPrice": "1.00",
+        "TwoWayEnabled": False,
+        "SelfManagedOptOutsEnabled": False,
+        "OptOutListName": "Default",
+        "DeletionProtectionEnabled": bool(body.get("DeletionProtectionEnabled", False)),
+        "CreatedTimestamp": time.time(),
+    }
+    backend.phone_numbers[pid] = info
+    return dict(info)
+
+
+def request_sender_id(backend, body):
+    sender = _required(body, "SenderId", r"[A-Za-z0-9_-]{1,11}")
+    country = _required(body, "IsoCountryCode", r"[A-Z]{2}")
+    info = {
+        "SenderIdArn": backend.arn("sender-id", f"{sender}/{country}"),
+        "SenderId": sender,
+        "IsoCountryCode": country,
+        "MessageTypes": body.get("MessageTypes") or ["TRANSACTIONAL"],
+        "MonthlyLeasingPrice": "0.00",
+        "DeletionProtectionEnabled": bool(body.get("DeletionProtectionEnabled", False)),
+        "Registered": False,
+    }
+    backend.sender_ids[f"{sender}/{country}"] = info
+    return dict(info)
+
+
+def create_pool(backend, body):
+    origination = _required(body, "OriginationIdentity", r"[A-Za-z0-9_:/+-]{1,256}")
+    message_type = _message_type(body)
+    if not any(origination in (n["PhoneNumber"], n["PhoneNumberId"], n["PhoneNumberArn"]) for n in backend.phone_numbers.values()) and not any(
+        origination in (s["SenderId"], s["SenderIdArn"]) for s in backend.sender_ids.values()
+    ):
+        raise _not_found("phone-number", origination)
+    pid = "pool-" + uuid.uuid4().hex
+    info = {
+        "PoolArn": backend.arn("pool", pid),
+        "PoolId": pid,
+        "Status": "ACTIVE",
+        "MessageType": message_type,
+        "TwoWayEnabled": False,
+        "SelfManagedOptOutsEnabled": False,
+        "OptOutListName": "Default",
+        "SharedRoutesEnabled": False,
+        "DeletionProtectionEnabled": bool(body.get("DeletionProtectionEnabled", False)),
+        "CreatedTimestamp": time.time(),
+    }
+    backend.pools[pid] = info
+    return dict(info)
+
+
+def create_configuration_set(backend, body):
+    name = _required(body, "ConfigurationSetName", r"[A-Za-z0-9_-]{1,64}")
+    if name in backend.configuration_sets:
+        raise _Error("ConflictException", f"The configuration set {name} already exists", Reason="RESOURCE_ALREADY_EXISTS", ResourceType="configuration-set", ResourceId=name)
+    info = {
+        "ConfigurationSetArn": backend.arn("configuration-set", name),
+        "ConfigurationSetName": name,
+        "EventDestinations": [],
+        "CreatedTimestamp": time.time(),
+    }
+    backend.configuration_sets[name] = info
+    return {k: info[k] for k in ("ConfigurationSetArn", "ConfigurationSetName", "CreatedTimestamp")}
 
 
 def _text_limit(backend):
@@ -118,6 +316,14 @@ OPERATIONS = {
     "DescribeSpendLimits": describe_spend_limits,
     "SetTextMessageSpendLimitOverride": set_text_message_spend_limit_override,
     "DeleteTextMessageSpendLimitOverride": delete_text_message_spend_limit_override,
+    "DescribePhoneNumbers": describe_phone_numbers,
+    "DescribeSenderIds": describe_sender_ids,
+    "DescribePools": describe_pools,
+    "DescribeConfigurationSets": describe_configuration_sets,
+    "RequestPhoneNumber": request_phone_number,
+    "RequestSenderId": request_sender_id,
+    "CreatePool": create_pool,
+    "CreateConfigurationSet": create_configuration_set,
 }
 
 
