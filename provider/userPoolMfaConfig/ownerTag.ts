@@ -1,5 +1,7 @@
 // Whether create and delete keep the owner tag (claims.ts has the program-side guard, provider.ts
 // the claim and its release).
+import { settingOff } from "../common/settings";
+
 /**
  * The stack setting that turns the owner tag off: `pulumi config set pulumi-cognito-mfa:ownerTag
  * false`. Create then makes no DescribeUserPool + TagResource and delete no DescribeUserPool +
@@ -14,5 +16,5 @@ export const OWNER_TAG_CONFIG_KEY = "pulumi-cognito-mfa:ownerTag";
 
 /** False for "false", "off", "no", "0", "disabled" (any case); true for anything else, including unset. */
 export function ownerTagEnabled(configValue: string | undefined): boolean {
-    return !(configValue !== undefined && /^\s*(false|off|no|0|disabled?)\s*$/i.test(configValue));
+    return !settingOff(configValue);
 }

@@ -31,6 +31,7 @@
 //
 // Module-level state (the read caches) is fine here: only the real provider, loaded once per
 // provider process from the installed package, uses this module; the engine never serializes it.
+import { settingOff } from "../common/settings";
 import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { isAccessDenied } from "../aws/errors";
 import { findUserPool, findUserPoolOnce, forgetUserPools } from "../aws/cognito";
@@ -51,8 +52,7 @@ export const PREFLIGHT_ENV = "PULUMI_COGNITO_MFA_PREFLIGHT";
 
 /** False for "false", "off", "no", "0", "disabled" (any case); true for anything else, including unset. */
 export function preflightEnabled(configValue: string | undefined, envValue: string | undefined = process.env[PREFLIGHT_ENV]): boolean {
-    const off = (v: string | undefined) => v !== undefined && /^\s*(false|off|no|0|disabled?)\s*$/i.test(v);
-    return !off(configValue) && !off(envValue);
+    return !settingOff(configValue) && !settingOff(envValue);
 }
 
 // ---------------------------------------------------------------------------------------------
