@@ -113,5 +113,14 @@ export function minimalFloorSeconds(op, n, sms) {
  */
 export const judgedFloor = (quotaFloor, engineSeconds) => Math.max(quotaFloor, engineSeconds ?? 0);
 
+/**
+ * The same floor with the program's start counted: a command's calls cannot begin before the
+ * engine first asks the provider about a resource (the null provider's first call,
+ * `engineFirstCallSeconds`: after the CLI, the program and its registrations have started), so
+ * a command that makes calls takes at least that plus its quota floor.
+ */
+export const programFloor = (quotaFloor, engineSeconds, engineFirstCallSeconds) =>
+    Math.max(engineSeconds ?? 0, quotaFloor > 0 ? (engineFirstCallSeconds ?? 0) + quotaFloor : 0);
+
 export const withinQuotaGoal = (seconds, floor) => seconds <= QUOTA_GOAL * floor;
 export const withinThrottleGoal = (throttled, requests) => requests === 0 || throttled / requests <= THROTTLE_GOAL;

@@ -235,6 +235,11 @@ export function renderMarkdown(r, { json = "results.json", before } = {}) {
     out.push(
         `(${r.command.includes("npm run bench") ? "`npm run bench` = `node scripts/setup.mjs && node scripts/bench.mjs && BENCH_FULL=1 node scripts/run-tests.mjs reliability`; these results are the bench.mjs half" : "the measuring half of `npm run bench`, run by hand after `node scripts/setup.mjs`"}. Settings: parts ${st.parts.join(", ")}; N = ${st.NS.join(", ")}; ${st.RUNS} rounds for N ≤ 10, ${st.RUNS_LARGE} for 10 < N < 1,000, ${st.RUNS_HUGE} for N ≥ 1,000.) Started ${r.startedAt}, took ${Math.round(r.totalSeconds)} s. Raw figures: [${json}](${json}). Against moto (in-memory AWS emulator) through the recording proxy (test/harness/faultProxy.ts; no fault rules except the throttling of section 5), all on loopback.`,
     );
+    for (const k of r.kept?.from ?? [])
+        out.push(
+            "",
+            `**Kept from an earlier run** (\`BENCH_KEEP=1\`): the figures of parts ${k.parts.join(", ")} come from \`${k.command}\`, started ${k.startedAt}; the machine and load below are this run's.`,
+        );
     if (r.errors)
         out.push(
             "",

@@ -40,7 +40,8 @@
 // BENCH_SHAPE_N=400, BENCH_SHAPE_RUNS=2,
 // BENCH_STRACE_NS="10,100", BENCH_PARALLEL_N=100, BENCH_PARALLEL="1,4,8,16,unlimited",
 // BENCH_RPS=15, BENCH_SPLIT_N=400, BENCH_SPLIT_K=4, BENCH_OVERHEAD_ITERS=100,
-// BENCH_OUT=bench (where results.* go), BENCH_NAME=results (their name). A quick run: BENCH_NS=1,10 BENCH_PARTS=floor.
+// BENCH_OUT=bench (where results.* go), BENCH_NAME=results (their name), BENCH_KEEP=1 (the parts not
+// run keep their figures from the existing results). A quick run: BENCH_NS=1,10 BENCH_PARTS=floor.
 //
 // The parts are bench/parts/<part>.mjs; what they share is in bench/ (settings.mjs: these knobs;
 // rig.mjs: moto, the proxy, the pools; programs.mjs: the programs and the pulumi commands);
@@ -131,6 +132,23 @@ results.totalSeconds = sec(Date.now() - t0Total);
 results.logFile = logFile;
 
 mkdirSync(OUT, { recursive: true });
+// BENCH_KEEP=1: the parts not run this time keep their figures from the existing <NAME>.json
+// (the report names the run they come from), so one part can be measured again without
+// discarding the others' hour of measurements.
+const earlierPath = join(OUT, `${NAME}.json`);
+if (process.env.BENCH_KEEP === "1" && existsSync(earlierPath)) {
+    const earlier = JSON.parse(readFileSync(earlierPath, "utf8"));
+    const from = [];
+    for (const p of ALL_PARTS.filter((x) => !PARTS.has(x) && earlier[x] !== undefined)) {
+        results[p] = earlier[p];
+        // A part the earlier run kept itself comes from the run it names.
+        const src = earlier.kept?.from?.find((k) => k.parts.includes(p)) ?? earlier;
+        let entry = from.find((k) => k.startedAt === src.startedAt);
+        if (!entry) from.push((entry = { command: src.command, startedAt: src.startedAt, parts: [] }));
+        entry.parts.push(p);
+    }
+    if (from.length > 0) results.kept = { from };
+}
 writeFileSync(join(OUT, `${NAME}.json`), JSON.stringify(results, null, 2) + "\n");
 const { renderMarkdown } = await import("../bench/report.mjs");
 // The before-issue-15 run, kept so the comparison with it survives every later run.

@@ -5,6 +5,19 @@
 // engine allows. No AWS call: whatever time or state the engine spends on these resources is
 // the engine's own, the floor ours is measured against.
 "use strict";
+const { writeFileSync } = require("node:fs");
+
+// BENCH_FIRST_CALL_FILE (bench part "quota"): the time (ms since the epoch) of the first call the
+// engine made to this provider in the command, written once per provider process. A provider
+// cannot call AWS for a resource before the engine has asked it about one, so this is when the
+// calls of a command can start at the earliest.
+let firstCallSeen = false;
+function firstCall() {
+    if (firstCallSeen) return;
+    firstCallSeen = true;
+    const file = process.env.BENCH_FIRST_CALL_FILE;
+    if (file) writeFileSync(file, String(Date.now()));
+}
 
 /** Inputs without the engine's `__provider` (the shim adds it back to what we return). */
 function own(props) {
@@ -15,17 +28,27 @@ function own(props) {
 
 // Outputs echo the inputs: a resource a program can read back (as ours has), with nothing added.
 module.exports = {
+    async check(_olds, news) {
+        firstCall();
+        return { inputs: news };
+    },
     async create(inputs) {
+        firstCall();
         return { id: String(inputs.userPoolId ?? "null"), outs: own(inputs) };
     },
     async read(id, props) {
+        firstCall();
         return { id, props: own(props) };
     },
     async diff(_id, olds, news) {
+        firstCall();
         return { changes: JSON.stringify(own(olds)) !== JSON.stringify(own(news)) };
     },
     async update(_id, _olds, news) {
+        firstCall();
         return { outs: own(news) };
     },
-    async delete() {},
+    async delete() {
+        firstCall();
+    },
 };

@@ -6,12 +6,12 @@
 // requests, throttled answers, the accepted requests per quota, and the two floors (policy.mjs).
 // Each finished row is also written to <OUT>/<NAME>.quota-progress.json, so a run cut short
 // keeps its rows.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { floorStack, newStack, pulumiCmd } from "../programs.mjs";
 import { minimalFloorSeconds, QUOTA_MODES } from "../policy.mjs";
-import { pools, proxy, pulumiEnv, require, resetPools, Stack } from "../rig.mjs";
+import { pools, proxy, pulumiEnv, require, resetPools, runDir, Stack } from "../rig.mjs";
 import { command, NAME, OUT, QUOTA_ENGINE, QUOTA_MODES as MODES, QUOTA_NS, QUOTA_PARALLEL, QUOTA_SMS_N } from "../settings.mjs";
 import { say, sec, step } from "../util.mjs";
 
@@ -58,15 +58,24 @@ async function runRow(stack, ids, { n, sms, mode, parallel }) {
         if (op === "preview (change)") await stack.setConfig("args", CHANGED_ARGS);
         const m = proxy.requests().length;
         const cmd = op === "preview (change)" ? "preview" : op;
+        // When the engine first asked the provider anything (the null provider writes it down;
+        // for ours, the first AWS request): no call of the command can start before that.
+        const firstCallFile = join(runDir, "first-call.txt");
+        rmSync(firstCallFile, { force: true });
+        const started = Date.now();
         const r = await pulumiCmd(stack, cmd, {
             n: op === "preview (change)" ? undefined : sms ? undefined : n,
             extra,
             allowFailure: true,
+            envPrefix: mode === "engine" ? [`BENCH_FIRST_CALL_FILE=${firstCallFile}`] : [],
         });
         if (op === "preview (change)") await stack.pulumi(["config", "rm", "args"]);
         const reqs = proxy.requests().slice(m);
+        const firstAt =
+            mode === "engine" ? (existsSync(firstCallFile) ? Number(readFileSync(firstCallFile, "utf8")) : undefined) : reqs[0]?.time;
         row.ops[op] = {
             ...measure(reqs, r.ms),
+            firstCallSeconds: firstAt === undefined ? undefined : sec(firstAt - started),
             minimalFloorSeconds: +minimalFloorSeconds(op, n, sms).toFixed(1),
             exitCode: r.exitCode,
             ...(r.exitCode ? { failure: r.failure } : {}),
@@ -75,7 +84,7 @@ async function runRow(stack, ids, { n, sms, mode, parallel }) {
         };
         const o = row.ops[op];
         say(
-            `[bench]   ${name} ${op}: ${o.seconds} s, ${o.requests} requests, ${o.throttled} throttled, quota floor ${o.quotaFloorSeconds} s (${o.binding}), minimal ${o.minimalFloorSeconds} s${r.exitCode ? ` FAILED ${r.failure}` : ""}`,
+            `[bench]   ${name} ${op}: ${o.seconds} s (first call at ${o.firstCallSeconds ?? "—"} s), ${o.requests} requests, ${o.throttled} throttled, quota floor ${o.quotaFloorSeconds} s (${o.binding}), minimal ${o.minimalFloorSeconds} s${r.exitCode ? ` FAILED ${r.failure}` : ""}`,
         );
     }
     if (row.ops.destroy.exitCode) {
