@@ -19,7 +19,7 @@ const nodeGlobals = Object.fromEntries(
     ].map((g) => [g, "readonly"]),
 );
 
-// The layers of provider/, bottom to top: common/ (pure helpers) < runtime/ (log, warnings) <
+// The layers of provider/, bottom to top: common/ (pure helpers) < runtime/ (log, warnings, SDK promise stacks) <
 // aws/ (the SDK calls) < the two resource folders < engine/, index.ts and cli.ts (the top, which
 // may import anything). An import may only run down: each layer lists the folders it may import.
 // The resource folders never import each other (what both need is in common/). Each resource's

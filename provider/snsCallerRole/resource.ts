@@ -6,6 +6,7 @@ import { ROLE_INPUTS } from "./generated";
 import type { SnsCallerRoleArgs } from "./generated";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID, smsConfigurationOf } from "./model";
 import stub = require("../engine/snsCallerRoleStub");
+import { withoutPromiseStacks } from "../runtime/promiseStacks";
 
 // The argument type is generated from the IAM and STS models, with its JSDoc (generated.ts).
 export type { SnsCallerRoleArgs } from "./generated";
@@ -108,14 +109,19 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
         };
         // The inputs the shape marks secret (the ExternalId), and the outputs that hold one.
         const secretOutputs = [...secretNames(ROLE_INPUTS), "smsConfiguration", "trustPolicy"];
-        super(
-            stub,
-            name,
-            props,
-            { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] },
-            "cognito-mfa",
-            "SnsCallerRole",
-        );
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(
+                stub,
+                name,
+                props,
+                { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] },
+                "cognito-mfa",
+                "SnsCallerRole",
+            );
+        } finally {
+            restoreStacks();
+        }
         this.smsArgs = { sender: args.sender, originationIdentity: args.originationIdentity };
     }
 }

@@ -13,6 +13,7 @@ import type { UserPoolMfaConfigArgs } from "./generated";
 import type { Member } from "../common/shape";
 import { MFA_CONFIG } from "./shape";
 import stub = require("../engine/userPoolMfaConfigStub");
+import { withoutPromiseStacks } from "../runtime/promiseStacks";
 import { ownerInput } from "./claims";
 import { fromStackInput } from "./sameStack";
 
@@ -85,23 +86,30 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
         // Every declared output is a key of props, or the engine never resolves it and the
         // property is undefined instead of an Output.
         const declared = Object.fromEntries(["region", "deletePolicy", ...Object.keys(MFA_CONFIG.members)].map((k) => [k, undefined]));
+        const fromStack = fromStackInput(args);
         const props = {
             ...(secretMembers(MFA_CONFIG, { ...declared, ...args }) as UserPoolMfaConfigArgs),
             __owner: ownerInput(name, args.userPoolId, args.region),
-            __fromStack: fromStackInput(args),
+            // Only when there is one: each key costs the SDK its promises even when undefined.
+            ...(fromStack === undefined ? {} : { __fromStack: fromStack }),
         };
-        super(
-            stub,
-            name,
-            props,
-            // What restore puts back may hold an ExternalId (0.1.0 stored it as adoptedConfiguration).
-            {
-                ...opts,
-                additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "__adoptedConfiguration", "adoptedConfiguration"],
-            },
-            "cognito-mfa",
-            "UserPoolMfaConfig",
-        );
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(
+                stub,
+                name,
+                props,
+                // What restore puts back may hold an ExternalId (0.1.0 stored it as adoptedConfiguration).
+                {
+                    ...opts,
+                    additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "__adoptedConfiguration", "adoptedConfiguration"],
+                },
+                "cognito-mfa",
+                "UserPoolMfaConfig",
+            );
+        } finally {
+            restoreStacks();
+        }
     }
 
     /**
