@@ -1,10 +1,11 @@
 // Folds the rows of other quota runs (their <NAME>.json, or the <NAME>.quota-progress.json a run
 // cut short left) into one results file of part "quota", and renders its Markdown again:
-//   node bench/mergeQuota.mjs bench/results-quota.json 'bench/results-quota-1000.quota-progress.json::<command>' ...
+//   node bench/mergeQuota.mjs bench/results.json bench/results-quota-skip.json 'bench/<name>.quota-progress.json::<command>' ...
 // (`::<command>`: the command that produced a progress file, which does not record it.)
-// Used when the N = 1,000 rows ran as their own process beside the N = 100 ones.
-import { readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+// Used for rows run as their own process (another mode, another N) after the main run.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { renderMarkdown } from "./report.mjs";
 
 const [target, ...others] = process.argv.slice(2);
@@ -15,16 +16,24 @@ for (const arg of others) {
     const [f, given] = arg.split("::");
     const o = JSON.parse(readFileSync(f, "utf8"));
     const rows = o.quota?.rows ?? o.rows ?? [];
+    // Merging the same file again replaces its rows instead of doubling them.
+    const same = (x, y) => x.n === y.n && x.sms === y.sms && x.mode === y.mode && x.parallel === y.parallel;
+    r.quota.rows = r.quota.rows.filter((x) => !rows.some((y) => same(x, y)));
     r.quota.rows.push(...rows);
     r.quota.mergedFrom.push({
         file: basename(f),
         rows: rows.length,
         command: o.command ?? given,
+        startedAt: o.startedAt,
         loadAverageAtStart: o.machine?.loadAverageAtStart,
     });
 }
 r.quota.rows.sort((a, b) => a.n - b.n || Number(a.sms) - Number(b.sms));
 writeFileSync(target, JSON.stringify(r, null, 2) + "\n");
 const md = target.replace(/\.json$/, ".md");
-writeFileSync(md, renderMarkdown(r, { json: basename(target) }));
+// As scripts/bench.mjs renders it: with the before-issue-15 comparison.
+const beforePath = join(dirname(fileURLToPath(import.meta.url)), "results-before.json");
+const before =
+    basename(target) !== "results-before.json" && existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : undefined;
+writeFileSync(md, renderMarkdown(r, { json: basename(target), before }));
 process.stdout.write(`merged ${others.length} file(s) into ${target} and ${md}\n`);

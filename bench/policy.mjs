@@ -78,12 +78,34 @@ export function callsToExplain(calls) {
 // Issue 20: at AWS's own quotas (part "quota").
 
 /** The claim modes the quota part runs: the stack settings each sets. */
+const FLEET_CONFIG = { "pulumi-cognito-mfa:ownerTag": "false", "pulumi-cognito-mfa:preflight": "false" };
+/**
+ * The modes the quota part runs ours in: the stack settings (`config`) and environment (`env`)
+ * of each, whether it is judged against the minimal floor too (the fleet goal), and the engine
+ * row (ENGINE_MODES) it is judged beside.
+ */
 export const QUOTA_MODES = {
-    default: { text: "defaults (owner tag, pre-flight)", config: {} },
+    default: { text: "defaults (owner tag, pre-flight)", config: {}, env: {}, minimal: false, engine: "engine" },
     fleet: {
         text: "`pulumi-cognito-mfa:ownerTag=false`, `pulumi-cognito-mfa:preflight=false`",
-        config: { "pulumi-cognito-mfa:ownerTag": "false", "pulumi-cognito-mfa:preflight": "false" },
+        config: FLEET_CONFIG,
+        env: {},
+        minimal: true,
+        engine: "engine",
     },
+    "fleet-skip": {
+        text: "the *fleet* settings with `PULUMI_SKIP_CHECKPOINTS=true` (the engine writes the checkpoint once, at the end, instead of around every step: docs/scale.md section 5)",
+        config: FLEET_CONFIG,
+        env: { PULUMI_SKIP_CHECKPOINTS: "true" },
+        minimal: true,
+        engine: "engine-skip",
+    },
+};
+
+/** The null provider's rows: the engine's own time, in the environment of the modes judged beside them. */
+export const ENGINE_MODES = {
+    engine: { label: "engine (null provider)", env: {} },
+    "engine-skip": { label: "engine (null provider), `PULUMI_SKIP_CHECKPOINTS=true`", env: { PULUMI_SKIP_CHECKPOINTS: "true" } },
 };
 
 /** Wall time at most this × its floor. */

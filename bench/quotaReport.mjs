@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+    ENGINE_MODES,
     judgedFloor,
     programFloor,
     QUOTA_GOAL,
@@ -35,13 +36,14 @@ const mark = (ok) => (ok ? "✓" : "✗");
 
 export function quotaSection(q, floor) {
     const saved = engineFloorTable(floor);
-    const measured = q.rows.some((r) => r.mode === "engine");
+    const isEngine = (r) => r.mode in ENGINE_MODES;
+    const measured = q.rows.some(isEngine);
     const from = measured ? "the *engine* rows of this table, measured in the same run" : saved.from;
-    const engine = (n, op) => {
-        const own = q.rows.find((r) => r.mode === "engine" && r.n === n)?.ops[op];
+    const engine = (n, op, mode = "engine") => {
+        const own = q.rows.find((r) => r.mode === mode && r.n === n)?.ops[op];
         return own && own.exitCode === 0 ? own.seconds : measured ? undefined : saved.table?.[n]?.[FLOOR_OP[op]]?.floorSeconds;
     };
-    const engineFirst = (n, op) => q.rows.find((r) => r.mode === "engine" && r.n === n)?.ops[op]?.firstCallSeconds;
+    const engineFirst = (n, op, mode = "engine") => q.rows.find((r) => r.mode === mode && r.n === n)?.ops[op]?.firstCallSeconds;
     const out = ["## 8. At AWS's own quotas", ""];
     out.push(
         "The proxy answers above each documented request-rate quota as AWS does (`quotaRules()` in test/harness/faultProxy.ts; one token bucket per quota, burst one second's worth): " +
@@ -50,7 +52,7 @@ export function quotaSection(q, floor) {
     );
     out.push("");
     out.push(
-        `One stack of N \`UserPoolMfaConfig\` (test/fixtures/many-mfa; *roles*: with an \`SnsCallerRole\` each and SMS MFA), each command as \`pulumi up --yes --skip-preview\`, \`pulumi preview\` (with the \`args\` config changed to MFA ON, so every resource plans an update), \`up\` again with nothing changed, \`refresh --yes --skip-preview\`, \`destroy --yes --skip-preview\`; at Pulumi's default parallelism (4 × GOMAXPROCS = 8 here) and \`--parallel 64\`. *engine* = the null dynamic provider (bench/fixtures/many-null, no call), the same commands. Modes: ${Object.entries(
+        `One stack of N \`UserPoolMfaConfig\` (test/fixtures/many-mfa; *roles*: with an \`SnsCallerRole\` each and SMS MFA), each command as \`pulumi up --yes --skip-preview\`, \`pulumi preview\` (with the \`args\` config changed to MFA ON, so every resource plans an update), \`up\` again with nothing changed, \`refresh --yes --skip-preview\`, \`destroy --yes --skip-preview\`; at Pulumi's default parallelism (4 × GOMAXPROCS = 8 here) and \`--parallel 64\`. *engine* = the null dynamic provider (bench/fixtures/many-null, no call), the same commands (in the environment of the mode judged beside it). Modes: ${Object.entries(
             QUOTA_MODES,
         )
             .map(([k, v]) => `*${k}* = ${v.text}`)
@@ -58,12 +60,12 @@ export function quotaSection(q, floor) {
     );
     out.push("");
     out.push(
-        `*Quota floor (calls made)* = per quota, the accepted requests ÷ its rate; the largest binds (named). *Minimal floor* = the same for the minimal lossless call set (create Get + Set, refresh Get, destroy Get + Set: N / 15 s; preview and no-change up: none; with roles also CreateRole + PutRolePolicy / DeleteRolePolicy + DeleteRole at the assumed 10 writes/s, GetRole + GetRolePolicy at 20 reads/s). *Engine* = the null provider's time for the same command at the same N (${from ?? "not available"}): no command can take less, so each goal is judged against max(floor, engine). Goals (issue 20), judged at N ≥ ${QUOTA_GOAL_MIN_N} (smaller N shown in parentheses): wall ≤ ${QUOTA_GOAL} × max(quota floor of the calls made, engine); throttled ≤ ${THROTTLE_GOAL * 100} % of the requests; and, for the *fleet* mode, wall ≤ ${QUOTA_GOAL} × max(minimal floor, engine). *First call* = seconds from the command's start to the engine's first call to the provider (the null provider writes it down; for ours, its first AWS request): the engine asks a provider about a resource only once the CLI has started and the program has registered it, so no call can be made before the engine's first call, and a command that makes calls cannot take less than that plus its quota floor. The last two goal columns judge against that *program floor*: ≤ ${QUOTA_GOAL} × max(engine, engine's first call + calls-made floor), and for *fleet* the same with the minimal floor.`,
+        `*Quota floor (calls made)* = per quota, the accepted requests ÷ its rate; the largest binds (named). *Minimal floor* = the same for the minimal lossless call set (create Get + Set, refresh Get, destroy Get + Set: N / 15 s; preview and no-change up: none; with roles also CreateRole + PutRolePolicy / DeleteRolePolicy + DeleteRole at the assumed 10 writes/s, GetRole + GetRolePolicy at 20 reads/s). *Engine* = the null provider's time for the same command at the same N (${from ?? "not available"}): no command can take less, so each goal is judged against max(floor, engine). Goals (issue 20), judged at N ≥ ${QUOTA_GOAL_MIN_N} (smaller N shown in parentheses): wall ≤ ${QUOTA_GOAL} × max(quota floor of the calls made, engine); throttled ≤ ${THROTTLE_GOAL * 100} % of the requests; and, for the *fleet* modes, wall ≤ ${QUOTA_GOAL} × max(minimal floor, engine). *First call* = seconds from the command's start to the engine's first call to the provider (the null provider writes it down; for ours, its first AWS request): the engine asks a provider about a resource only once the CLI has started and the program has registered it, so no call can be made before the engine's first call, and a command that makes calls cannot take less than that plus its quota floor. The last two goal columns judge against that *program floor*: ≤ ${QUOTA_GOAL} × max(engine, engine's first call + calls-made floor), and for *fleet* the same with the minimal floor.`,
     );
     out.push("");
     for (const m of q.mergedFrom ?? [])
         out.push(
-            `Rows merged from \`${m.file}\` (${m.rows} rows, a separate process run at the same time${m.command ? `: \`${m.command}\`` : ""}${m.loadAverageAtStart ? `, load average at its start ${m.loadAverageAtStart.join(" / ")}` : ""}).`,
+            `Rows merged from \`${m.file}\` (${m.rows} rows, a run of its own${m.startedAt ? ` started ${m.startedAt}` : ""}${m.command ? `: \`${m.command}\`` : ""}${m.loadAverageAtStart ? `, load average at its start ${m.loadAverageAtStart.join(" / ")}` : ""}).`,
             "",
         );
     out.push(
@@ -76,24 +78,24 @@ export function quotaSection(q, floor) {
         for (const op of q.ops) {
             const o = row.ops[op];
             if (!o) continue;
-            if (row.mode === "engine") {
+            if (isEngine(row)) {
                 out.push(
-                    `| ${row.n} | no | engine (null provider) | ${row.parallel} | ${op} | ${o.seconds} | ${o.requests} | — | — | — | — | — | — | — | — | ${o.firstCallSeconds ?? "—"} | — | — | ${o.load1} |`,
+                    `| ${row.n} | no | ${ENGINE_MODES[row.mode].label} | ${row.parallel} | ${op} | ${o.seconds} | ${o.requests} | — | — | — | — | — | — | — | — | ${o.firstCallSeconds ?? "—"} | — | — | ${o.load1} |`,
                 );
                 continue;
             }
-            const e = row.sms ? undefined : engine(row.n, op);
+            const mode = QUOTA_MODES[row.mode];
+            const e = row.sms ? undefined : engine(row.n, op, mode.engine);
             const judged = row.n >= QUOTA_GOAL_MIN_N;
             const wrap = (s) => (judged ? s : `(${s})`);
             const failed = o.exitCode !== 0;
             const a = !failed && withinQuotaGoal(o.seconds, judgedFloor(o.quotaFloorSeconds, e));
             const t = withinThrottleGoal(o.throttled, o.requests);
-            const min = row.mode === "fleet" ? !failed && withinQuotaGoal(o.seconds, judgedFloor(o.minimalFloorSeconds, e)) : undefined;
+            const min = mode.minimal ? !failed && withinQuotaGoal(o.seconds, judgedFloor(o.minimalFloorSeconds, e)) : undefined;
             if (judged) verdicts.push(a, t, ...(min === undefined ? [] : [min]));
-            const f = row.sms ? undefined : engineFirst(row.n, op);
+            const f = row.sms ? undefined : engineFirst(row.n, op, mode.engine);
             const pa = !failed && withinQuotaGoal(o.seconds, programFloor(o.quotaFloorSeconds, e, f));
-            const pmin =
-                row.mode === "fleet" ? !failed && withinQuotaGoal(o.seconds, programFloor(o.minimalFloorSeconds, e, f)) : undefined;
+            const pmin = mode.minimal ? !failed && withinQuotaGoal(o.seconds, programFloor(o.minimalFloorSeconds, e, f)) : undefined;
             if (judged) programVerdicts.push(pa, t, ...(pmin === undefined ? [] : [pmin]));
             const pct = o.requests ? ((100 * o.throttled) / o.requests).toFixed(1) : "0";
             out.push(
@@ -108,7 +110,7 @@ export function quotaSection(q, floor) {
             : `Judged cells at N ≥ ${QUOTA_GOAL_MIN_N}, against the floors as issue 20 states them: ${verdicts.filter(Boolean).length} ✓, ${verdicts.filter((x) => !x).length} ✗. Against the program floors (the throttling cells as before): ${programVerdicts.filter(Boolean).length} ✓, ${programVerdicts.filter((x) => !x).length} ✗.`,
     );
     out.push("");
-    const all = q.rows.filter((r) => r.mode !== "engine").flatMap((r) => Object.values(r.ops));
+    const all = q.rows.filter((r) => !isEngine(r)).flatMap((r) => Object.values(r.ops));
     const sumOf = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
     const before = parallelBefore();
     const b = before?.rows.flatMap((r) => [r.up, r.destroy]) ?? [];

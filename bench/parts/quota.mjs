@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { floorStack, newStack, pulumiCmd } from "../programs.mjs";
-import { minimalFloorSeconds, QUOTA_MODES } from "../policy.mjs";
+import { ENGINE_MODES, minimalFloorSeconds, QUOTA_MODES } from "../policy.mjs";
 import { pools, proxy, pulumiEnv, require, resetPools, runDir, Stack } from "../rig.mjs";
 import { command, NAME, OUT, QUOTA_ENGINE, QUOTA_MODES as MODES, QUOTA_NS, QUOTA_PARALLEL, QUOTA_SMS_N } from "../settings.mjs";
 import { say, sec, step } from "../util.mjs";
@@ -47,7 +47,9 @@ function measure(reqs, ms) {
 }
 
 async function runRow(stack, ids, { n, sms, mode, parallel }) {
-    if (mode !== "engine") await resetPools(ids);
+    const engine = ENGINE_MODES[mode];
+    const env = Object.entries((engine ?? QUOTA_MODES[mode]).env).map(([k, v]) => `${k}=${v}`);
+    if (!engine) await resetPools(ids);
     const name = `bench-quota-${n}-${sms ? "sms-" : ""}${mode}-${parallel}`;
     await newStack(stack, name, ids);
     if (sms) await stack.setConfig("sms", "true");
@@ -67,12 +69,11 @@ async function runRow(stack, ids, { n, sms, mode, parallel }) {
             n: op === "preview (change)" ? undefined : sms ? undefined : n,
             extra,
             allowFailure: true,
-            envPrefix: mode === "engine" ? [`BENCH_FIRST_CALL_FILE=${firstCallFile}`] : [],
+            envPrefix: [...env, ...(engine ? [`BENCH_FIRST_CALL_FILE=${firstCallFile}`] : [])],
         });
         if (op === "preview (change)") await stack.pulumi(["config", "rm", "args"]);
         const reqs = proxy.requests().slice(m);
-        const firstAt =
-            mode === "engine" ? (existsSync(firstCallFile) ? Number(readFileSync(firstCallFile, "utf8")) : undefined) : reqs[0]?.time;
+        const firstAt = engine ? (existsSync(firstCallFile) ? Number(readFileSync(firstCallFile, "utf8")) : undefined) : reqs[0]?.time;
         row.ops[op] = {
             ...measure(reqs, r.ms),
             firstCallSeconds: firstAt === undefined ? undefined : sec(firstAt - started),
@@ -112,7 +113,8 @@ export default async function quota() {
             for (const mode of MODES) plan.push({ n, sms: false, mode, parallel });
             // The engine's own time (the null provider, no call) in the same conditions, after the
             // first --parallel value's rows: what no command at this N can go below.
-            if (QUOTA_ENGINE && parallel === QUOTA_PARALLEL[0]) plan.push({ n, sms: false, mode: "engine", parallel });
+            if (QUOTA_ENGINE && parallel === QUOTA_PARALLEL[0])
+                for (const mode of new Set(MODES.map((m) => QUOTA_MODES[m].engine))) plan.push({ n, sms: false, mode, parallel });
         }
     }
     if (QUOTA_SMS_N > 0) for (const parallel of QUOTA_PARALLEL) plan.push({ n: QUOTA_SMS_N, sms: true, mode: MODES[0], parallel });
@@ -124,8 +126,9 @@ export default async function quota() {
         for (const p of plan) {
             step(`quota: N = ${p.n}${p.sms ? " with SnsCallerRole" : ""}, ${p.mode}, --parallel ${p.parallel}`);
             // The null provider touches no pool: ids that name none save creating N pools.
-            const ids = p.mode === "engine" ? Array.from({ length: p.n }, (_, i) => `us-east-1_engine${i}`) : await pools(p.n);
-            const program = p.mode === "engine" ? (nullStack ??= await floorStack()) : stack;
+            const engine = p.mode in ENGINE_MODES;
+            const ids = engine ? Array.from({ length: p.n }, (_, i) => `us-east-1_engine${i}`) : await pools(p.n);
+            const program = engine ? (nullStack ??= await floorStack()) : stack;
             rows.push(await runRow(program, ids, p));
             save();
         }
