@@ -3,10 +3,9 @@
 //   node bench/mergeQuota.mjs bench/results.json bench/results-quota-skip.json 'bench/<name>.quota-progress.json::<command>' ...
 // (`::<command>`: the command that produced a progress file, which does not record it.)
 // Used for rows run as their own process (another mode, another N) after the main run.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { renderMarkdown } from "./report.mjs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { beforeRun, renderMarkdown } from "./report.mjs";
 
 const [target, ...others] = process.argv.slice(2);
 if (!target || others.length === 0) throw new Error("usage: node bench/mergeQuota.mjs <results.json> <other results or progress json>...");
@@ -31,9 +30,5 @@ for (const arg of others) {
 r.quota.rows.sort((a, b) => a.n - b.n || Number(a.sms) - Number(b.sms));
 writeFileSync(target, JSON.stringify(r, null, 2) + "\n");
 const md = target.replace(/\.json$/, ".md");
-// As scripts/bench.mjs renders it: with the before-issue-15 comparison.
-const beforePath = join(dirname(fileURLToPath(import.meta.url)), "results-before.json");
-const before =
-    basename(target) !== "results-before.json" && existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : undefined;
-writeFileSync(md, renderMarkdown(r, { json: basename(target), before }));
+writeFileSync(md, renderMarkdown(r, { json: basename(target), before: beforeRun(basename(target, ".json")) }));
 process.stdout.write(`merged ${others.length} file(s) into ${target} and ${md}\n`);

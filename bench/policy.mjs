@@ -77,7 +77,6 @@ export function callsToExplain(calls) {
 // ---------------------------------------------------------------------------------------------
 // Issue 20: at AWS's own quotas (part "quota").
 
-/** The claim modes the quota part runs: the stack settings each sets. */
 const FLEET_CONFIG = { "pulumi-cognito-mfa:ownerTag": "false", "pulumi-cognito-mfa:preflight": "false" };
 /**
  * The modes the quota part runs ours in: the stack settings (`config`) and environment (`env`)

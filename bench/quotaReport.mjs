@@ -39,11 +39,12 @@ export function quotaSection(q, floor) {
     const isEngine = (r) => r.mode in ENGINE_MODES;
     const measured = q.rows.some(isEngine);
     const from = measured ? "the *engine* rows of this table, measured in the same run" : saved.from;
-    const engine = (n, op, mode = "engine") => {
-        const own = q.rows.find((r) => r.mode === mode && r.n === n)?.ops[op];
+    const engineOp = (n, op, mode) => q.rows.find((r) => r.mode === mode && r.n === n)?.ops[op];
+    const engine = (n, op, mode) => {
+        const own = engineOp(n, op, mode);
         return own && own.exitCode === 0 ? own.seconds : measured ? undefined : saved.table?.[n]?.[FLOOR_OP[op]]?.floorSeconds;
     };
-    const engineFirst = (n, op, mode = "engine") => q.rows.find((r) => r.mode === mode && r.n === n)?.ops[op]?.firstCallSeconds;
+    const engineFirst = (n, op, mode) => engineOp(n, op, mode)?.firstCallSeconds;
     const out = ["## 8. At AWS's own quotas", ""];
     out.push(
         "The proxy answers above each documented request-rate quota as AWS does (`quotaRules()` in test/harness/faultProxy.ts; one token bucket per quota, burst one second's worth): " +

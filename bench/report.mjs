@@ -1,5 +1,8 @@
 // Renders bench/results.json (scripts/bench.mjs) as bench/results.md. What the figures must meet
 // (the floor, the goal, the state limit, which calls need an explanation) is bench/policy.mjs.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { quotaSection } from "./quotaReport.mjs";
 import {
     callsToExplain,
@@ -218,6 +221,15 @@ function shapeSection(sh, floor) {
             "",
         );
     return out;
+}
+
+/**
+ * The before-issue-15 run (bench/results-before.json), kept so that every later results file
+ * compares with it; none for that run's own file.
+ */
+export function beforeRun(name) {
+    const path = join(dirname(fileURLToPath(import.meta.url)), "results-before.json");
+    return name !== "results-before" && existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined;
 }
 
 export function renderMarkdown(r, { json = "results.json", before } = {}) {

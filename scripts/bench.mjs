@@ -150,11 +150,8 @@ if (process.env.BENCH_KEEP === "1" && existsSync(earlierPath)) {
     if (from.length > 0) results.kept = { from };
 }
 writeFileSync(join(OUT, `${NAME}.json`), JSON.stringify(results, null, 2) + "\n");
-const { renderMarkdown } = await import("../bench/report.mjs");
-// The before-issue-15 run, kept so the comparison with it survives every later run.
-const beforePath = join(root, "bench/results-before.json");
-const before = NAME !== "results-before" && existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : undefined;
-writeFileSync(join(OUT, `${NAME}.md`), renderMarkdown(results, { json: `${NAME}.json`, before }));
+const { beforeRun, renderMarkdown } = await import("../bench/report.mjs");
+writeFileSync(join(OUT, `${NAME}.md`), renderMarkdown(results, { json: `${NAME}.json`, before: beforeRun(NAME) }));
 rmSync(join(OUT, `${NAME}.partial.json`), { force: true });
 say(
     `[bench] wrote ${relative(root, join(OUT, `${NAME}.json`))} and ${relative(root, join(OUT, `${NAME}.md`))} in ${results.totalSeconds} s`,

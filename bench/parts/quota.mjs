@@ -56,13 +56,13 @@ async function runRow(stack, ids, { n, sms, mode, parallel }) {
     for (const [k, v] of Object.entries(QUOTA_MODES[mode]?.config ?? {})) await stack.setConfig(k, v);
     const extra = parallel === "default" ? [] : ["--parallel", String(parallel)];
     const row = { n, sms, mode, parallel, load1: +loadavg()[0].toFixed(2), ops: {} };
+    // When the engine first asked the provider anything (the null provider writes it down; for
+    // ours, the first AWS request): no call of the command can start before that.
+    const firstCallFile = join(runDir, "first-call.txt");
     for (const op of QUOTA_OPS) {
         if (op === "preview (change)") await stack.setConfig("args", CHANGED_ARGS);
         const m = proxy.requests().length;
         const cmd = op === "preview (change)" ? "preview" : op;
-        // When the engine first asked the provider anything (the null provider writes it down;
-        // for ours, the first AWS request): no call of the command can start before that.
-        const firstCallFile = join(runDir, "first-call.txt");
         rmSync(firstCallFile, { force: true });
         const started = Date.now();
         const r = await pulumiCmd(stack, cmd, {
