@@ -80,17 +80,19 @@ export function callsToExplain(calls) {
 const FLEET_CONFIG = { "pulumi-cognito-mfa:ownerTag": "false", "pulumi-cognito-mfa:preflight": "false" };
 /**
  * The modes the quota part runs ours in: the stack settings (`config`) and environment (`env`)
- * of each, whether it is judged against the minimal floor too (the fleet goal), and the engine
- * row (ENGINE_MODES) it is judged beside.
+ * of each, whether it is judged against the minimal floor too (the fleet goal), the engine rows
+ * (ENGINE_MODES) it is judged beside (`engine`; `paced`: the same at the quota's pace), and how
+ * many stacks of N / `stacks` each run at once (default 1).
  */
 export const QUOTA_MODES = {
-    default: { text: "defaults (owner tag, pre-flight)", config: {}, env: {}, minimal: false, engine: "engine" },
+    default: { text: "defaults (owner tag, pre-flight)", config: {}, env: {}, minimal: false, engine: "engine", paced: "engine-paced" },
     fleet: {
         text: "`pulumi-cognito-mfa:ownerTag=false`, `pulumi-cognito-mfa:preflight=false`",
         config: FLEET_CONFIG,
         env: {},
         minimal: true,
         engine: "engine",
+        paced: "engine-paced",
     },
     "fleet-skip": {
         text: "the *fleet* settings with `PULUMI_SKIP_CHECKPOINTS=true` (the engine writes the checkpoint once, at the end, instead of around every step: docs/scale.md section 5)",
@@ -99,12 +101,38 @@ export const QUOTA_MODES = {
         minimal: true,
         engine: "engine-skip",
     },
+    "fleet-zstd": {
+        text: "the *fleet* settings with `PULUMI_DIY_BACKEND_ZSTD=true` (the file backend writes every checkpoint zstd-compressed: docs/scale.md section 1)",
+        config: FLEET_CONFIG,
+        env: { PULUMI_DIY_BACKEND_ZSTD: "true" },
+        minimal: true,
+        engine: "engine-zstd",
+        paced: "engine-zstd-paced",
+    },
+    "fleet-split": {
+        text: "the *fleet* settings in 2 stacks of N / 2, run at once, each with `COGNITO_MFA_QUOTA_SHARE=0.5` (half of each quota per stack: docs/scale.md section 1), checkpoints kept",
+        config: FLEET_CONFIG,
+        env: { COGNITO_MFA_QUOTA_SHARE: "0.5" },
+        minimal: true,
+        engine: "engine-split",
+        stacks: 2,
+    },
 };
 
 /** The null provider's rows: the engine's own time, in the environment of the modes judged beside them. */
 export const ENGINE_MODES = {
     engine: { label: "engine (null provider)", env: {} },
     "engine-skip": { label: "engine (null provider), `PULUMI_SKIP_CHECKPOINTS=true`", env: { PULUMI_SKIP_CHECKPOINTS: "true" } },
+    // The null provider answering each create, read, update and delete in its turn at 15/s
+    // (bench/floor/provider.js BENCH_PACE_RPS), the pace of the minimal call set at Cognito's
+    // quotas: the engine's own time when every resource's calls take the quota's time and no more.
+    "engine-paced": { label: "engine (null provider), paced at 15 resources/s", env: { BENCH_PACE_RPS: "15" } },
+    "engine-zstd": { label: "engine (null provider), `PULUMI_DIY_BACKEND_ZSTD=true`", env: { PULUMI_DIY_BACKEND_ZSTD: "true" } },
+    "engine-zstd-paced": {
+        label: "engine (null provider), `PULUMI_DIY_BACKEND_ZSTD=true`, paced at 15 resources/s",
+        env: { PULUMI_DIY_BACKEND_ZSTD: "true", BENCH_PACE_RPS: "15" },
+    },
+    "engine-split": { label: "engine (null provider), 2 stacks of N / 2 at once", env: {}, stacks: 2 },
 };
 
 /** Wall time at most this × its floor. */
@@ -138,10 +166,13 @@ export const judgedFloor = (quotaFloor, engineSeconds) => Math.max(quotaFloor, e
  * The same floor with the program's start counted: a command's calls cannot begin before the
  * engine first asks the provider about a resource (the null provider's first call,
  * `engineFirstCallSeconds`: after the CLI, the program and its registrations have started), so
- * a command that makes calls takes at least that plus its quota floor.
+ * a command that makes calls takes at least that plus its quota floor; and it cannot take less
+ * than the engine takes when its provider answers each resource at the quota's pace and does
+ * nothing else (`pacedSeconds`, the engine-paced row): the engine's per-step checkpoint writes
+ * then overlap the quota's time only as far as the engine itself lets them.
  */
-export const programFloor = (quotaFloor, engineSeconds, engineFirstCallSeconds) =>
-    Math.max(engineSeconds ?? 0, quotaFloor > 0 ? (engineFirstCallSeconds ?? 0) + quotaFloor : 0);
+export const programFloor = (quotaFloor, engineSeconds, engineFirstCallSeconds, pacedSeconds) =>
+    Math.max(engineSeconds ?? 0, quotaFloor > 0 ? (engineFirstCallSeconds ?? 0) + quotaFloor : 0, quotaFloor > 0 ? (pacedSeconds ?? 0) : 0);
 
 export const withinQuotaGoal = (seconds, floor) => seconds <= QUOTA_GOAL * floor;
 export const withinThrottleGoal = (throttled, requests) => requests === 0 || throttled / requests <= THROTTLE_GOAL;

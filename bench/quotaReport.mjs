@@ -39,12 +39,20 @@ export function quotaSection(q, floor) {
     const isEngine = (r) => r.mode in ENGINE_MODES;
     const measured = q.rows.some(isEngine);
     const from = measured ? "the *engine* rows of this table, measured in the same run" : saved.from;
-    const engineOp = (n, op, mode) => q.rows.find((r) => r.mode === mode && r.n === n)?.ops[op];
-    const engine = (n, op, mode) => {
-        const own = engineOp(n, op, mode);
+    // The engine row of the same N and --parallel; one of another --parallel where this one was not run.
+    const engineOp = (n, op, mode, parallel) => {
+        const rows = q.rows.filter((r) => r.mode === mode && r.n === n);
+        return (rows.find((r) => r.parallel === parallel) ?? rows[0])?.ops[op];
+    };
+    const engine = (n, op, mode, parallel) => {
+        const own = engineOp(n, op, mode, parallel);
         return own && own.exitCode === 0 ? own.seconds : measured ? undefined : saved.table?.[n]?.[FLOOR_OP[op]]?.floorSeconds;
     };
-    const engineFirst = (n, op, mode) => engineOp(n, op, mode)?.firstCallSeconds;
+    const engineFirst = (n, op, mode, parallel) => engineOp(n, op, mode, parallel)?.firstCallSeconds;
+    const paced = (n, op, mode, parallel) => {
+        const own = mode && engineOp(n, op, mode, parallel);
+        return own && own.exitCode === 0 ? own.seconds : undefined;
+    };
     const out = ["## 8. At AWS's own quotas", ""];
     out.push(
         "The proxy answers above each documented request-rate quota as AWS does (`quotaRules()` in test/harness/faultProxy.ts; one token bucket per quota, burst one second's worth): " +
@@ -53,7 +61,7 @@ export function quotaSection(q, floor) {
     );
     out.push("");
     out.push(
-        `One stack of N \`UserPoolMfaConfig\` (test/fixtures/many-mfa; *roles*: with an \`SnsCallerRole\` each and SMS MFA), each command as \`pulumi up --yes --skip-preview\`, \`pulumi preview\` (with the \`args\` config changed to MFA ON, so every resource plans an update), \`up\` again with nothing changed, \`refresh --yes --skip-preview\`, \`destroy --yes --skip-preview\`; at Pulumi's default parallelism (4 × GOMAXPROCS = 8 here) and \`--parallel 64\`. *engine* = the null dynamic provider (bench/fixtures/many-null, no call), the same commands (in the environment of the mode judged beside it). Modes: ${Object.entries(
+        `One stack of N \`UserPoolMfaConfig\` (test/fixtures/many-mfa; the *split* modes: 2 stacks of N / 2, run at once, their wall time until the last one exits; *roles*: with an \`SnsCallerRole\` each and SMS MFA), each command as \`pulumi up --yes --skip-preview\`, \`pulumi preview\` (with the \`args\` config changed to MFA ON, so every resource plans an update), \`up\` again with nothing changed, \`refresh --yes --skip-preview\`, \`destroy --yes --skip-preview\`; at Pulumi's default parallelism (4 × GOMAXPROCS = 8 here) and \`--parallel 64\`. *engine* = the null dynamic provider (bench/fixtures/many-null, no call), the same commands (in the environment of the mode judged beside it). Modes: ${Object.entries(
             QUOTA_MODES,
         )
             .map(([k, v]) => `*${k}* = ${v.text}`)
@@ -61,7 +69,7 @@ export function quotaSection(q, floor) {
     );
     out.push("");
     out.push(
-        `*Quota floor (calls made)* = per quota, the accepted requests ÷ its rate; the largest binds (named). *Minimal floor* = the same for the minimal lossless call set (create Get + Set, refresh Get, destroy Get + Set: N / 15 s; preview and no-change up: none; with roles also CreateRole + PutRolePolicy / DeleteRolePolicy + DeleteRole at the assumed 10 writes/s, GetRole + GetRolePolicy at 20 reads/s). *Engine* = the null provider's time for the same command at the same N (${from ?? "not available"}): no command can take less, so each goal is judged against max(floor, engine). Goals (issue 20), judged at N ≥ ${QUOTA_GOAL_MIN_N} (smaller N shown in parentheses): wall ≤ ${QUOTA_GOAL} × max(quota floor of the calls made, engine); throttled ≤ ${THROTTLE_GOAL * 100} % of the requests; and, for the *fleet* modes, wall ≤ ${QUOTA_GOAL} × max(minimal floor, engine). *First call* = seconds from the command's start to the engine's first call to the provider (the null provider writes it down; for ours, its first AWS request): the engine asks a provider about a resource only once the CLI has started and the program has registered it, so no call can be made before the engine's first call, and a command that makes calls cannot take less than that plus its quota floor. The last two goal columns judge against that *program floor*: ≤ ${QUOTA_GOAL} × max(engine, engine's first call + calls-made floor), and for *fleet* the same with the minimal floor.`,
+        `*Quota floor (calls made)* = per quota, the accepted requests ÷ its rate; the largest binds (named). *Minimal floor* = the same for the minimal lossless call set (create Get + Set, refresh Get, destroy Get + Set: N / 15 s; preview and no-change up: none; with roles also CreateRole + PutRolePolicy / DeleteRolePolicy + DeleteRole at the assumed 10 writes/s, GetRole + GetRolePolicy at 20 reads/s). *Engine* = the null provider's time for the same command at the same N (${from ?? "not available"}): no command can take less, so each goal is judged against max(floor, engine). Goals (issue 20), judged at N ≥ ${QUOTA_GOAL_MIN_N} (smaller N shown in parentheses): wall ≤ ${QUOTA_GOAL} × max(quota floor of the calls made, engine); throttled ≤ ${THROTTLE_GOAL * 100} % of the requests; and, for the *fleet* modes, wall ≤ ${QUOTA_GOAL} × max(minimal floor, engine). *First call* = seconds from the command's start to the engine's first call to the provider (the null provider writes it down; for ours, its first AWS request): the engine asks a provider about a resource only once the CLI has started and the program has registered it, so no call can be made before the engine's first call, and a command that makes calls cannot take less than that plus its quota floor. *Engine, paced* = the null provider answering each resource's create, read, update and delete in its turn at 15 per second (the pace of the minimal call set at Cognito's 15/s quotas) and doing nothing else: the engine's own time when every call takes the quota's time, with its checkpoint writes overlapping the quota only as far as the engine lets them; no provider making at least the minimal calls can take less. The last two goal columns judge against that *program floor*: ≤ ${QUOTA_GOAL} × max(engine, engine's first call + calls-made floor, engine paced), and for *fleet* the same with the minimal floor.`,
     );
     out.push("");
     for (const m of q.mergedFrom ?? [])
@@ -70,9 +78,9 @@ export function quotaSection(q, floor) {
             "",
         );
     out.push(
-        "| N | roles | mode | --parallel | command | wall (s) | requests | throttled | binding quota | quota floor, calls made (s) | minimal floor (s) | engine (s) | ≤ 1.15 × calls-made floor | throttled ≤ 10 % | ≤ 1.15 × minimal floor | first call: ours / engine (s) | ≤ 1.15 × program floor, calls made | ≤ 1.15 × program floor, minimal | load (1 min) |",
+        "| N | roles | mode | --parallel | command | wall (s) | requests | throttled | binding quota | quota floor, calls made (s) | minimal floor (s) | engine (s) | engine, paced (s) | ≤ 1.15 × calls-made floor | throttled ≤ 10 % | ≤ 1.15 × minimal floor | first call: ours / engine (s) | ≤ 1.15 × program floor, calls made | ≤ 1.15 × program floor, minimal | load (1 min) |",
     );
-    out.push("|---:|---|---|---|---|---:|---:|---:|---|---:|---:|---:|:---:|:---:|:---:|---:|:---:|:---:|---:|");
+    out.push("|---:|---|---|---|---|---:|---:|---:|---|---:|---:|---:|---:|:---:|:---:|:---:|---:|:---:|:---:|---:|");
     const programVerdicts = [];
     const verdicts = [];
     for (const row of q.rows)
@@ -81,12 +89,12 @@ export function quotaSection(q, floor) {
             if (!o) continue;
             if (isEngine(row)) {
                 out.push(
-                    `| ${row.n} | no | ${ENGINE_MODES[row.mode].label} | ${row.parallel} | ${op} | ${o.seconds} | ${o.requests} | — | — | — | — | — | — | — | — | ${o.firstCallSeconds ?? "—"} | — | — | ${o.load1} |`,
+                    `| ${row.n} | no | ${ENGINE_MODES[row.mode].label} | ${row.parallel} | ${op} | ${o.seconds} | ${o.requests} | — | — | — | — | — | — | — | — | — | ${o.firstCallSeconds ?? "—"} | — | — | ${o.load1} |`,
                 );
                 continue;
             }
             const mode = QUOTA_MODES[row.mode];
-            const e = row.sms ? undefined : engine(row.n, op, mode.engine);
+            const e = row.sms ? undefined : engine(row.n, op, mode.engine, row.parallel);
             const judged = row.n >= QUOTA_GOAL_MIN_N;
             const wrap = (s) => (judged ? s : `(${s})`);
             const failed = o.exitCode !== 0;
@@ -94,13 +102,14 @@ export function quotaSection(q, floor) {
             const t = withinThrottleGoal(o.throttled, o.requests);
             const min = mode.minimal ? !failed && withinQuotaGoal(o.seconds, judgedFloor(o.minimalFloorSeconds, e)) : undefined;
             if (judged) verdicts.push(a, t, ...(min === undefined ? [] : [min]));
-            const f = row.sms ? undefined : engineFirst(row.n, op, mode.engine);
-            const pa = !failed && withinQuotaGoal(o.seconds, programFloor(o.quotaFloorSeconds, e, f));
-            const pmin = mode.minimal ? !failed && withinQuotaGoal(o.seconds, programFloor(o.minimalFloorSeconds, e, f)) : undefined;
+            const f = row.sms ? undefined : engineFirst(row.n, op, mode.engine, row.parallel);
+            const p = row.sms ? undefined : paced(row.n, op, mode.paced, row.parallel);
+            const pa = !failed && withinQuotaGoal(o.seconds, programFloor(o.quotaFloorSeconds, e, f, p));
+            const pmin = mode.minimal ? !failed && withinQuotaGoal(o.seconds, programFloor(o.minimalFloorSeconds, e, f, p)) : undefined;
             if (judged) programVerdicts.push(pa, t, ...(pmin === undefined ? [] : [pmin]));
             const pct = o.requests ? ((100 * o.throttled) / o.requests).toFixed(1) : "0";
             out.push(
-                `| ${row.n} | ${row.sms ? "yes" : "no"} | ${row.mode} | ${row.parallel} | ${op}${failed ? ` **failed**: ${String(o.failure).replace(/\|/g, "\\|").slice(0, 120)}` : ""} | ${o.seconds} | ${o.requests} | ${o.throttled} (${pct} %) | ${o.binding} | ${o.quotaFloorSeconds} | ${o.minimalFloorSeconds} | ${e ?? "—"} | ${wrap(mark(a))} | ${wrap(mark(t))} | ${min === undefined ? "—" : wrap(mark(min))} | ${o.firstCallSeconds ?? "—"} / ${f ?? "—"} | ${wrap(mark(pa))} | ${pmin === undefined ? "—" : wrap(mark(pmin))} | ${o.load1} |`,
+                `| ${row.n} | ${row.sms ? "yes" : "no"} | ${row.mode} | ${row.parallel} | ${op}${failed ? ` **failed**: ${String(o.failure).replace(/\|/g, "\\|").slice(0, 120)}` : ""} | ${o.seconds} | ${o.requests} | ${o.throttled} (${pct} %) | ${o.binding} | ${o.quotaFloorSeconds} | ${o.minimalFloorSeconds} | ${e ?? "—"} | ${p ?? "—"} | ${wrap(mark(a))} | ${wrap(mark(t))} | ${min === undefined ? "—" : wrap(mark(min))} | ${o.firstCallSeconds ?? "—"} / ${f ?? "—"} | ${wrap(mark(pa))} | ${pmin === undefined ? "—" : wrap(mark(pmin))} | ${o.load1} |`,
             );
         }
     out.push("");

@@ -34,8 +34,8 @@ export const QUOTA_NS = list("BENCH_QUOTA_NS", "100,1000").map(Number);
 /** "0" skips the null-provider rows of part "quota" (the engine's own time at each N). */
 export const QUOTA_ENGINE = env("BENCH_QUOTA_ENGINE", "1") !== "0";
 export const QUOTA_SMS_N = Number(env("BENCH_QUOTA_SMS_N", "100"));
-/** Modes (policy.mjs QUOTA_MODES): the defaults, the fleet settings, and those with PULUMI_SKIP_CHECKPOINTS. */
-export const QUOTA_MODES = list("BENCH_QUOTA_MODES", "default,fleet,fleet-skip");
+/** Modes (policy.mjs QUOTA_MODES, or an ENGINE_MODES row alone): the defaults, the fleet settings, with PULUMI_SKIP_CHECKPOINTS, with zstd-compressed checkpoints, and in 2 stacks at once. */
+export const QUOTA_MODES = list("BENCH_QUOTA_MODES", "default,fleet,fleet-skip,fleet-zstd,fleet-split");
 /** "default" = Pulumi's own (4 × GOMAXPROCS). */
 export const QUOTA_PARALLEL = list("BENCH_QUOTA_PARALLEL", "default,64");
 export const SPLIT_N = Number(env("BENCH_SPLIT_N", "400"));

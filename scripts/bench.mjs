@@ -35,7 +35,8 @@
 // Knobs (environment): BENCH_NS="1,10,100,400,1000", BENCH_RUNS=3 (runs for N <= 10),
 // BENCH_RUNS_LARGE=2 (runs for 10 < N < 1000), BENCH_RUNS_HUGE=2 (runs for N >= 1000),
 // BENCH_PARTS="calls,floor,shape,baselines,iocheck,parallel,quota,stacks,overhead", BENCH_CLI_MAX_N=10,
-// BENCH_QUOTA_NS="100,1000", BENCH_QUOTA_SMS_N=100, BENCH_QUOTA_MODES="default,fleet",
+// BENCH_QUOTA_NS="100,1000", BENCH_QUOTA_SMS_N=100, BENCH_QUOTA_MODES="default,fleet,fleet-skip,fleet-zstd,fleet-split"
+// (bench/policy.mjs QUOTA_MODES; an ENGINE_MODES name runs that null-provider row alone), BENCH_QUOTA_ENGINE=1,
 // BENCH_QUOTA_PARALLEL="default,64",
 // BENCH_SHAPE_N=400, BENCH_SHAPE_RUNS=2,
 // BENCH_STRACE_NS="10,100", BENCH_PARALLEL_N=100, BENCH_PARALLEL="1,4,8,16,unlimited",

@@ -19,6 +19,21 @@ function firstCall() {
     if (file) writeFileSync(file, String(Date.now()));
 }
 
+// BENCH_PACE_RPS (bench part "quota"): every create, read, update and delete waits for its slot
+// at this many per second, one slot after another, as the minimal lossless call set of a
+// UserPoolMfaConfig does at Cognito's quotas (create and destroy: one Get and one Set, each in
+// its own 15/s category; refresh: one Get). Still no call: the engine's own time at the quota's
+// pace, the least any provider making those calls can take under this engine.
+const paceMs = Number(process.env.BENCH_PACE_RPS) > 0 ? 1000 / Number(process.env.BENCH_PACE_RPS) : 0;
+let nextSlot = 0;
+function paced() {
+    if (!paceMs) return undefined;
+    const now = Date.now();
+    const slot = Math.max(now, nextSlot);
+    nextSlot = slot + paceMs;
+    return slot > now ? new Promise((ok) => setTimeout(ok, slot - now)) : undefined;
+}
+
 /** Inputs without the engine's `__provider` (the shim adds it back to what we return). */
 function own(props) {
     const out = {};
@@ -34,10 +49,12 @@ module.exports = {
     },
     async create(inputs) {
         firstCall();
+        await paced();
         return { id: String(inputs.userPoolId ?? "null"), outs: own(inputs) };
     },
     async read(id, props) {
         firstCall();
+        await paced();
         return { id, props: own(props) };
     },
     async diff(_id, olds, news) {
@@ -46,9 +63,11 @@ module.exports = {
     },
     async update(_id, _olds, news) {
         firstCall();
+        await paced();
         return { outs: own(news) };
     },
     async delete() {
         firstCall();
+        await paced();
     },
 };

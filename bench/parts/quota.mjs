@@ -48,53 +48,71 @@ function measure(reqs, ms) {
 
 async function runRow(stack, ids, { n, sms, mode, parallel }) {
     const engine = ENGINE_MODES[mode];
-    const env = Object.entries((engine ?? QUOTA_MODES[mode]).env).map(([k, v]) => `${k}=${v}`);
+    const spec = engine ?? QUOTA_MODES[mode];
+    const env = Object.entries(spec.env).map(([k, v]) => `${k}=${v}`);
     if (!engine) await resetPools(ids);
     const name = `bench-quota-${n}-${sms ? "sms-" : ""}${mode}-${parallel}`;
-    await newStack(stack, name, ids);
-    if (sms) await stack.setConfig("sms", "true");
-    for (const [k, v] of Object.entries(QUOTA_MODES[mode]?.config ?? {})) await stack.setConfig(k, v);
+    // k stacks of N / k (the split modes), each over its own slice of the pools, run at once.
+    const k = spec.stacks ?? 1;
+    const per = Math.ceil(n / k);
+    const stacks = Array.from({ length: k }, (_, i) => ({ name: k === 1 ? name : `${name}-${i}`, ids: ids.slice(i * per, (i + 1) * per) }));
+    for (const s of stacks) {
+        await newStack(stack, s.name, s.ids);
+        if (sms) await stack.setConfig("sms", "true");
+        for (const [key, v] of Object.entries(QUOTA_MODES[mode]?.config ?? {})) await stack.setConfig(key, v);
+    }
     const extra = parallel === "default" ? [] : ["--parallel", String(parallel)];
-    const row = { n, sms, mode, parallel, load1: +loadavg()[0].toFixed(2), ops: {} };
-    // When the engine first asked the provider anything (the null provider writes it down; for
-    // ours, the first AWS request): no call of the command can start before that.
-    const firstCallFile = join(runDir, "first-call.txt");
+    const row = { n, sms, mode, parallel, ...(k > 1 ? { stacks: k } : {}), load1: +loadavg()[0].toFixed(2), ops: {} };
+    // When the engine first asked the provider anything (the null provider writes it down, once
+    // per stack; for ours, the first AWS request): no call of the command can start before that.
+    const firstCallFile = (s) => join(runDir, `first-call-${s.name}.txt`);
+    const onEach = (fn) => Promise.all(stacks.map(fn));
     for (const op of QUOTA_OPS) {
-        if (op === "preview (change)") await stack.setConfig("args", CHANGED_ARGS);
+        if (op === "preview (change)")
+            for (const s of stacks) await stack.pulumi(["config", "set", "--plaintext", "--stack", s.name, "--", "args", CHANGED_ARGS]);
         const m = proxy.requests().length;
         const cmd = op === "preview (change)" ? "preview" : op;
-        rmSync(firstCallFile, { force: true });
+        for (const s of stacks) rmSync(firstCallFile(s), { force: true });
         const started = Date.now();
-        const r = await pulumiCmd(stack, cmd, {
-            n: op === "preview (change)" ? undefined : sms ? undefined : n,
-            extra,
-            allowFailure: true,
-            envPrefix: [...env, ...(engine ? [`BENCH_FIRST_CALL_FILE=${firstCallFile}`] : [])],
-        });
-        if (op === "preview (change)") await stack.pulumi(["config", "rm", "args"]);
+        const rs = await onEach((s) =>
+            pulumiCmd(stack, cmd, {
+                n: op === "preview (change)" ? undefined : sms ? undefined : s.ids.length,
+                extra,
+                stackName: k === 1 ? undefined : s.name,
+                allowFailure: true,
+                envPrefix: [...env, ...(engine ? [`BENCH_FIRST_CALL_FILE=${firstCallFile(s)}`] : [])],
+            }),
+        );
+        // One stack: its own wall time (fork to exit); k at once: until the last one exited.
+        const ms = k === 1 ? rs[0].ms : Date.now() - started;
+        if (op === "preview (change)") for (const s of stacks) await stack.pulumi(["config", "rm", "args", "--stack", s.name]);
         const reqs = proxy.requests().slice(m);
-        const firstAt = engine ? (existsSync(firstCallFile) ? Number(readFileSync(firstCallFile, "utf8")) : undefined) : reqs[0]?.time;
+        const firsts = stacks.map((s) => (existsSync(firstCallFile(s)) ? Number(readFileSync(firstCallFile(s), "utf8")) : undefined));
+        const firstAt = engine ? (firsts.includes(undefined) ? undefined : Math.min(...firsts)) : reqs[0]?.time;
+        const failed = rs.find((r) => r.exitCode);
+        const unexpected = rs.map((r) => r.unexpected).filter(Boolean);
         row.ops[op] = {
-            ...measure(reqs, r.ms),
+            ...measure(reqs, ms),
+            ...(k > 1 ? { perStackSeconds: rs.map((r) => sec(r.ms)) } : {}),
             firstCallSeconds: firstAt === undefined ? undefined : sec(firstAt - started),
             minimalFloorSeconds: +minimalFloorSeconds(op, n, sms).toFixed(1),
-            exitCode: r.exitCode,
-            ...(r.exitCode ? { failure: r.failure } : {}),
-            ...(r.unexpected ? { unexpected: r.unexpected } : {}),
-            load1: r.load1,
+            exitCode: failed?.exitCode ?? 0,
+            ...(failed ? { failure: failed.failure } : {}),
+            ...(unexpected.length ? { unexpected: unexpected.join("; ") } : {}),
+            load1: rs[0].load1,
         };
         const o = row.ops[op];
         say(
-            `[bench]   ${name} ${op}: ${o.seconds} s (first call at ${o.firstCallSeconds ?? "—"} s), ${o.requests} requests, ${o.throttled} throttled, quota floor ${o.quotaFloorSeconds} s (${o.binding}), minimal ${o.minimalFloorSeconds} s${r.exitCode ? ` FAILED ${r.failure}` : ""}`,
+            `[bench]   ${name} ${op}: ${o.seconds} s (first call at ${o.firstCallSeconds ?? "—"} s), ${o.requests} requests, ${o.throttled} throttled, quota floor ${o.quotaFloorSeconds} s (${o.binding}), minimal ${o.minimalFloorSeconds} s${failed ? ` FAILED ${failed.failure}` : ""}`,
         );
     }
     if (row.ops.destroy.exitCode) {
         // Clean up without the quotas, so the next row starts from the same place.
         proxy.clearRules();
-        await pulumiCmd(stack, "destroy", { allowFailure: true });
+        await onEach((s) => pulumiCmd(stack, "destroy", { allowFailure: true, stackName: s.name }));
         for (const rule of quotaRules()) proxy.addRule(rule);
     }
-    await stack.pulumi(["stack", "rm", "--yes", "--force", name]);
+    for (const s of stacks) await stack.pulumi(["stack", "rm", "--yes", "--force", s.name]);
     return row;
 }
 
@@ -107,17 +125,23 @@ export default async function quota() {
     };
     const stack = await Stack.create("test/fixtures/many-mfa", { env: pulumiEnv, stackName: "bench" });
     let nullStack;
+    // BENCH_QUOTA_MODES may also name engine rows (ENGINE_MODES) alone, e.g. to add one to a run.
+    const ours = MODES.filter((m) => m in QUOTA_MODES);
+    const engines = new Set([
+        ...MODES.filter((m) => m in ENGINE_MODES),
+        ...(QUOTA_ENGINE ? ours.flatMap((m) => [QUOTA_MODES[m].engine, QUOTA_MODES[m].paced].filter(Boolean)) : []),
+    ]);
     const plan = [];
     for (const n of QUOTA_NS) {
         for (const parallel of QUOTA_PARALLEL) {
-            for (const mode of MODES) plan.push({ n, sms: false, mode, parallel });
-            // The engine's own time (the null provider, no call) in the same conditions, after the
-            // first --parallel value's rows: what no command at this N can go below.
-            if (QUOTA_ENGINE && parallel === QUOTA_PARALLEL[0])
-                for (const mode of new Set(MODES.map((m) => QUOTA_MODES[m].engine))) plan.push({ n, sms: false, mode, parallel });
+            for (const mode of ours) plan.push({ n, sms: false, mode, parallel });
+            // The engine's own time (the null provider, no call) in the same conditions (this N,
+            // this --parallel), after ours: what no command of those rows can go below.
+            for (const mode of engines) plan.push({ n, sms: false, mode, parallel });
         }
     }
-    if (QUOTA_SMS_N > 0) for (const parallel of QUOTA_PARALLEL) plan.push({ n: QUOTA_SMS_N, sms: true, mode: MODES[0], parallel });
+    if (QUOTA_SMS_N > 0 && ours.length)
+        for (const parallel of QUOTA_PARALLEL) plan.push({ n: QUOTA_SMS_N, sms: true, mode: ours[0], parallel });
     // Smaller rows first (stable within one N): a run cut short keeps the most rows.
     plan.sort((a, b) => a.n - b.n || Number(a.sms) - Number(b.sms));
     proxy.clearRules();
