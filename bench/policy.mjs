@@ -172,7 +172,7 @@ export const judgedFloor = (quotaFloor, engineSeconds) => Math.max(quotaFloor, e
  * then overlap the quota's time only as far as the engine itself lets them.
  */
 export const programFloor = (quotaFloor, engineSeconds, engineFirstCallSeconds, pacedSeconds) =>
-    Math.max(engineSeconds ?? 0, quotaFloor > 0 ? (engineFirstCallSeconds ?? 0) + quotaFloor : 0, quotaFloor > 0 ? (pacedSeconds ?? 0) : 0);
+    Math.max(engineSeconds ?? 0, quotaFloor > 0 ? Math.max((engineFirstCallSeconds ?? 0) + quotaFloor, pacedSeconds ?? 0) : 0);
 
 export const withinQuotaGoal = (seconds, floor) => seconds <= QUOTA_GOAL * floor;
 export const withinThrottleGoal = (throttled, requests) => requests === 0 || throttled / requests <= THROTTLE_GOAL;

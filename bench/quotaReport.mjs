@@ -44,15 +44,13 @@ export function quotaSection(q, floor) {
         const rows = q.rows.filter((r) => r.mode === mode && r.n === n);
         return (rows.find((r) => r.parallel === parallel) ?? rows[0])?.ops[op];
     };
-    const engine = (n, op, mode, parallel) => {
-        const own = engineOp(n, op, mode, parallel);
-        return own && own.exitCode === 0 ? own.seconds : measured ? undefined : saved.table?.[n]?.[FLOOR_OP[op]]?.floorSeconds;
-    };
-    const engineFirst = (n, op, mode, parallel) => engineOp(n, op, mode, parallel)?.firstCallSeconds;
-    const paced = (n, op, mode, parallel) => {
+    const measuredSeconds = (n, op, mode, parallel) => {
         const own = mode && engineOp(n, op, mode, parallel);
         return own && own.exitCode === 0 ? own.seconds : undefined;
     };
+    const engine = (n, op, mode, parallel) =>
+        measuredSeconds(n, op, mode, parallel) ?? (measured ? undefined : saved.table?.[n]?.[FLOOR_OP[op]]?.floorSeconds);
+    const engineFirst = (n, op, mode, parallel) => engineOp(n, op, mode, parallel)?.firstCallSeconds;
     const out = ["## 8. At AWS's own quotas", ""];
     out.push(
         "The proxy answers above each documented request-rate quota as AWS does (`quotaRules()` in test/harness/faultProxy.ts; one token bucket per quota, burst one second's worth): " +
@@ -103,7 +101,7 @@ export function quotaSection(q, floor) {
             const min = mode.minimal ? !failed && withinQuotaGoal(o.seconds, judgedFloor(o.minimalFloorSeconds, e)) : undefined;
             if (judged) verdicts.push(a, t, ...(min === undefined ? [] : [min]));
             const f = row.sms ? undefined : engineFirst(row.n, op, mode.engine, row.parallel);
-            const p = row.sms ? undefined : paced(row.n, op, mode.paced, row.parallel);
+            const p = row.sms ? undefined : measuredSeconds(row.n, op, mode.paced, row.parallel);
             const pa = !failed && withinQuotaGoal(o.seconds, programFloor(o.quotaFloorSeconds, e, f, p));
             const pmin = mode.minimal ? !failed && withinQuotaGoal(o.seconds, programFloor(o.minimalFloorSeconds, e, f, p)) : undefined;
             if (judged) programVerdicts.push(pa, t, ...(pmin === undefined ? [] : [pmin]));

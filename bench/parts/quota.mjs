@@ -78,7 +78,7 @@ async function runRow(stack, ids, { n, sms, mode, parallel }) {
             pulumiCmd(stack, cmd, {
                 n: op === "preview (change)" ? undefined : sms ? undefined : s.ids.length,
                 extra,
-                stackName: k === 1 ? undefined : s.name,
+                stackName: s.name,
                 allowFailure: true,
                 envPrefix: [...env, ...(engine ? [`BENCH_FIRST_CALL_FILE=${firstCallFile(s)}`] : [])],
             }),
