@@ -66,6 +66,11 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         return namedRegion(inputs.region, inputs.userPoolId) ?? this.stackRegion;
     }
 
+    /** Whether create writes the owner tag and delete removes it (ownerTag.ts). */
+    private tagging(): boolean {
+        return ownerTagEnabled(this.ownerTagSetting);
+    }
+
     private gateway(region: string | undefined): GatewayOptions {
         return { region, log: (m) => void debugLog(m) };
     }
@@ -109,7 +114,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         });
     }
 
-    async create(inputs: MfaConfigInputs): Promise<dynamic.CreateResult<Outputs>> {
+    async create(inputs: MfaConfigInputs & Owned): Promise<dynamic.CreateResult<Outputs>> {
         const region = this.region(inputs);
         const gw = this.gateway(region);
         const adopted = await readMfaConfig(inputs.userPoolId, gw);
@@ -118,7 +123,10 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         await this.checkBeforeWrite(inputs, found, gw);
         await this.claim(inputs, gw);
         const live = await this.apply(inputs, normalize(configOf(inputs)), found, undefined, gw);
-        return { id: inputs.userPoolId, outs: this.outputs(inputs, region, live, found.config) };
+        return {
+            id: inputs.userPoolId,
+            outs: this.outputs(inputs, region, live, found.config, this.tagging() ? inputs.__owner : undefined),
+        };
     }
 
     async read(id: string, props?: Outputs): Promise<dynamic.ReadResult<Outputs>> {
@@ -132,17 +140,18 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const shape = old.__inputShape ?? shapeOf(old);
         const oldInputs: MfaConfigInputs = { ...shape, userPoolId, region: shape.region !== undefined ? old.region : undefined };
         const outs = this.outputs(
-            { ...oldInputs, deletePolicy: old.deletePolicy, __owner: old.__owner } as MfaConfigInputs,
+            { ...oldInputs, deletePolicy: old.deletePolicy },
             old.region,
             normalize(live),
             old.__adoptedConfiguration,
+            old.__owner,
             shape,
         );
         // The layout the state was given in: a refresh that rewrote it would report a change.
         return { id, props: inVersionOf(MFA_STATE, props as Outputs, outs), inputs: inputsFromLive(oldInputs, live) as Outputs };
     }
 
-    async update(_id: string, stored: Outputs, news: MfaConfigInputs): Promise<dynamic.UpdateResult<Outputs>> {
+    async update(_id: string, stored: Outputs, news: MfaConfigInputs & Owned): Promise<dynamic.UpdateResult<Outputs>> {
         const olds = upgradeState(MFA_STATE, stored);
         const region = this.region(news);
         const gw = this.gateway(region);
@@ -151,14 +160,17 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const cur = normalized(current);
         await this.checkBeforeWrite(news, cur, gw);
         const live = await this.apply(news, normalize(configOf(news)), cur, olds.__inputShape, gw);
-        return { outs: this.outputs(news, region, live, olds.__adoptedConfiguration) };
+        // A tag written while the setting was on stays on the pool: its record stays too, so that
+        // a delete with the setting on again removes it.
+        const owner = (this.tagging() ? news.__owner : undefined) ?? olds.__owner;
+        return { outs: this.outputs(news, region, live, olds.__adoptedConfiguration, owner) };
     }
 
     async delete(_id: string, stored: Outputs): Promise<void> {
         const props = upgradeState(MFA_STATE, stored);
         const gw = this.gateway(props.region || undefined);
         // Owner tag off: no DescribeUserPool, no UntagResource (a tag an earlier run wrote stays).
-        if (!ownerTagEnabled(this.ownerTagSetting)) return this.unapply(props, gw);
+        if (!this.tagging()) return this.unapply(props, gw);
         // The owner tag first: a pool that another UserPoolMfaConfig has claimed since (after
         // someone removed this one's tag) is that resource's now, and a reset would undo its work.
         const pool = props.__owner ? await findPoolOwner(props.userPoolId, gw) : undefined;
@@ -204,7 +216,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
      */
     private async claim(inputs: MfaConfigInputs & Owned, gw: GatewayOptions): Promise<void> {
         const me = inputs.__owner;
-        if (!me || !ownerTagEnabled(this.ownerTagSetting)) return;
+        if (!me || !this.tagging()) return;
         const pool = await findPoolOwner(inputs.userPoolId, gw);
         if (!pool) return; // gone since create's readMfaConfig: the Set below reports it
         if (pool.owner !== undefined && pool.owner !== me) {
@@ -254,13 +266,15 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
 
     /**
      * The outputs for a live configuration, in the current state version, of a configuration the caller has normalized. `read` passes the
-     * input shape it found; create and update record the shape of their inputs.
+     * input shape it found; create and update record the shape of their inputs. `owner`: the owner
+     * tag this resource wrote on the pool (none with the owner tag off: nothing for delete to remove).
      */
     private outputs(
         inputs: MfaConfigInputs,
         region: string | undefined,
         live: MfaConfig,
         adopted: MfaConfig | undefined,
+        owner: string | undefined,
         shape: MfaConfigInputs = shapeOf(inputs),
     ): Outputs {
         const outs: Outputs = {
@@ -273,7 +287,6 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         // A pool adopted with MFA OFF and nothing else (every new pool) needs no record: restore
         // then writes what reset writes. That saves each such resource ~190 bytes of ciphertext.
         if (adopted && !isPlainOff(adopted)) outs.__adoptedConfiguration = adopted;
-        const owner = (inputs as Owned).__owner;
         if (owner) outs.__owner = owner;
         return stamped(MFA_STATE, outs);
     }

@@ -87,10 +87,11 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
         // property is undefined instead of an Output.
         const declared = Object.fromEntries(["region", "deletePolicy", ...Object.keys(MFA_CONFIG.members)].map((k) => [k, undefined]));
         const fromStack = fromStackInput(args);
+        const owner = ownerInput(name, args.userPoolId, args.region);
         const props = {
             ...(secretMembers(MFA_CONFIG, { ...declared, ...args }) as UserPoolMfaConfigArgs),
-            __owner: ownerInput(name, args.userPoolId, args.region),
             // Only when there is one: each key costs the SDK its promises even when undefined.
+            ...(owner === undefined ? {} : { __owner: owner }),
             ...(fromStack === undefined ? {} : { __fromStack: fromStack }),
         };
         const restoreStacks = withoutPromiseStacks();

@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
-import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { DescribeUserPoolCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, useMoto } from "../harness/moto";
 import { assertNoChanges, BOOKKEEPING_IN_DIFF, cycle, MFA_TYPE, resourceChanges, ROLE_TYPE, Stack } from "../harness/pulumi";
 
@@ -76,6 +76,34 @@ describe("e2e with the pulumi CLI", () => {
 
         await stack.destroy();
         assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" }, "deletePolicy reset (default) turns MFA off");
+        await stack.rm();
+    });
+
+    it("owner tag off (pulumi-cognito-mfa:ownerTag false): no tag on the pool and no owner in state; turning it on again is no change", async () => {
+        const poolId = await createUserPool(m.moto.endpoint);
+        const stack = await Stack.create("examples/totp-optional", { env: awsEnv(m.moto.endpoint) });
+        await stack.init();
+        await stack.setConfig("userPoolId", poolId);
+        await stack.setConfig("pulumi-cognito-mfa:ownerTag", "false");
+        const tags = async () =>
+            (await cognitoClient(m.moto.endpoint).send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.UserPoolTags ?? {};
+
+        assert.equal((await stack.up()).json.result, "succeeded");
+        assert.deepEqual(await tags(), {}, "no owner tag written");
+        const res = (await stack.exportState()).deployment.resources!.find((r) => r.type === MFA_TYPE)!;
+        // Nothing to remove at delete, so nothing recorded: each checkpoint write of a fleet carries it otherwise.
+        assert.equal("__owner" in res.inputs!, false, JSON.stringify(res.inputs));
+        assert.equal("__owner" in res.outputs!, false, JSON.stringify(res.outputs));
+        assert.equal("__owner" in (res.propertyDependencies ?? {}), false);
+        assertNoChanges(await stack.preview());
+
+        // The setting back on: the program sends the owner again, which is no change to the
+        // resource (the pool was never tagged, and create is not run again).
+        await stack.setConfig("pulumi-cognito-mfa:ownerTag", "true");
+        assertNoChanges(await stack.preview());
+        await stack.destroy();
+        assert.deepEqual(await getMfa(poolId), { MfaConfiguration: "OFF" });
+        assert.deepEqual(await tags(), {});
         await stack.rm();
     });
 

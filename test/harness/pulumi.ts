@@ -528,7 +528,14 @@ export class Stack {
 export interface StackExport {
     version: number;
     deployment: {
-        resources?: Array<{ urn: string; type: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
+        resources?: Array<{
+            urn: string;
+            type: string;
+            id?: string;
+            inputs?: Record<string, unknown>;
+            outputs?: Record<string, unknown>;
+            propertyDependencies?: Record<string, string[]>;
+        }>;
     };
 }
 

@@ -57,13 +57,37 @@ describe("pulumi-cognito-mfa:ownerTag", () => {
     it("false: create is Get + Set and delete Get + Set, no tag written", async () => {
         const pool = await createUserPool(m.moto.endpoint);
         const p = await provider("false");
-        const { outs } = await p.create({ userPoolId: pool, ...TOTP, __owner: "proj/a/mfa-0" } as MfaConfigInputs);
+        const { outs } = await p.create({ userPoolId: pool, ...TOTP, __owner: "proj/a/mfa-0" });
         assert.deepEqual(ops(0), ["GetUserPoolMfaConfig", "SetUserPoolMfaConfig"]);
         assert.deepEqual(await tagsOf(pool), {});
+        assert.equal("__owner" in outs!, false, "no record of a tag that was not written");
         const mark = proxy.requests().length;
         await p.delete(pool, outs!);
         assert.deepEqual(ops(mark), ["GetUserPoolMfaConfig", "SetUserPoolMfaConfig"]);
         assert.deepEqual(await liveMfa(m.moto.endpoint, pool), { MfaConfiguration: "OFF" });
+    });
+
+    it("a tag written with the setting on keeps its record through update and refresh with it off; delete with it on again removes it", async () => {
+        const pool = await createUserPool(m.moto.endpoint);
+        const inputs = { userPoolId: pool, ...TOTP, __owner: "proj/a/mfa-0" } as MfaConfigInputs;
+        const { outs } = await (await provider()).create(inputs);
+        assert.equal(outs!.__owner, "proj/a/mfa-0");
+        const off = await provider("false");
+        // The program sends no __owner with the setting off (resource.ts, claims.ts).
+        const { outs: updated } = await off.update(pool, outs!, {
+            userPoolId: pool,
+            mfaConfiguration: "ON",
+            softwareTokenMfaConfiguration: { enabled: true },
+        });
+        assert.equal(updated!.__owner, "proj/a/mfa-0", "update keeps the record of the tag on the pool");
+        const { props: refreshed } = await off.read(pool, updated);
+        assert.equal(refreshed!.__owner, "proj/a/mfa-0", "refresh keeps it too");
+        assert.deepEqual(await tagsOf(pool), { [OWNER_TAG]: "proj/a/mfa-0" });
+        forgetUserPools(); // a later `pulumi destroy`, another process: the pool is read again
+        const mark = proxy.requests().length;
+        await (await provider()).delete(pool, refreshed!);
+        assert.deepEqual(ops(mark), ["DescribeUserPool", "GetUserPoolMfaConfig", "SetUserPoolMfaConfig", "UntagResource"]);
+        assert.deepEqual(await tagsOf(pool), {}, "the tag written while the setting was on is gone");
     });
 
     it("what false gives up: a pool another stack's resource has claimed is no longer refused", async () => {

@@ -77,6 +77,26 @@ describe("UserPoolMfaConfig class (Pulumi mocks)", () => {
         assert.equal(inputs.__owner, "project/stack/later");
     });
 
+    it("with the owner tag off, a plain pool id sends no owner (no tag to write), and the same-pool refusal stays", async () => {
+        pulumi.runtime.setConfig("pulumi-cognito-mfa:ownerTag", "false");
+        try {
+            new UserPoolMfaConfig("untagged", { userPoolId: "us-east-1_NoTag1", mfaConfiguration: "OFF" });
+            new UserPoolMfaConfig("untagged later", { userPoolId: pulumi.output("us-east-1_NoTag2"), mfaConfiguration: "OFF" });
+            assert.throws(
+                () => new UserPoolMfaConfig("untagged twice", { userPoolId: "us-east-1_NoTag1", mfaConfiguration: "OFF" }),
+                /UserPoolMfaConfig "untagged twice" and UserPoolMfaConfig "untagged" both manage user pool us-east-1_NoTag1/,
+            );
+        } finally {
+            pulumi.runtime.setConfig("pulumi-cognito-mfa:ownerTag", undefined as unknown as string);
+        }
+        await settle();
+        const inputs = (name: string) => registered.find((r) => r.name === name)!.inputs as Record<string, unknown>;
+        assert.equal("__owner" in inputs("untagged"), false, "no __owner input with the tag off");
+        assert.equal(inputs("untagged").userPoolId, "us-east-1_NoTag1");
+        // A pool id that resolves later is checked when it resolves, through the owner input.
+        assert.equal(inputs("untagged later").__owner, "project/stack/untagged later");
+    });
+
     it("refuses a second resource on the same pool at construction, naming both", () => {
         new UserPoolMfaConfig("first", { userPoolId: "us-east-1_Twice1", mfaConfiguration: "OFF" });
         assert.throws(
