@@ -10,7 +10,8 @@ import { settingOff } from "../common/settings";
  * waits for. What is lost: the refusal of a second resource in another program or stack on the
  * same pool (the guard within one program, claims.ts, stays), and delete's check that the pool has not
  * been claimed by another resource since (delete then resets the pool regardless). A tag written
- * while the setting was on stays on the pool.
+ * while the setting was on stays on the pool, and its record (`__owner`) in the outputs; a
+ * resource with no tag written stores no `__owner` (claims.ts sends none for a plain pool id).
  */
 export const OWNER_TAG_CONFIG_KEY = "pulumi-cognito-mfa:ownerTag";
 
