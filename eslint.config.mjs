@@ -22,16 +22,15 @@ const nodeGlobals = Object.fromEntries(
 // The layers of provider/, bottom to top: common/ (pure helpers) < runtime/ (log, warnings, SDK promise stacks) <
 // aws/ (the SDK calls) < the two resource folders < engine/, index.ts and cli.ts (the top, which
 // may import anything). An import may only run down: each layer lists the folders it may import.
-// The resource folders never import each other (what both need is in common/). Each resource's
-// class hands its own `__provider` stub to dynamic.Resource, and the stub imports nothing of the
-// package (it reaches the providers by a run-time require of the package's own export, see
-// engine/stub.ts), so that one import adds no edge back up. Checked by test/unit/lint.test.ts.
+// The resource folders never import each other (what both need is in common/). A resource's class
+// names its `__provider` stub by the package's own export, as text (runtime/registration.ts), so
+// it imports nothing of engine/. Checked by test/unit/lint.test.ts.
 const LAYERS = {
     common: [],
     runtime: ["common/"],
     aws: ["common/", "runtime/"],
-    userPoolMfaConfig: ["common/", "aws/", "runtime/", "engine/userPoolMfaConfigStub$"],
-    snsCallerRole: ["common/", "aws/", "runtime/", "engine/snsCallerRoleStub$"],
+    userPoolMfaConfig: ["common/", "aws/", "runtime/"],
+    snsCallerRole: ["common/", "aws/", "runtime/"],
     // The audit reads pools with the resources' own rules; nothing below it imports it (cli.ts does).
     audit: ["common/", "aws/", "runtime/", "userPoolMfaConfig/", "snsCallerRole/"],
     // The provider plugin hosts the resources' own providers; nothing in the package imports it

@@ -182,7 +182,7 @@ function stateSection(calls, floor) {
     }
     out.push("");
     out.push(
-        `${over ? "**Not every resource is within 3 KB** (issue 15's goal). " : "Every resource is within 3 KB. "}What \`__provider\` is made of — the modules it \`require()\`s by reference: ${requiresOf(calls)}; the text itself is in results.json (\`calls[].state[].providerText\`, \`floor.providerText\`). The floor's \`__provider\` is the smallest the engine allows for a dynamic provider: a function returning \`require("pulumi-null-dynamic/provider")\`.`,
+        `${over ? "**Not every resource is within 3 KB** (issue 15's goal). " : "Every resource is within 3 KB. "}What \`__provider\` is made of — the modules it \`require()\`s by reference: ${requiresOf(calls)}; the text itself is in results.json (\`calls[].state[].providerText\`, \`floor.providerText\`). The floor's \`__provider\` is what \`pulumi.dynamic.Resource\` stores for a provider that is a module's exports: a function returning \`require("pulumi-null-dynamic/provider")\`.`,
     );
     out.push("");
     return out;

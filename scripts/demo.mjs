@@ -73,13 +73,11 @@ if (existsSync(rootConfigFile)) {
  * demo runs the package as a user's program gets it from npm. demo/ has its own package.json, so
  * the program's `import "pulumi-cognito-mfa"` is no self-reference of the repository's package:
  * it resolves through demo/node_modules, to what npm pack ships (package.json "files"), with the
- * bin that step 5 runs. Installed under node_modules rather than linked, each resource's
- * `__provider` is the stub module by reference, the one line
- * `require("pulumi-cognito-mfa/engine/user-pool-mfa-config")` that a user's state holds, which
- * the provider process requires again, by the package's name, at every up, refresh and destroy
- * (a linked package would get the stub's forwarding methods stored by value instead, which works
- * too: docs/limits.md). @pulumi/pulumi, a peer dependency, is not installed there: the program
- * and the package share the repository's copy.
+ * bin that step 5 runs. Each resource's `__provider` is the one line
+ * `exports.handler = () => require("pulumi-cognito-mfa/engine/user-pool-mfa-config");` that a
+ * user's state holds, which the provider process requires again, by the package's name, at every
+ * up, refresh and destroy (docs/limits.md). @pulumi/pulumi, a peer dependency, is not installed
+ * there: the program and the package share the repository's copy.
  */
 async function installLocalBuild(env) {
     const dest = join(work, "pack");

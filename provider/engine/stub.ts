@@ -1,21 +1,19 @@
-// What the Pulumi engine stores as `__provider`: an object that forwards each call to the real
+// What the Pulumi engine's `__provider` leads to: an object that forwards each call to the real
 // provider of the package as installed. Each resource kind's stub is the exports object of a
-// module of its own (userPoolMfaConfigStub.ts, snsCallerRoleStub.ts), made by `forwardTo`.
+// module of its own (userPoolMfaConfigStub.ts, snsCallerRoleStub.ts), made by `forwardTo`, and
+// exported at a package subpath that the `__provider` text requires (runtime/registration.ts).
 //
 // Why it looks the way it does:
-// - Pulumi's closure serializer stores an object that is a module's exports *by reference*
-//   when the module lies under node_modules (npm, yarn, pnpm's store): the whole `__provider`
-//   is then `require("pulumi-cognito-mfa/engine/<kind>")`, a few hundred bytes, stored twice
-//   per resource (inputs and outputs).
-// - A package reached through a symlink (workspaces, `file:` directories, `npm link`) is not
-//   under node_modules for the serializer, which then stores the methods *by value*. So each
-//   method captures only `kind` (a string) and calls `require` with a string literal; the
-//   serializer never captures `require`, and the provider host resolves it from the program's
-//   directory at run time. Nothing with module state (caches, Maps) is ever inlined.
-// - Without a `typescript` package in the program, the serializer parses the methods with the
-//   TypeScript 3.8.3 it vendors, so they use nothing newer than ES2019 (no `??=`).
-// - refresh and destroy run the provider the stub names, not the code that last wrote the
-//   state (pulumi/pulumi#16826): the installed version always does the work.
+// - refresh and destroy run the provider the stored `__provider` names, not the code that last
+//   wrote the state (pulumi/pulumi#16826): the stub reaches the installed version, so that
+//   version always does the work.
+// - States written by earlier builds hold the closure serializer's text of this stub: by reference
+//   (`require("pulumi-cognito-mfa/engine/<kind>")` in a function wrapper) when the package was
+//   installed under node_modules, by value when it was linked through a symlink (workspaces,
+//   `file:` directories, `npm link`). The by-value text is these methods as written here: each
+//   captures only `kind` (a string) and calls `require` with a string literal that the provider
+//   host resolves from the program's directory at run time, and they use nothing newer than
+//   ES2019, which the TypeScript 3.8.3 that @pulumi/pulumi vendors parses.
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 /** The real providers, by the name `pulumi-cognito-mfa/engine/providers` exports them under. */

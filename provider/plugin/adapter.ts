@@ -14,6 +14,9 @@
 //   carries the current state version: read writes back the version it is given, and an
 //   imported resource's state is then in the layout create would have written.
 // - There is no `__provider`: the plugin is the provider.
+// - Settings arrive in Configure as `cognito-mfa:<key>` (main.ts reads them: the provider server
+//   does not): `ownerTag` and `preflight` reach the dynamic providers under the keys a Node.js
+//   stack sets them with (`pulumi-cognito-mfa:<key>`).
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type * as plugin from "@pulumi/pulumi/provider";
 import { poolRegion } from "../common/regions";
@@ -26,12 +29,14 @@ import { ROLE_STATE } from "../snsCallerRole/stateVersion";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID } from "../snsCallerRole/model";
 import { MFA_TOKEN, PackageSchema, ROLE_TOKEN, schemaSecretPaths } from "./schema";
 import { parseUrn, Path, unwrap, withoutUndefined, wrap } from "./wire";
+import { OWNER_TAG_CONFIG_KEY, ownerTagEnabled } from "../userPoolMfaConfig/ownerTag";
+import { PREFLIGHT_CONFIG_KEY } from "../userPoolMfaConfig/preflight";
 
 type Props = Record<string, unknown>;
 
 /** One resource kind: its dynamic provider and what the plugin adds around it. */
 interface Kind {
-    provider: Required<Pick<dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">>;
+    provider: Required<Pick<dynamic.ResourceProvider, "configure" | "check" | "diff" | "create" | "read" | "update" | "delete">>;
     /** What the Node.js resource class adds to the program's inputs. */
     programDefaults(news: Props, urn: string): Props;
     /** The state read gets for an import (id only). */
@@ -47,11 +52,15 @@ function owner(urn: string): string {
     return ownerTagValue(project, stack, name);
 }
 
-function kinds(schema: PackageSchema): Record<string, Kind> {
+/** The plugin's settings (stack config `cognito-mfa:<key>`), by the key the dynamic providers read them under. */
+export const PLUGIN_SETTINGS: Readonly<Record<string, string>> = { ownerTag: OWNER_TAG_CONFIG_KEY, preflight: PREFLIGHT_CONFIG_KEY };
+
+function kinds(schema: PackageSchema, tagging: () => boolean): Record<string, Kind> {
     return {
         [MFA_TOKEN]: {
             provider: new UserPoolMfaConfigProvider(),
-            programDefaults: (news, urn) => ({ ...news, __owner: owner(urn) }),
+            // With the owner tag off there is no tag to write, so no owner input (as resource.ts).
+            programDefaults: (news, urn) => (tagging() ? { ...news, __owner: owner(urn) } : news),
             importState: (id) => ({
                 userPoolId: id,
                 region: poolRegion(id) ?? "",
@@ -93,12 +102,33 @@ function kindOf(all: Record<string, Kind>, urn: string): Kind {
 const plain = (v: unknown) => unwrap(v ?? {});
 const out = (v: unknown, secrets: Iterable<Path>) => wrap(withoutUndefined(v ?? {}), secrets);
 
+/** The plugin's provider, with the Configure step the provider server leaves out (main.ts calls it). */
+export type PluginProvider = plugin.Provider & {
+    /** The settings of Configure, by their plugin key (`ownerTag`, `preflight`); unknown keys are ignored. */
+    configure(settings: Readonly<Record<string, string>>): Promise<void>;
+};
+
 /** The plugin's provider: version and schema, and the resource methods translated to the dynamic providers. */
-export function pluginProvider(version: string, schema: PackageSchema): plugin.Provider {
-    const all = kinds(schema);
+export function pluginProvider(version: string, schema: PackageSchema): PluginProvider {
+    let tagging = true;
+    const all = kinds(schema, () => tagging);
     return {
         version,
         schema: JSON.stringify(schema),
+
+        async configure(settings) {
+            const raw = new Map(Object.entries(PLUGIN_SETTINGS).flatMap(([key, full]) => (key in settings ? [[full, settings[key]]] : [])));
+            const config = {
+                get: (key: string) => raw.get(key),
+                require: (key: string) => {
+                    const v = raw.get(key);
+                    if (v === undefined) throw new Error(`Missing required configuration variable '${key}'`);
+                    return v;
+                },
+            };
+            for (const k of Object.values(all)) await k.provider.configure({ config });
+            tagging = ownerTagEnabled(raw.get(OWNER_TAG_CONFIG_KEY));
+        },
 
         async check(urn, olds, news) {
             const k = kindOf(all, urn);

@@ -5,7 +5,7 @@ import type { RoleSmsConfigurationArgs } from "../common/roleSmsConfiguration";
 import { ROLE_INPUTS } from "./generated";
 import type { SnsCallerRoleArgs } from "./generated";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID, smsConfigurationOf } from "./model";
-import stub = require("../engine/snsCallerRoleStub");
+import { dynamicType, withProvider } from "../runtime/registration";
 import { withoutPromiseStacks } from "../runtime/promiseStacks";
 
 // The argument type is generated from the IAM and STS models, with its JSDoc (generated.ts).
@@ -27,7 +27,7 @@ export type { SnsCallerRoleArgs } from "./generated";
  * });
  * ```
  */
-export class SnsCallerRole extends pulumi.dynamic.Resource {
+export class SnsCallerRole extends pulumi.CustomResource {
     /** The role's ARN: the pool's `smsConfiguration.snsCallerArn` (or `eumsSms.callerArn`). */
     declare readonly arn: pulumi.Output<string>;
     /** The role's name (with its generated suffix when `namePrefix` was used). */
@@ -111,14 +111,10 @@ export class SnsCallerRole extends pulumi.dynamic.Resource {
         const secretOutputs = [...secretNames(ROLE_INPUTS), "smsConfiguration", "trustPolicy"];
         const restoreStacks = withoutPromiseStacks();
         try {
-            super(
-                stub,
-                name,
-                props,
-                { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] },
-                "cognito-mfa",
-                "SnsCallerRole",
-            );
+            super(dynamicType("SnsCallerRole"), name, withProvider("SnsCallerRole", props), {
+                ...opts,
+                additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs],
+            });
         } finally {
             restoreStacks();
         }

@@ -12,7 +12,7 @@ import type {
 import type { UserPoolMfaConfigArgs } from "./generated";
 import type { Member } from "../common/shape";
 import { MFA_CONFIG } from "./shape";
-import stub = require("../engine/userPoolMfaConfigStub");
+import { dynamicType, withProvider } from "../runtime/registration";
 import { withoutPromiseStacks } from "../runtime/promiseStacks";
 import { ownerInput } from "./claims";
 import { fromStackInput } from "./sameStack";
@@ -72,7 +72,7 @@ function secretMembers(m: Member, x: unknown): unknown {
  * });
  * ```
  */
-export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
+export class UserPoolMfaConfig extends pulumi.CustomResource {
     declare readonly userPoolId: pulumi.Output<string>;
     declare readonly region: pulumi.Output<string>;
     declare readonly mfaConfiguration: pulumi.Output<MfaMode>;
@@ -97,16 +97,14 @@ export class UserPoolMfaConfig extends pulumi.dynamic.Resource {
         const restoreStacks = withoutPromiseStacks();
         try {
             super(
-                stub,
+                dynamicType("UserPoolMfaConfig"),
                 name,
-                props,
+                withProvider("UserPoolMfaConfig", props),
                 // What restore puts back may hold an ExternalId (0.1.0 stored it as adoptedConfiguration).
                 {
                     ...opts,
                     additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "__adoptedConfiguration", "adoptedConfiguration"],
                 },
-                "cognito-mfa",
-                "UserPoolMfaConfig",
             );
         } finally {
             restoreStacks();

@@ -10,7 +10,7 @@ import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { DescribeUserPoolCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { GetRoleCommand } from "@aws-sdk/client-iam";
 import { awsEnv, cognitoClient, createUserPool, iamClient, liveMfa, repoRoot, useMoto } from "../harness/moto";
 import { assertNoChanges, node22, resourceChanges, Stack } from "../harness/pulumi";
@@ -154,6 +154,56 @@ describe("provider plugin with Pulumi YAML", () => {
             iamClient(endpoint).send(new GetRoleCommand({ RoleName: String(outputs.roleName) })),
             /NoSuchEntity|cannot be found/,
         );
+    });
+
+    it("stack settings cognito-mfa:preflight and cognito-mfa:ownerTag reach the providers through Configure", async () => {
+        const endpoint = m.moto.endpoint;
+        const poolId = await createUserPool(endpoint);
+        const dir = yamlProject({
+            yaml: [
+                "name: cognito-mfa-settings",
+                "runtime: yaml",
+                "config:",
+                "  userPoolId:",
+                "    type: string",
+                "resources:",
+                "  mfa:",
+                "    type: cognito-mfa:UserPoolMfaConfig",
+                "    properties:",
+                "      userPoolId: ${userPoolId}",
+                "      mfaConfiguration: OPTIONAL",
+                "      softwareTokenMfaConfiguration:",
+                "        enabled: true",
+                "",
+            ].join("\n"),
+        });
+        const stack = Stack.inPlace(dir, { env: awsEnv(endpoint) });
+        await stack.init();
+        // A pool that does not exist: the live pre-flight (DescribeUserPool at preview) refuses it...
+        await stack.setConfig("userPoolId", "us-east-1_NoSuchPool1");
+        const refused = await stack.preview({ allowFailure: true });
+        assert.notEqual(refused.code, 0);
+        assert.match(refused.stdout + refused.stderr, /userPoolId names no user pool/);
+        // ...and with the setting off, preview does no live call and plans the create.
+        await stack.setConfig("cognito-mfa:preflight", "false");
+        assert.deepEqual(
+            resourceChanges(await stack.preview()).map((c) => [c.op, c.type]),
+            [["create", MFA]],
+        );
+
+        // The owner tag off: no tag on the pool, no __owner in state.
+        await stack.setConfig("userPoolId", poolId);
+        await stack.setConfig("cognito-mfa:ownerTag", "false");
+        await stack.up();
+        assert.equal((await liveMfa(endpoint, poolId)).MfaConfiguration, "OPTIONAL");
+        const tags = (await cognitoClient(endpoint).send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool?.UserPoolTags ?? {};
+        assert.deepEqual(tags, {}, "no owner tag written");
+        const [mfa] = await resourcesOf(stack, MFA);
+        assert.ok(!("__owner" in (mfa.inputs ?? {})) && !("__owner" in (mfa.outputs ?? {})), JSON.stringify(mfa));
+        assertNoChanges(await stack.preview({ expectNoChanges: true }));
+
+        await stack.destroy();
+        assert.deepEqual(await liveMfa(endpoint, poolId), { MfaConfiguration: "OFF" });
     });
 
     it("pulumi import of an existing pool's MFA configuration, then a preview with no changes", async () => {

@@ -535,6 +535,8 @@ export interface StackExport {
             inputs?: Record<string, unknown>;
             outputs?: Record<string, unknown>;
             propertyDependencies?: Record<string, string[]>;
+            /** Where the program constructed the resource, as the engine records it (`project:///<file>#<line>,<column>`). */
+            sourcePosition?: string;
         }>;
     };
 }

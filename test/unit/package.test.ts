@@ -71,10 +71,10 @@ describe("npm package", () => {
     });
 
     it("exports what serialized providers in state require: the stubs, the providers, and the 0.1.0 paths", () => {
-        // The __provider of every resource is `require("pulumi-cognito-mfa/engine/<kind>")`, or the
-        // stub's own path where the serializer does not map it through "exports" (npm run demo: the
-        // program's @pulumi/pulumi does not resolve the package), and the stubs reach the real
-        // providers as pulumi-cognito-mfa/engine/providers.
+        // The __provider of every resource requires `pulumi-cognito-mfa/engine/<kind>`
+        // (runtime/registration.ts); states of earlier builds may hold the stub's own path, where
+        // the serializer did not map it through "exports" (the program's @pulumi/pulumi did not
+        // resolve the package); the stubs reach the real providers as pulumi-cognito-mfa/engine/providers.
         for (const subpath of ["./engine/user-pool-mfa-config", "./engine/sns-caller-role", "./engine/providers"]) {
             assert.equal(typeof pkg.exports[subpath], "string", subpath);
         }

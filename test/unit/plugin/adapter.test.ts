@@ -5,7 +5,7 @@
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { pluginProvider } from "../../../provider/plugin/adapter";
-import { packageSchema, ROLE_TOKEN } from "../../../provider/plugin/schema";
+import { MFA_TOKEN, packageSchema, ROLE_TOKEN } from "../../../provider/plugin/schema";
 import { SECRET_SIG, SIG_KEY } from "../../../provider/plugin/wire";
 import { UNKNOWN } from "../../../provider/common/unknown";
 
@@ -33,6 +33,22 @@ describe("plugin adapter", () => {
         // The next check keeps the generated ExternalId (olds arrive wrapped too).
         const again = await p.check!(urn, inputs, { userPoolId: "us-east-1_AbCdEf123" });
         assert.deepEqual((again.inputs as Inputs).externalId, ext);
+    });
+
+    it("configure takes the plugin's settings: with ownerTag off, UserPoolMfaConfig's check adds no __owner (no tag to write)", async () => {
+        const q = pluginProvider("0.1.0", packageSchema("0.1.0"));
+        const mfaUrn = `urn:pulumi:dev::proj::${MFA_TOKEN}::mfa`;
+        const news = { userPoolId: "us-east-1_AbCdEf123", mfaConfiguration: "OFF" };
+        // preflight off: check makes no AWS call here (the live checks run in test/e2e/plugin.test.ts).
+        await q.configure({ preflight: "false" });
+        assert.equal(((await q.check!(mfaUrn, {}, news)).inputs as Inputs).__owner, "proj/dev/mfa");
+        await q.configure({ preflight: "false", ownerTag: "false" });
+        const off = (await q.check!(mfaUrn, {}, news)).inputs as Inputs;
+        assert.ok(!("__owner" in off), JSON.stringify(off));
+        // SnsCallerRole's owner names its own role (create finds it again by it): the setting leaves it.
+        assert.equal(((await q.check!(urn, {}, {})).inputs as Inputs).__owner, "proj/dev/sms");
+        await q.configure({ preflight: "false", ownerTag: "true" });
+        assert.equal(((await q.check!(mfaUrn, {}, news)).inputs as Inputs).__owner, "proj/dev/mfa");
     });
 
     it("check keeps the program's secrets secret and its names; failures come back as failures", async () => {

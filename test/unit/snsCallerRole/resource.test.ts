@@ -61,7 +61,11 @@ describe("SnsCallerRole class (Pulumi mocks)", () => {
         const dflt = inputsOf("sms role");
         assert.equal(dflt.namePrefix, "sms-role-");
         assert.ok(isSecretValue(dflt.externalId, ""), `generate marker as a secret: ${JSON.stringify(dflt.externalId)}`);
-        assert.ok(typeof dflt.__provider === "string", "the serialized provider travels with the inputs");
+        assert.equal(
+            dflt.__provider,
+            'exports.handler = () => require("pulumi-cognito-mfa/engine/sns-caller-role");\n',
+            "the __provider travels with the inputs: one require of the stub's subpath",
+        );
         assert.equal(dflt.__owner, "project/stack/sms role", "hidden owner: <project>/<stack>/<resource name>");
         const given = inputsOf("given");
         assert.equal(given.roleName, "cognito-sms");

@@ -70,6 +70,17 @@ describe("UserPoolMfaConfig class (Pulumi mocks)", () => {
         }
     });
 
+    it("registers as dynamic.Resource would: its type token, and a __provider of one require of the stub's subpath", async () => {
+        new UserPoolMfaConfig("registered", { userPoolId: "us-east-1_Regist1", mfaConfiguration: "OFF" });
+        await settle();
+        const r = registered.find((x) => x.name === "registered")!;
+        assert.equal(r.type, "pulumi-nodejs:dynamic/cognito-mfa:UserPoolMfaConfig");
+        assert.equal(
+            (r.inputs as Record<string, unknown>).__provider,
+            'exports.handler = () => require("pulumi-cognito-mfa/engine/user-pool-mfa-config");\n',
+        );
+    });
+
     it("a pool id known only later gets its owner (and the same-pool check) when it resolves", async () => {
         new UserPoolMfaConfig("later", { userPoolId: pulumi.output("us-east-1_Later1"), mfaConfiguration: "OFF" });
         await settle();
