@@ -52,6 +52,26 @@ function yamlProject(from: string | { yaml: string }): string {
     return dir;
 }
 
+/** A YAML program of one UserPoolMfaConfig, `resource`, with TOTP optional on the pool of config `userPoolId`. */
+function totpProgram(project: string, resource: string): string {
+    return [
+        `name: ${project}`,
+        "runtime: yaml",
+        "config:",
+        "  userPoolId:",
+        "    type: string",
+        "resources:",
+        `  ${resource}:`,
+        "    type: cognito-mfa:UserPoolMfaConfig",
+        "    properties:",
+        "      userPoolId: ${userPoolId}",
+        "      mfaConfiguration: OPTIONAL",
+        "      softwareTokenMfaConfiguration:",
+        "        enabled: true",
+        "",
+    ].join("\n");
+}
+
 type State = { type: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> };
 
 /** The state's resources of a type, as `pulumi stack export` (secrets encrypted) has them. */
@@ -159,24 +179,7 @@ describe("provider plugin with Pulumi YAML", () => {
     it("stack settings cognito-mfa:preflight and cognito-mfa:ownerTag reach the providers through Configure", async () => {
         const endpoint = m.moto.endpoint;
         const poolId = await createUserPool(endpoint);
-        const dir = yamlProject({
-            yaml: [
-                "name: cognito-mfa-settings",
-                "runtime: yaml",
-                "config:",
-                "  userPoolId:",
-                "    type: string",
-                "resources:",
-                "  mfa:",
-                "    type: cognito-mfa:UserPoolMfaConfig",
-                "    properties:",
-                "      userPoolId: ${userPoolId}",
-                "      mfaConfiguration: OPTIONAL",
-                "      softwareTokenMfaConfiguration:",
-                "        enabled: true",
-                "",
-            ].join("\n"),
-        });
+        const dir = yamlProject({ yaml: totpProgram("cognito-mfa-settings", "mfa") });
         const stack = Stack.inPlace(dir, { env: awsEnv(endpoint) });
         await stack.init();
         // A pool that does not exist: the live pre-flight (DescribeUserPool at preview) refuses it...
@@ -216,24 +219,7 @@ describe("provider plugin with Pulumi YAML", () => {
                 SoftwareTokenMfaConfiguration: { Enabled: true },
             }),
         );
-        const dir = yamlProject({
-            yaml: [
-                "name: cognito-mfa-import",
-                "runtime: yaml",
-                "config:",
-                "  userPoolId:",
-                "    type: string",
-                "resources:",
-                "  imported:",
-                "    type: cognito-mfa:UserPoolMfaConfig",
-                "    properties:",
-                "      userPoolId: ${userPoolId}",
-                "      mfaConfiguration: OPTIONAL",
-                "      softwareTokenMfaConfiguration:",
-                "        enabled: true",
-                "",
-            ].join("\n"),
-        });
+        const dir = yamlProject({ yaml: totpProgram("cognito-mfa-import", "imported") });
         const stack = Stack.inPlace(dir, { env: awsEnv(endpoint) });
         await stack.init();
         await stack.setConfig("userPoolId", poolId);
