@@ -10,10 +10,11 @@
 // - States written by earlier builds hold the closure serializer's text of this stub: by reference
 //   (`require("pulumi-cognito-mfa/engine/<kind>")` in a function wrapper) when the package was
 //   installed under node_modules, by value when it was linked through a symlink (workspaces,
-//   `file:` directories, `npm link`). The by-value text is these methods as written here: each
-//   captures only `kind` (a string) and calls `require` with a string literal that the provider
-//   host resolves from the program's directory at run time, and they use nothing newer than
-//   ES2019, which the TypeScript 3.8.3 that @pulumi/pulumi vendors parses.
+//   `file:` directories, `npm link`). The by-value text is these methods as that build wrote
+//   them: each captures only `kind` (a string) and calls `require` with a string literal that
+//   the provider host resolves from the program's directory at run time. They still use nothing
+//   newer than ES2019, the TypeScript 3.8.3 that @pulumi/pulumi vendors, so that
+//   test/unit/engine/stub.test.ts can serialize them as those builds did.
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 /** The real providers, by the name `pulumi-cognito-mfa/engine/providers` exports them under. */

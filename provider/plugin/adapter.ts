@@ -53,7 +53,7 @@ function owner(urn: string): string {
 }
 
 /** The plugin's settings (stack config `cognito-mfa:<key>`), by the key the dynamic providers read them under. */
-export const PLUGIN_SETTINGS: Readonly<Record<string, string>> = { ownerTag: OWNER_TAG_CONFIG_KEY, preflight: PREFLIGHT_CONFIG_KEY };
+const PLUGIN_SETTINGS: Readonly<Record<string, string>> = { ownerTag: OWNER_TAG_CONFIG_KEY, preflight: PREFLIGHT_CONFIG_KEY };
 
 function kinds(schema: PackageSchema, tagging: () => boolean): Record<string, Kind> {
     return {

@@ -27,7 +27,7 @@
 export type ResourceKind = "UserPoolMfaConfig" | "SnsCallerRole";
 
 /** The package subpath each kind's stub is exported under (package.json "exports"). */
-export const STUB_SPECIFIERS: Readonly<Record<ResourceKind, string>> = {
+const STUB_SPECIFIERS: Readonly<Record<ResourceKind, string>> = {
     UserPoolMfaConfig: "pulumi-cognito-mfa/engine/user-pool-mfa-config",
     SnsCallerRole: "pulumi-cognito-mfa/engine/sns-caller-role",
 };
