@@ -25,6 +25,7 @@ import { ownerTagValue } from "../common/tags";
 import { UserPoolMfaConfigProvider } from "../userPoolMfaConfig/provider";
 import { snsCallerRoleProvider } from "../snsCallerRole/provider";
 import { MFA_STATE } from "../userPoolMfaConfig/stateVersion";
+import { encodeShape } from "../userPoolMfaConfig/diff";
 import { ROLE_STATE } from "../snsCallerRole/stateVersion";
 import { defaultNamePrefix, GENERATE_EXTERNAL_ID } from "../snsCallerRole/model";
 import { MFA_TOKEN, PackageSchema, ROLE_TOKEN, schemaSecretPaths } from "./schema";
@@ -64,7 +65,7 @@ function kinds(schema: PackageSchema, tagging: () => boolean): Record<string, Ki
             importState: (id) => ({
                 userPoolId: id,
                 region: poolRegion(id) ?? "",
-                __inputShape: { userPoolId: "*" },
+                __inputShape: encodeShape({ userPoolId: "*" }),
                 [STATE_VERSION_KEY]: currentVersion(MFA_STATE),
             }),
             // What restore puts back may hold an ExternalId (resource.ts additionalSecretOutputs).

@@ -137,6 +137,16 @@ function liveInShapeOf(
     return out;
 }
 
+/** The input shape as stored: JSON text (stateVersion.ts, version 2). */
+export function encodeShape(shape: Partial<MfaConfigInputs>): string {
+    return JSON.stringify(shape);
+}
+
+/** The input shape a stored state recorded (encodeShape), if any. */
+export function recordedShape(outputs: { __inputShape?: string }): MfaConfigInputs | undefined {
+    return outputs.__inputShape === undefined ? undefined : (JSON.parse(outputs.__inputShape) as MfaConfigInputs);
+}
+
 /** The user's inputs with every string replaced by "*": records which members the user set, without values. */
 export function shapeOf(inputs: MfaConfigInputs): MfaConfigInputs {
     const strip = (v: unknown): unknown => {

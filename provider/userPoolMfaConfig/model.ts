@@ -40,8 +40,11 @@ export interface MfaConfigOutputs extends MfaConfigInputs {
     deletePolicy: DeletePolicy;
     /** The configuration found on the pool when this resource adopted it (for `restore`). Secret. */
     __adoptedConfiguration?: MfaConfig;
-    /** Which members the program set, values replaced by "*" (see diff.ts shapeOf). */
-    __inputShape?: MfaConfigInputs;
+    /**
+     * Which members the program set, values replaced by "*" (diff.ts shapeOf), as JSON text: one
+     * string instead of nested objects (stateVersion.ts, version 2).
+     */
+    __inputShape?: string;
     /** `<project>/<stack>/<resource name>`: the owner tag this resource put on the pool. */
     __owner?: string;
 }

@@ -25,7 +25,7 @@ import { putMfaConfig, readMfaConfig, resetMfaConfig } from "./live";
 import { namedRegion } from "../common/regions";
 import { OWNER_TAG_KEY } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
-import { desiredWithLiveWebAuthn, diffNormalized, inputsFromLive, shapeOf } from "./diff";
+import { desiredWithLiveWebAuthn, diffNormalized, encodeShape, inputsFromLive, recordedShape, shapeOf } from "./diff";
 import { configOf, DEFAULT_DELETE_POLICY, MfaConfig, MfaConfigInputs, MfaConfigOutputs, normalize, NormalizedMfaConfig } from "./model";
 import { inVersionOf, stamped, upgradeState } from "../common/stateVersion";
 import { isPlainOff, MFA_STATE } from "./stateVersion";
@@ -105,7 +105,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         const desired = configOf(news);
         // Normalized once each, here where they enter: the program's configuration and the stored one.
         const configChanged =
-            containsUnknown(desired) || diffNormalized(normalize(desired), normalize(configOf(olds)), olds.__inputShape).length > 0;
+            containsUnknown(desired) || diffNormalized(normalize(desired), normalize(configOf(olds)), recordedShape(olds)).length > 0;
         const deletePolicyChanged = (news.deletePolicy ?? DEFAULT_DELETE_POLICY) !== olds.deletePolicy;
         return Promise.resolve({
             changes: replaces.length > 0 || configChanged || deletePolicyChanged,
@@ -137,7 +137,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (!found) return {};
         if (found.unmodelled.length > 0) await emitWarning(unmodelledText(userPoolId, found.unmodelled, "The next write will refuse"));
         const live = found.config;
-        const shape = old.__inputShape ?? shapeOf(old);
+        const shape = recordedShape(old) ?? shapeOf(old);
         const oldInputs: MfaConfigInputs = { ...shape, userPoolId, region: shape.region !== undefined ? old.region : undefined };
         const outs = this.outputs(
             { ...oldInputs, deletePolicy: old.deletePolicy },
@@ -159,7 +159,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
         if (!current) throw notFound(news.userPoolId, region ?? "the configured Region");
         const cur = normalized(current);
         await this.checkBeforeWrite(news, cur, gw);
-        const live = await this.apply(news, normalize(configOf(news)), cur, olds.__inputShape, gw);
+        const live = await this.apply(news, normalize(configOf(news)), cur, recordedShape(olds), gw);
         // A tag written while the setting was on stays on the pool: its record stays too, so that
         // a delete with the setting on again removes it.
         const owner = (this.tagging() ? news.__owner : undefined) ?? olds.__owner;
@@ -283,7 +283,7 @@ export class UserPoolMfaConfigProvider implements dynamic.ResourceProvider<MfaCo
             deletePolicy: inputs.deletePolicy ?? DEFAULT_DELETE_POLICY,
             ...live,
         };
-        outs.__inputShape = shape;
+        outs.__inputShape = encodeShape(shape);
         // A pool adopted with MFA OFF and nothing else (every new pool) needs no record: restore
         // then writes what reset writes. That saves each such resource ~190 bytes of ciphertext.
         if (adopted && !isPlainOff(adopted)) outs.__adoptedConfiguration = adopted;

@@ -62,8 +62,9 @@ const RELEASES: Release[] = [
             assert.ok(!("inputShape" in mfa.outputs) && !("adoptedConfiguration" in mfa.outputs), Object.keys(mfa.outputs).join());
             // 0.1.0 adopted MFA OFF and nothing else: that needs no record under the new name.
             assert.ok("__inputShape" in mfa.outputs && !("__adoptedConfiguration" in mfa.outputs), Object.keys(mfa.outputs).join());
-            // stateVersion.ts: 0.1.0's layout is version 0.
-            assert.equal(mfa.outputs.__stateVersion, 1);
+            // stateVersion.ts: 0.1.0's layout is version 0; this build writes 2 (the shape as JSON text).
+            assert.equal(mfa.outputs.__stateVersion, 2);
+            assert.equal(typeof mfa.outputs.__inputShape, "string");
             assert.equal(mfa.outputs.__provider, 'exports.handler = () => require("pulumi-cognito-mfa/engine/user-pool-mfa-config");\n');
         },
     },
@@ -79,8 +80,8 @@ const RELEASES: Release[] = [
             assert.deepEqual(role.outputs, oldRole.outputs, "read keeps the state's version (none)");
         },
         updated(mfa, oldMfa) {
-            assert.equal(mfa.outputs.__stateVersion, 1, "the update writes the current state version");
-            assert.deepEqual(mfa.outputs.__inputShape, oldMfa.outputs.__inputShape);
+            assert.equal(mfa.outputs.__stateVersion, 2, "the update writes the current state version");
+            assert.deepEqual(JSON.parse(String(mfa.outputs.__inputShape)), oldMfa.outputs.__inputShape, "the same shape, as JSON text");
             // The serializer's text that build stored gives way to the one line of this one.
             assert.notEqual(oldMfa.outputs.__provider, mfa.outputs.__provider);
             assert.equal(mfa.outputs.__provider, 'exports.handler = () => require("pulumi-cognito-mfa/engine/user-pool-mfa-config");\n');

@@ -6,6 +6,7 @@ import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { inVersionOf, STATE_VERSION_KEY, stamped, stateVersionOf, upgradeState } from "../../../provider/common/stateVersion";
 import { MFA_STATE } from "../../../provider/userPoolMfaConfig/stateVersion";
+import { recordedShape } from "../../../provider/userPoolMfaConfig/diff";
 import { ROLE_STATE } from "../../../provider/snsCallerRole/stateVersion";
 import { PERMISSION_POLICY_NAME } from "../../../provider/snsCallerRole/model";
 
@@ -28,29 +29,33 @@ describe("state versions", () => {
 
     it("a state of a newer release, or a malformed version, is refused by name", () => {
         assert.throws(
-            () => upgradeState(MFA_STATE, { ...MFA_LIVE, [STATE_VERSION_KEY]: 2 }),
-            /UserPoolMfaConfig has version 2, written by a newer pulumi-cognito-mfa; this one reads versions up to 1/,
+            () => upgradeState(MFA_STATE, { ...MFA_LIVE, [STATE_VERSION_KEY]: 3 }),
+            /UserPoolMfaConfig has version 3, written by a newer pulumi-cognito-mfa; this one reads versions up to 2/,
         );
         assert.throws(() => upgradeState(ROLE_STATE, { ...ROLE_LIVE, [STATE_VERSION_KEY]: 7 }), /SnsCallerRole has version 7/);
         assert.throws(() => stateVersionOf(MFA_STATE, { [STATE_VERSION_KEY]: "1" }), /"1", which is no state version/);
     });
 
-    it("UserPoolMfaConfig 0 -> 1: the __ names, and no record of a plain MFA OFF adoption", () => {
+    it("UserPoolMfaConfig 0 -> 1 -> 2: the __ names, no record of a plain MFA OFF adoption, the input shape as JSON text", () => {
         const v0 = { ...MFA_LIVE, inputShape: SHAPE, adoptedConfiguration: ADOPTED_TOTP };
-        assert.deepEqual(upgradeState(MFA_STATE, v0), {
+        const v2 = upgradeState(MFA_STATE, v0);
+        assert.deepEqual(v2, {
             ...MFA_LIVE,
-            __inputShape: SHAPE,
+            __inputShape: JSON.stringify(SHAPE),
             __adoptedConfiguration: ADOPTED_TOTP,
-            [STATE_VERSION_KEY]: 1,
+            [STATE_VERSION_KEY]: 2,
         });
+        assert.deepEqual(recordedShape(v2 as { __inputShape?: string }), SHAPE, "the text reads back as the shape it was");
         const off = upgradeState(MFA_STATE, { ...MFA_LIVE, inputShape: SHAPE, adoptedConfiguration: { mfaConfiguration: "OFF" } });
         assert.ok(!("__adoptedConfiguration" in off) && !("adoptedConfiguration" in off), Object.keys(off).join());
         const v1 = { ...MFA_LIVE, __inputShape: SHAPE, __owner: "p/s/mfa" };
         assert.deepEqual(
             upgradeState(MFA_STATE, v1),
-            { ...v1, [STATE_VERSION_KEY]: 1 },
-            "version 1 without its key: only the key is added",
+            { ...v1, __inputShape: JSON.stringify(SHAPE), [STATE_VERSION_KEY]: 2 },
+            "version 1 without its key: the shape becomes text, nothing else changes",
         );
+        const noShape = { ...MFA_LIVE, [STATE_VERSION_KEY]: 1 };
+        assert.deepEqual(upgradeState(MFA_STATE, noShape), { ...noShape, [STATE_VERSION_KEY]: 2 }, "no shape recorded: none made up");
     });
 
     it("UserPoolMfaConfig: read gives back the layout it was given, key or no key", () => {
@@ -60,8 +65,10 @@ describe("state versions", () => {
         }
         const unversioned = { ...MFA_LIVE, __inputShape: SHAPE };
         assert.deepEqual(inVersionOf(MFA_STATE, unversioned, upgradeState(MFA_STATE, unversioned)), unversioned);
-        const versioned = stamped(MFA_STATE, unversioned);
-        assert.equal(versioned[STATE_VERSION_KEY], 1);
+        const v1 = { ...unversioned, [STATE_VERSION_KEY]: 1 };
+        assert.deepEqual(inVersionOf(MFA_STATE, v1, upgradeState(MFA_STATE, v1)), v1, "version 1 keeps its shape as an object");
+        const versioned = stamped(MFA_STATE, { ...MFA_LIVE, __inputShape: JSON.stringify(SHAPE) });
+        assert.equal(versioned[STATE_VERSION_KEY], 2);
         assert.deepEqual(inVersionOf(MFA_STATE, versioned, upgradeState(MFA_STATE, versioned)), versioned);
     });
 
