@@ -142,9 +142,14 @@ export function encodeShape(shape: Partial<MfaConfigInputs>): string {
     return JSON.stringify(shape);
 }
 
-/** The input shape a stored state recorded (encodeShape), if any. */
+/** The input shape from its stored text (encodeShape). */
+export function decodeShape(text: string): MfaConfigInputs {
+    return JSON.parse(text) as MfaConfigInputs;
+}
+
+/** The input shape a stored state recorded, if any. */
 export function recordedShape(outputs: { __inputShape?: string }): MfaConfigInputs | undefined {
-    return outputs.__inputShape === undefined ? undefined : (JSON.parse(outputs.__inputShape) as MfaConfigInputs);
+    return outputs.__inputShape === undefined ? undefined : decodeShape(outputs.__inputShape);
 }
 
 /** The user's inputs with every string replaced by "*": records which members the user set, without values. */

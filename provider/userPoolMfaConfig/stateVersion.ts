@@ -11,7 +11,7 @@
 //      instead of two nested objects is four properties less per resource in every save
 import { renamed, StateSchema } from "../common/stateVersion";
 import type { MfaConfig, MfaConfigInputs } from "./model";
-import { encodeShape, recordedShape } from "./diff";
+import { decodeShape, encodeShape } from "./diff";
 
 /** True for MFA OFF and nothing else: an adoption that needs no record. */
 export function isPlainOff(c: MfaConfig): boolean {
@@ -42,7 +42,7 @@ export const MFA_STATE: StateSchema = {
         },
         {
             up: (s) => (s.__inputShape === undefined ? s : { ...s, __inputShape: encodeShape(s.__inputShape as MfaConfigInputs) }),
-            down: (s) => (typeof s.__inputShape === "string" ? { ...s, __inputShape: recordedShape({ __inputShape: s.__inputShape }) } : s),
+            down: (s) => (typeof s.__inputShape === "string" ? { ...s, __inputShape: decodeShape(s.__inputShape) } : s),
         },
     ],
 };
